@@ -1,0 +1,48 @@
+// Command noticelint lints privacy notices kept as Markdown: broken
+// cross-references, missing DPO contacts, reliance on the invalidated Privacy
+// Shield, malformed ICO registration numbers and incomplete rights lists.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// exitError carries an exit code through cobra: 1 for findings at or above
+// --fail-on, 2 for usage, configuration and input errors.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+
+func usageErr(format string, a ...any) error {
+	return &exitError{code: 2, err: fmt.Errorf(format, a...)}
+}
+
+func main() {
+	cmd := newRootCmd()
+	err := cmd.Execute()
+	if err == nil {
+		return
+	}
+	code := 2
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	if msg := err.Error(); msg != "" {
+		fmt.Fprintln(os.Stderr, "noticelint: "+msg)
+	}
+	os.Exit(code)
+}

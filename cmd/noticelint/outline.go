@@ -1,0 +1,180 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/noticelint/noticelint/notices"
+)
+
+// The outline shows how noticelint read a notice: its sections, clauses,
+// table of contents, references and contacts. Its JSON form is for scripts
+// and for debugging the parser.
+
+type outlineSection struct {
+	Number   string           `json:"number"`
+	Title    string           `json:"title"`
+	Kind     string           `json:"kind"`
+	Line     int              `json:"line"`
+	EndLine  int              `json:"end_line"`
+	Children []outlineSection `json:"children,omitempty"`
+}
+
+type outlineRef struct {
+	Text   string `json:"text"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Topic  string `json:"topic,omitempty"`
+	Target string `json:"target"` // the section's number, "" when it does not exist
+}
+
+type outlineTOC struct {
+	Number string `json:"number"`
+	Title  string `json:"title"`
+	Line   int    `json:"line"`
+	Found  bool   `json:"found"`
+}
+
+type outlineContact struct {
+	Kind   string `json:"kind"`
+	Value  string `json:"value"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Valid  bool   `json:"valid"`
+}
+
+type outline struct {
+	File     string           `json:"file"`
+	Title    string           `json:"title"`
+	TOC      []outlineTOC     `json:"toc"`
+	Sections []outlineSection `json:"sections"`
+	Refs     []outlineRef     `json:"refs"`
+	Contacts []outlineContact `json:"contacts"`
+}
+
+var kindNames = map[notices.SectionKind]string{
+	notices.Heading: "heading", notices.TitleLine: "title-line", notices.Clause: "clause",
+	notices.Implied: "implied", notices.Unnumbered: "unnumbered",
+}
+
+func newOutlineCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "outline FILE",
+		Short: "Print how noticelint reads a notice: sections, clauses, table of contents, references",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return usageErr("--format: unknown format %q (want text or json)", format)
+			}
+			src, err := os.ReadFile(args[0])
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			n, err := notices.Parse(args[0], src)
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			o := buildOutline(n)
+			if format == "json" {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				return enc.Encode(o)
+			}
+			return writeOutline(cmd.OutOrStdout(), o)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json"))
+	return cmd
+}
+
+func buildOutline(n *notices.Notice) outline {
+	o := outline{File: n.Path, Title: n.Title, TOC: []outlineTOC{}, Refs: []outlineRef{}, Contacts: []outlineContact{}}
+	if n.TOC != nil {
+		for _, e := range n.TOC.Entries {
+			o.TOC = append(o.TOC, outlineTOC{Number: e.Number, Title: e.Title, Line: n.Pos(e.Span.Start).Line, Found: e.Target != nil})
+		}
+	}
+	var conv func([]*notices.Section) []outlineSection
+	conv = func(ss []*notices.Section) []outlineSection {
+		out := []outlineSection{}
+		for _, s := range ss {
+			end := n.Pos(max(s.Span.Start, s.Span.End-1)).Line
+			out = append(out, outlineSection{Number: s.Number, Title: s.Title, Kind: kindNames[s.Kind],
+				Line: n.Pos(s.Span.Start).Line, EndLine: end, Children: conv(s.Children)})
+		}
+		return out
+	}
+	o.Sections = conv(n.Sections)
+	for _, r := range n.Refs {
+		p := n.Pos(r.Span.Start)
+		ref := outlineRef{Text: r.Text, Line: p.Line, Column: p.Col, Topic: r.Topic}
+		if r.Target != nil {
+			ref.Target = r.Target.Number
+		}
+		o.Refs = append(o.Refs, ref)
+	}
+	for _, c := range n.Contacts {
+		p := n.Pos(c.Span.Start)
+		o.Contacts = append(o.Contacts, outlineContact{Kind: c.Kind.String(), Value: c.Value, Line: p.Line, Column: p.Col, Valid: c.Valid})
+	}
+	return o
+}
+
+func writeOutline(w io.Writer, o outline) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s: %q\n", o.File, o.Title)
+	if len(o.TOC) > 0 {
+		fmt.Fprintf(tw, "\nTable of contents (line %d, %d entries)\n", o.TOC[0].Line, len(o.TOC))
+		for _, e := range o.TOC {
+			mark := ""
+			if !e.Found {
+				mark = "  (not in the body)"
+			}
+			fmt.Fprintf(tw, "  %s\t%s%s\n", e.Number, e.Title, mark)
+		}
+	}
+	fmt.Fprintln(tw, "\nSections")
+	fmt.Fprintln(tw, "  NUMBER\tTITLE\tLINES\tCLAUSES\tKIND")
+	for _, s := range o.Sections {
+		fmt.Fprintf(tw, "  %s\t%s\t%d-%d\t%d\t%s\n", s.Number, truncate(s.Title, 60), s.Line, s.EndLine, countClauses(s), s.Kind)
+	}
+	fmt.Fprintln(tw, "\nReferences")
+	if len(o.Refs) == 0 {
+		fmt.Fprintln(tw, "  none")
+	}
+	for _, r := range o.Refs {
+		target := "does not exist"
+		if r.Target != "" {
+			target = "-> " + r.Target
+		}
+		topic := ""
+		if r.Topic != "" {
+			topic = fmt.Sprintf("topic %q", r.Topic)
+		}
+		fmt.Fprintf(tw, "  line %d:%d\t%s\t%s\t%s\n", r.Line, r.Column, r.Text, target, topic)
+	}
+	return tw.Flush()
+}
+
+func countClauses(s outlineSection) int {
+	c := len(s.Children)
+	for _, ch := range s.Children {
+		c += countClauses(ch)
+	}
+	return c
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,102 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/noticelint/noticelint/notices"
+)
+
+// Severity ranks findings. The zero value is Info so that an unset severity
+// never fails a build by accident.
+type Severity int
+
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	default:
+		return "info"
+	}
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// MarshalText writes the severity's name, as JSON and SARIF expect.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Rule is one check, documented where it is defined, in the manner of
+// golang.org/x/tools/go/analysis.Analyzer.
+type Rule struct {
+	// ID is the rule's public name, used in output, flags and suppressions.
+	ID string
+	// Summary is one line: what a passing notice does.
+	Summary string
+	// Doc explains why (the law), what passes, what fails and how to fix.
+	Doc      string
+	Severity Severity
+	// Since is the noticelint version that introduced the rule.
+	Since string
+	Check func(*Pass)
+}
+
+// Pass is what a rule sees while it checks one notice.
+type Pass struct {
+	Notice   *notices.Notice
+	rule     *Rule
+	findings []Finding
+}
+
+// Report records a finding for the text at span. sec is the section it is in
+// (nil for the preamble); fix may be empty.
+func (p *Pass) Report(span notices.Span, sec *notices.Section, msg, fix string) {
+	n := p.Notice
+	start, end := n.Pos(span.Start), n.Pos(span.End)
+	f := Finding{File: n.Path, Line: start.Line, Column: start.Col, EndLine: end.Line, EndColumn: end.Col,
+		Rule: p.rule.ID, Severity: p.rule.Severity, Message: msg, Fix: fix}
+	if sec != nil {
+		f.Section = sec.Number
+	}
+	p.findings = append(p.findings, f)
+}
+
+// ReportNotice records a finding about the notice as a whole: it stands at
+// line 1, column 1, with no section.
+func (p *Pass) ReportNotice(msg, fix string) {
+	p.findings = append(p.findings, Finding{File: p.Notice.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
+		Rule: p.rule.ID, Severity: p.rule.Severity, Message: msg, Fix: fix})
+}
+
+// Finding is one problem found in a notice. Its JSON form is a public
+// contract: keys may be added, never renamed.
+type Finding struct {
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	EndLine   int      `json:"end_line"`
+	EndColumn int      `json:"end_column"`
+	Rule      string   `json:"rule"`
+	Severity  Severity `json:"severity"`
+	Section   string   `json:"section"`
+	Message   string   `json:"message"`
+	Fix       string   `json:"fix,omitempty"`
+}

@@ -1,0 +1,233 @@
+package notices
+
+import (
+	"strings"
+)
+
+// Notice is a parsed privacy notice.
+type Notice struct {
+	Path string
+	// Source is the file as noticelint reads it: UTF-8, BOM removed, line
+	// endings LF. Every Span indexes into it.
+	Source []byte
+	// Title is the notice's own title (a lone H1, or its first short line),
+	// which is not a section.
+	Title string
+	// Sections are the top-level sections of the body, in order.
+	Sections []*Section
+	// Preamble holds the blocks before the first section.
+	Preamble []*Block
+	// TOC is the table of contents, if the notice has one; its entries are not
+	// sections.
+	TOC *TOC
+	// Refs are the cross-references into the notice found in its text.
+	Refs []*Ref
+	// Contacts are the email addresses, phone numbers, postcodes and URLs found
+	// in the text.
+	Contacts []*Contact
+
+	text  []byte // Source with comments and front matter blanked
+	lines lineIndex
+	keys  map[string]*Section
+	paras []*Para
+}
+
+// SectionKind says how a section was written.
+type SectionKind int
+
+const (
+	// Heading is a Markdown heading, ATX or setext.
+	Heading SectionKind = iota
+	// TitleLine is a numbered title in plain text: "16. How to make a
+	// complaint", "1 - Introduction", "Appendix 4".
+	TitleLine
+	// Clause is a numbered paragraph such as "16.1 As with all our services".
+	Clause
+	// Implied is a section whose title line is missing from the body but whose
+	// clauses ("9.1", "9.2") show it exists; its title comes from the table of
+	// contents when there is one.
+	Implied
+	// Unnumbered is a plain-text title with no number that the table of
+	// contents lists ("Equality statement").
+	Unnumbered
+)
+
+// Section is a section or clause of the notice.
+type Section struct {
+	// Number as written ("16", "3.4", "Appendix 2"); empty for unnumbered
+	// headings.
+	Number string
+	// Key is the normalised number used to resolve references ("16", "3.4",
+	// "appendix-2"); empty when the section has no number.
+	Key   string
+	Title string
+	// Level is 1 for top-level sections, 2 for their clauses, and so on.
+	Level int
+	Kind  SectionKind
+	// Span covers the section from its title (or first clause) to the start of
+	// the next section at the same or a higher level.
+	Span Span
+	// TitleSpan covers the title line, or is empty for implied sections.
+	TitleSpan Span
+	Parent    *Section
+	Children  []*Section
+	// Blocks are the section's own paragraphs and lists, not its children's.
+	Blocks []*Block
+}
+
+// BlockKind says what a block is.
+type BlockKind int
+
+const (
+	Paragraph BlockKind = iota
+	List
+	Table
+	Code
+)
+
+// Block is a paragraph, list, table or code block.
+type Block struct {
+	Kind BlockKind
+	Span Span
+	// Text is Source[Span] with HTML comments blanked.
+	Text string
+	// Items are a list's items; "•" lines in plain text count as a list.
+	Items   []*Item
+	Ordered bool
+	Section *Section
+
+	list *listInfo // the goldmark list the items came from
+}
+
+// Item is one item of a list.
+type Item struct {
+	// Marker as written: "1.", "•", "-".
+	Marker string
+	// Span covers the item's text after its marker.
+	Span Span
+	Text string
+}
+
+// TOC is a table of contents: a run of section titles near the top that the
+// body repeats.
+type TOC struct {
+	Span    Span
+	Entries []*TOCEntry
+}
+
+// TOCEntry is one line of the table of contents.
+type TOCEntry struct {
+	Number, Key, Title string
+	Span               Span
+	// Target is the body section the entry lists, if it exists.
+	Target *Section
+}
+
+// Pos converts a byte offset in Source to a line and column.
+func (n *Notice) Pos(off int) Pos { return n.lines.pos(n.Source, off) }
+
+// Lookup returns the section or clause whose key is key ("16", "3.4",
+// "appendix-2"), or nil.
+func (n *Notice) Lookup(key string) *Section { return n.keys[key] }
+
+// Walk calls fn for every section and clause in document order.
+func (n *Notice) Walk(fn func(*Section)) {
+	var walk func([]*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			fn(s)
+			walk(s.Children)
+		}
+	}
+	walk(n.Sections)
+}
+
+// Para is a run of prose that rules read: a paragraph, a list item, a
+// clause's text or a table. Sentences and matches inside it map back to the
+// file through Start.
+type Para struct {
+	Text    string
+	Start   int // byte offset of Text[0] in Source
+	Section *Section
+	Block   *Block
+	Item    *Item // set when the para is a list item
+}
+
+// Span returns the para's span in Source.
+func (p *Para) Span() Span { return Span{p.Start, p.Start + len(p.Text)} }
+
+// Paras returns every para of the notice in document order, the preamble's
+// included and the table of contents excluded.
+func (n *Notice) Paras() []*Para { return n.paras }
+
+// Number returns the number of the top-level section that s belongs to
+// ("16" for clause 16.1), or "" when it has none.
+func (s *Section) TopNumber() string {
+	for s.Parent != nil {
+		s = s.Parent
+	}
+	return s.Number
+}
+
+// Label names the section for messages: "section 16 ('How to make a
+// complaint')", "Appendix 2", "section 'Cookies'".
+func (s *Section) Label() string {
+	switch {
+	case s.Number == "" && s.Title != "":
+		return "section '" + s.Title + "'"
+	case strings.HasPrefix(s.Key, "appendix-") || strings.HasPrefix(s.Key, "annex-") || strings.HasPrefix(s.Key, "schedule-"):
+		if s.Title != "" {
+			return s.Number + " ('" + s.Title + "')"
+		}
+		return s.Number
+	case s.Title != "":
+		return kindWord(s) + " " + s.Number + " ('" + s.Title + "')"
+	default:
+		return kindWord(s) + " " + s.Number
+	}
+}
+
+func kindWord(s *Section) string {
+	if s.Level > 1 || strings.Contains(s.Number, ".") {
+		return "clause"
+	}
+	return "section"
+}
+
+// Text returns all the prose of the section and its descendants, joined.
+func (s *Section) Text() string {
+	var b strings.Builder
+	var walk func(*Section)
+	walk = func(s *Section) {
+		b.WriteString(s.Title)
+		b.WriteByte('\n')
+		for _, bl := range s.Blocks {
+			b.WriteString(bl.Text)
+			b.WriteByte('\n')
+		}
+		for _, c := range s.Children {
+			walk(c)
+		}
+	}
+	walk(s)
+	return b.String()
+}
+
+// Ancestors returns s and its parents, innermost first.
+func (s *Section) Ancestors() []*Section {
+	var out []*Section
+	for ; s != nil; s = s.Parent {
+		out = append(out, s)
+	}
+	return out
+}
+
+// Contains reports whether s is t or one of t's ancestors.
+func (s *Section) Contains(t *Section) bool {
+	for ; t != nil; t = t.Parent {
+		if t == s {
+			return true
+		}
+	}
+	return false
+}

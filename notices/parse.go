@@ -1,0 +1,27 @@
+package notices
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Parse reads a notice. It fails only when src is not UTF-8 text; any text,
+// however odd, yields a Notice.
+func Parse(path string, src []byte) (*Notice, error) {
+	norm, err := normalise(src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	n := &Notice{Path: path, Source: norm, lines: newLineIndex(norm)}
+	n.text = maskForParsing(norm)
+	build(n, flatten(n.text))
+	for _, p := range n.paras {
+		for _, r := range findRefs(n, p) {
+			r.Target = n.keys[r.Key]
+			n.Refs = append(n.Refs, r)
+		}
+		n.Contacts = append(n.Contacts, findContacts(p)...)
+	}
+	sort.SliceStable(n.Contacts, func(i, j int) bool { return n.Contacts[i].Span.Start < n.Contacts[j].Span.Start })
+	return n, nil
+}

@@ -1,0 +1,141 @@
+package notices
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Ref is a cross-reference found in the notice's text: "see section 15",
+// "section three", "clause 12.2", "Appendix 1", one of "sections 3 and 4".
+type Ref struct {
+	// Text is the reference as a reader would quote it: "section 15".
+	Text string
+	// Kind is the word used: "section", "clause", "paragraph", "appendix",
+	// "annex" or "schedule".
+	Kind string
+	// Number is the number as written ("15", "three", "12.2", "A").
+	Number string
+	// Key is the section key the reference names ("15", "3", "appendix-1").
+	Key string
+	// Topic is what the reference says the target is about: a quoted title
+	// ("'How we use your personal information'") or a phrase ("on how to make
+	// a complaint"). TopicQuoted says which.
+	Topic       string
+	TopicQuoted bool
+	Span        Span
+	Para        *Para
+	// Target is the section the reference resolves to, or nil.
+	Target *Section
+}
+
+var numberTok = `(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,4}\b|[A-Z]\b|` + numberWordsAlt + `)`
+
+var (
+	refRe  = regexp.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)[\t \x{00A0}]+(` + numberTok + `(?:(?:[\t \x{00A0}]*,[\t \x{00A0}]*|[\t \x{00A0}]+(?:and|or|to)[\t \x{00A0}]+|[\t \x{00A0}]*[&–-][\t \x{00A0}]*)` + numberTok + `)*)`)
+	refNum = regexp.MustCompile(`(?i)\b` + numberTok)
+
+	// A reference followed by "of the Data Protection Act 2018", "of the UK
+	// GDPR", "of Schedule 1", "DPA 2018" names legislation, not the notice.
+	legislationAfter  = regexp.MustCompile(`^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:(?:of|under|in|to)[\t \x{00A0}]+)?(?:the[\t \x{00A0}]+)?(?:[A-Z][\w'’()-]*[\t \x{00A0}]+){0,8}?(?:Act|Acts|Regulations?|Directive|Order|Code|Convention|Rules|Law|Charter|Bill|Treaty|Ordinance|Statute)\b|^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:of|under|in)[\t \x{00A0}]+(?:the[\t \x{00A0}]+)?(?:(?:UK|EU)[\t \x{00A0}]+)?(?:GDPR|DPA|PECR|CCPA|CPRA|FOIA|Schedule|Part|Article|Chapter|Title|Section|U\.?S\.?C)\b|^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:(?:UK|EU)[\t \x{00A0}]+)?(?:GDPR|DPA|PECR|CCPA|CPRA|U\.?S\.?C)\b`)
+	legislationBefore = regexp.MustCompile(`(?:Act|Regulations?|Code|GDPR|DPA|Directive|Law|Rules|Article[\t \x{00A0}]+\d+[\w()]*|Schedule[\t \x{00A0}]+\d+)[\t ,\x{00A0}]*(?:\d{4}[\t ,\x{00A0}]*)?$`)
+
+	quotedTopic = regexp.MustCompile(`^[\t \x{00A0}]*[,:(]?[\t \x{00A0}]*(?:(?:headed|titled|entitled|called|named)[\t \x{00A0}]+)?['‘"“]([^'’"”\n]{3,120})['’"”]`)
+	afterTopic  = regexp.MustCompile(`(?i)^[\t \x{00A0}]*(?:\((?:[^)]*)\)[\t \x{00A0}]*)?(?:below|above|of this (?:notice|policy|statement))?[\t \x{00A0}]*,?[\t \x{00A0}]*(?:on|about|regarding|which (?:explains|sets out|describes|covers)|for(?:[\t \x{00A0}]+(?:more|further))?(?:[\t \x{00A0}]+(?:information|details|info))?[\t \x{00A0}]+(?:on|about|regarding|of))[\t \x{00A0}]+([^.;:!?\n]{3,}?)[\t \x{00A0}]*(?:[.;:!?\n]|$)`)
+	beforeTopic = regexp.MustCompile(`(?i)(?:for|to find out|to learn|to read)[\t \x{00A0}]+(?:more[\t \x{00A0}]+|further[\t \x{00A0}]+)?(?:(?:information|details|info)[\t \x{00A0}]+)?(?:about|on|regarding|of)[\t \x{00A0}]+([^.;:!?\n]{3,}?)[\t \x{00A0}]*,?[\t \x{00A0}]*(?:please[\t \x{00A0}]+)?(?:see|refer to|read|go to|look at|check)[\t \x{00A0}]+(?:the[\t \x{00A0}]+)?$`)
+	// commaTitle: "See section 6, How we use your information for more
+	// details" names the title without quotes.
+	commaTitle = regexp.MustCompile(`^[\t \x{00A0}]*,[\t \x{00A0}]*([A-Z][^.;:!?\n]{3,80}?)[\t \x{00A0}]+for[\t \x{00A0}]+(?:more|further)\b`)
+	topicTail  = regexp.MustCompile(`(?i)[\t \x{00A0}]+(?:below|above|in this (?:notice|policy|statement)|of this (?:notice|policy|statement))$`)
+)
+
+// findRefs extracts the references of one para.
+func findRefs(n *Notice, p *Para) []*Ref {
+	var out []*Ref
+	for _, m := range refRe.FindAllStringSubmatchIndex(p.Text, -1) {
+		after := p.Text[m[1]:]
+		before := p.Text[:m[0]]
+		if legislationAfter.MatchString(after) || legislationBefore.MatchString(before) {
+			continue
+		}
+		kind := strings.ToLower(strings.TrimSuffix(p.Text[m[2]:m[3]], "."))
+		kind = singular(kind)
+		topic, quoted := refTopic(before, after)
+		for _, nm := range refNum.FindAllStringIndex(p.Text[m[4]:m[5]], -1) {
+			s, e := m[4]+nm[0], m[4]+nm[1]
+			num := p.Text[s:e]
+			k, ok := refKey(kind, num)
+			if !ok {
+				continue
+			}
+			start := s
+			if len(out) == 0 || out[len(out)-1].Span.End < m[0]+p.Start {
+				start = m[0] // the first number's reference includes its keyword
+			}
+			out = append(out, &Ref{Text: kind + " " + num, Kind: kind, Number: num, Key: k,
+				Topic: topic, TopicQuoted: quoted, Span: Span{p.Start + start, p.Start + e}, Para: p})
+		}
+	}
+	return out
+}
+
+func singular(kind string) string {
+	switch kind {
+	case "sections":
+		return "section"
+	case "clauses":
+		return "clause"
+	case "paragraphs", "paras", "para":
+		return "paragraph"
+	case "appendices":
+		return "appendix"
+	case "annexes":
+		return "annex"
+	case "schedules":
+		return "schedule"
+	}
+	return kind
+}
+
+// refKey turns a reference's number into a section key; letters and Roman
+// numerals are only numbers after "Appendix", "Annex" and "Schedule".
+func refKey(kind, num string) (string, bool) {
+	lower := strings.ToLower(num)
+	if v, ok := numberWords[lower]; ok {
+		num = strconv.Itoa(v)
+	} else if num[0] < '0' || num[0] > '9' {
+		if kind != "appendix" && kind != "annex" && kind != "schedule" {
+			return "", false
+		}
+		if num != strings.ToUpper(num) {
+			return "", false
+		}
+	}
+	switch kind {
+	case "appendix", "annex", "schedule":
+		return kind + "-" + strings.ToLower(num), true
+	}
+	return num, true
+}
+
+func refTopic(before, after string) (string, bool) {
+	if m := quotedTopic.FindStringSubmatch(after); m != nil {
+		return strings.TrimSpace(m[1]), true
+	}
+	if m := commaTitle.FindStringSubmatch(after); m != nil {
+		return strings.TrimSpace(m[1]), true
+	}
+	if m := afterTopic.FindStringSubmatch(after); m != nil {
+		return cleanTopic(m[1]), false
+	}
+	if m := beforeTopic.FindStringSubmatch(before); m != nil {
+		return cleanTopic(m[1]), false
+	}
+	return "", false
+}
+
+func cleanTopic(t string) string {
+	t = strings.TrimSpace(t)
+	t = topicTail.ReplaceAllString(t, "")
+	return strings.Trim(t, " ,")
+}

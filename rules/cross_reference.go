@@ -1,0 +1,161 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/notices"
+)
+
+// CrossReference checks that every reference into the notice points at a
+// section that exists and is about what the reference says.
+var CrossReference = &lint.Rule{
+	ID:       "cross-reference",
+	Summary:  "Every cross-reference points to a section that exists and is about what it says",
+	Severity: lint.Error,
+	Since:    "0.1.0",
+	Doc: `Why: UK GDPR Article 12(1) requires information "in a concise, transparent,
+intelligible and easily accessible form". A reference that sends the reader to the
+wrong section after a renumbering ("see section 15 on how to make a complaint" when
+complaints moved to 16) hides the information it promises.
+
+References are "section 15", "section three", "sections 3 and 4", "clause 12.2",
+"paragraph 4", "Appendix 1", "Annex A". References to legislation ("section 7 of
+the Data Protection Act 2018", "Article 21", "Schedule 2 of the DPA") are not
+references into the notice and are never checked.
+
+Fails:
+  - the target does not exist ("see section 3.6" when section 3 ends at 3.5);
+  - the target exists but its title plainly does not match the topic the reference
+    names: a quoted title ("section three, 'How we use your information'") that the
+    target does not have, or a topic ("on how to make a complaint") that another
+    section's title matches far better. The fix names the matching section.
+
+Passes: a reference whose target's title or text covers the topic; a close
+paraphrase of the title ("how to make a complaint" for "Make a complaint").
+
+Fix: point the reference at the section that holds the information.`,
+	Check: checkCrossReference,
+}
+
+func checkCrossReference(pass *lint.Pass) {
+	n := pass.Notice
+	for _, r := range n.Refs {
+		from := r.Para.Section
+		if r.Target == nil {
+			msg := fmt.Sprintf("%q does not exist: %s.", r.Text, nearby(n, r))
+			fix := ""
+			if best, _ := bestMatch(n, r.Topic, from); best != nil && r.Topic != "" {
+				fix = "Did you mean " + best.Label() + "?"
+			}
+			pass.Report(r.Span, from, msg, fix)
+			continue
+		}
+		if r.Topic == "" {
+			continue
+		}
+		target := r.Target
+		if r.TopicQuoted {
+			if titleScore(r.Topic, target.Title) >= 0.5 || (target.Title == "" && coverage(r.Topic, target.Text()) >= 0.6) {
+				continue
+			}
+			fix := "No section has that title: update the quoted title or the number."
+			if cands := matches(n, r.Topic, from); len(cands) == 1 {
+				fix = "Point the reference to " + cands[0].Label() + "."
+			} else if len(cands) > 1 {
+				fix = "No section has that title; the closest are " + cands[0].Label() + " and " + cands[1].Label() + "."
+			}
+			pass.Report(r.Span, from, fmt.Sprintf("%q points to %s, which is not about '%s'.", r.Text, target.Label(), r.Topic), fix)
+			continue
+		}
+		own := titleScore(r.Topic, target.Title)
+		if own >= 0.3 || coverage(r.Topic, target.Text()) >= 0.5 {
+			continue
+		}
+		best, score := bestMatch(n, r.Topic, from)
+		if best == nil || best == target || score < 0.6 || score-own < 0.3 {
+			continue
+		}
+		pass.Report(r.Span, from,
+			fmt.Sprintf("%q points to %s, which is not about %s; that is %s.", r.Text, target.Label(), strings.TrimPrefix(r.Topic, "the "), best.Label()),
+			"Point the reference to "+best.Label()+".")
+	}
+}
+
+// matches returns the best title match for topic, or the two best when they
+// score the same: naming one of a tie would be a guess.
+func matches(n *notices.Notice, topic string, from *notices.Section) []*notices.Section {
+	best, score := bestMatch(n, topic, from)
+	if best == nil {
+		return nil
+	}
+	var tied *notices.Section
+	n.Walk(func(s *notices.Section) {
+		if tied == nil && s != best && s.Title != "" && !s.Contains(from) && titleScore(topic, s.Title) >= score-0.01 {
+			tied = s
+		}
+	})
+	if tied != nil {
+		return []*notices.Section{best, tied}
+	}
+	return []*notices.Section{best}
+}
+
+// bestMatch finds the section or clause whose title best matches topic,
+// leaving out the section the reference stands in.
+func bestMatch(n *notices.Notice, topic string, from *notices.Section) (*notices.Section, float64) {
+	var best *notices.Section
+	score := 0.0
+	n.Walk(func(s *notices.Section) {
+		if s.Title == "" || (from != nil && s.Contains(from)) {
+			return
+		}
+		if v := titleScore(topic, s.Title); v > score {
+			best, score = s, v
+		}
+	})
+	if score < 0.5 {
+		return nil, score
+	}
+	return best, score
+}
+
+// nearby says which numbers do exist near a missing target, so the reader can
+// see whether it is a typo or a renumbering.
+func nearby(n *notices.Notice, r *notices.Ref) string {
+	parts := strings.Split(r.Key, ".")
+	if len(parts) > 1 {
+		parent := n.Lookup(strings.Join(parts[:len(parts)-1], "."))
+		if parent == nil {
+			return fmt.Sprintf("there is no section %s either", strings.Join(parts[:len(parts)-1], "."))
+		}
+		if len(parent.Children) == 0 {
+			return fmt.Sprintf("%s has no numbered clauses", parent.Label())
+		}
+		return fmt.Sprintf("%s has clauses %s to %s", strings.TrimSuffix(parent.Label(), ""), parent.Children[0].Number, parent.Children[len(parent.Children)-1].Number)
+	}
+	var nums []string
+	prefix := ""
+	if i := strings.IndexByte(r.Key, '-'); i >= 0 {
+		prefix = r.Key[:i+1]
+	}
+	for _, s := range n.Sections {
+		if s.Key != "" && strings.HasPrefix(s.Key, prefix) && (prefix != "" || isNumber(s.Key)) {
+			nums = append(nums, s.Number)
+		}
+	}
+	switch len(nums) {
+	case 0:
+		return "the notice has no numbered sections"
+	case 1:
+		return "the only one is " + nums[0]
+	}
+	return fmt.Sprintf("the notice has %s to %s", nums[0], nums[len(nums)-1])
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}

@@ -1,0 +1,153 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/notices"
+)
+
+// DPOContact checks that the notice names its Data Protection Officer and
+// gives a way to reach them that works.
+var DPOContact = &lint.Rule{
+	ID:       "dpo-contact",
+	Summary:  "The notice gives a working contact for its Data Protection Officer",
+	Severity: lint.Error,
+	Since:    "0.1.0",
+	Doc: `Why: UK GDPR Article 13(1)(b) and 14(1)(b) require a notice to give "the contact
+details of the data protection officer, where applicable", and Article 37(7) requires
+the controller to publish them. A DPO whose email address dropped out in an edit is
+a DPO nobody can reach.
+
+The rule finds the DPO wherever the notice names them ("Data Protection Officer",
+"DPO", "Mandatory Data Protection Officer", "MDPO") and reads the sentences, clauses
+and sections that speak for the DPO.
+
+Fails:
+  - the notice never names a DPO (a finding on the notice as a whole);
+  - it names one but gives no email address, postal address, phone number or web
+    form for them;
+  - a DPO contact sentence whose slot is empty: "can be contacted by email at or by
+    post at ...", "You can also get in contact by emailing us at" ending the
+    paragraph, "email the DPO at .";
+  - a DPO email address that is not a valid address ("dpo@example", "dpo@@x.org");
+  - two different email addresses given for the DPO.
+
+Passes:
+  Our Data Protection Officer can be contacted at dpo@example.org.uk or by post at
+  1 High Street, Exampletown, EX1 2MP.
+
+Fix: put the DPO's email address (or postal address, phone number or web form)
+where the sentence promises it, and use one address throughout.`,
+	Check: checkDPOContact,
+}
+
+// emptySlot finds a contact verb whose preposition is followed by nothing: the
+// end of the sentence, punctuation, or "or"/"and" starting the next channel.
+var emptySlot = regexp.MustCompile(`(?i)\b(e-?mail(?:ing|ed)?|contact(?:ed|ing)?|writ(?:e|ing)|call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|reach(?:ed)?|text(?:ing)?)\b((?:[\s\x{00A0}]+[^\s\x{00A0}.;]+){0,8}?)[\s\x{00A0}]+(at|to|on|via)[\s\x{00A0}]*(?:$|[.,;]|(?:or|and|if|for|by)\b)`)
+
+func checkDPOContact(pass *lint.Pass) {
+	n := pass.Notice
+	ctx := newDPOContext(n)
+	var first *notices.Para
+	firstAt := -1
+	hasChannel := false
+	var emails []*notices.Contact
+	for _, p := range n.Paras() {
+		if m := dpoMention.FindStringIndex(p.Text); m != nil && first == nil {
+			first, firstAt = p, m[0]
+		}
+		if !ctx.covers(p) {
+			continue
+		}
+		for _, s := range notices.Sentences(p.Text) {
+			sent := p.Text[s.Start:s.End]
+			for _, m := range emptySlot.FindAllStringSubmatchIndex(sent, -1) {
+				kind := slotKind(strings.ToLower(sent[m[0]:m[7]]))
+				quote := strings.Join(lastWords(sent[m[0]:m[7]], 10), " ")
+				start := p.Start + s.Start + m[6]
+				pass.Report(notices.Span{Start: start, End: start + m[7] - m[6]}, p.Section,
+					fmt.Sprintf("The DPO contact sentence %q is followed by no %s: the contact detail is missing.", quote, kind),
+					fmt.Sprintf("Put the Data Protection Officer's %s after %q.", kind, sent[m[6]:m[7]]))
+			}
+		}
+	}
+	for _, c := range n.Contacts {
+		if !ctx.covers(c.Para) {
+			continue
+		}
+		switch {
+		case c.Kind == notices.Email && !c.Valid:
+			pass.Report(c.Span, c.Para.Section, fmt.Sprintf("%q, given for the Data Protection Officer, is not a valid email address.", c.Value),
+				"Correct the address: it needs one \"@\", a mailbox name and a full domain such as example.org.uk.")
+		case c.Kind == notices.Email:
+			hasChannel = true
+			if forDPO(c) {
+				emails = append(emails, c)
+			}
+		default:
+			hasChannel = true
+		}
+	}
+	if first == nil {
+		pass.ReportNotice("The notice does not name a Data Protection Officer or say how to contact one.",
+			"Add a section such as 'Our Data Protection Officer' with the DPO's email address, postal address or phone number (UK GDPR Art 13(1)(b)); if you need no DPO, name the person responsible for data protection and their contact details.")
+		return
+	}
+	if !hasChannel {
+		pass.Report(notices.Span{Start: first.Start + firstAt, End: first.Start + firstAt}, first.Section,
+			"The notice names a Data Protection Officer but gives no way to contact them: no email address, postal address, phone number or web form.",
+			"Give the DPO's contact details where the DPO is introduced (UK GDPR Art 13(1)(b)).")
+	}
+	seen := map[string]bool{}
+	var distinct []*notices.Contact
+	for _, e := range emails {
+		k := strings.ToLower(e.Value)
+		if !seen[k] {
+			seen[k] = true
+			distinct = append(distinct, e)
+		}
+	}
+	for _, e := range distinct[min(1, len(distinct)):] {
+		pass.Report(e.Span, e.Para.Section,
+			fmt.Sprintf("The notice gives two different email addresses for the Data Protection Officer: %s (line %d) and %s.", distinct[0].Value, n.Pos(distinct[0].Span.Start).Line, e.Value),
+			"Use one DPO address throughout, or say what each address is for.")
+	}
+}
+
+// forDPO reports whether an email address is given for the DPO rather than for
+// someone the DPO paragraph also mentions (the ICO, a customer team): its
+// sentence names the DPO, or names nobody else.
+func forDPO(c *notices.Contact) bool {
+	off := c.Span.Start - c.Para.Start
+	for _, s := range notices.Sentences(c.Para.Text) {
+		if off >= s.Start && off < s.End {
+			sent := c.Para.Text[s.Start:s.End]
+			return dpoMention.MatchString(sent) || !otherBody.MatchString(sent)
+		}
+	}
+	return false
+}
+
+var otherBody = regexp.MustCompile(`(?i)\b(?:ICO|Information Commissioner|Ombudsman|customer (?:services?|team)|complaints? team|supervisory authority)`)
+
+// slotKind names what an empty slot should hold, from the words that lead to
+// it ("by email at" wants an email address).
+func slotKind(phrase string) string {
+	switch {
+	case strings.Contains(phrase, "mail"):
+		return "email address"
+	case strings.Contains(phrase, "writ"), strings.Contains(phrase, "post"):
+		return "postal address"
+	case strings.Contains(phrase, "call"), strings.Contains(phrase, "phon"), strings.Contains(phrase, "ring"), strings.Contains(phrase, "text"):
+		return "phone number"
+	}
+	return "email address, postal address or phone number"
+}
+
+func lastWords(s string, n int) []string {
+	w := strings.Fields(s)
+	return w[max(0, len(w)-n):]
+}

@@ -1,0 +1,90 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/notices"
+)
+
+// ICORegistration checks that the notice gives the controller's ICO
+// registration number and that it is well formed.
+var ICORegistration = &lint.Rule{
+	ID:       "ico-registration",
+	Summary:  "The notice gives the controller's ICO registration (data protection fee) number, well formed",
+	Severity: lint.Warning,
+	Since:    "0.1.0",
+	Doc: `Why: every UK controller must pay the data protection fee (Data Protection (Charges
+and Information) Regulations 2018) and is then listed on the ICO's public register
+under a registration number. Giving that number lets a reader check the controller
+on the register; a mistyped number sends them to nobody, or to someone else.
+
+Valid numbers are "Z" and seven digits (Z1234567, the older format) or "Z", one
+letter and six digits (ZA123456, ZB123456, ZC123456).
+
+Fails:
+  - no registration number anywhere in the notice (a finding on the notice as a
+    whole; severity warning, because publishing the number is good practice
+    rather than an Article 13 item);
+  - a malformed number, e.g. "Z629086" (six digits) or "Z12345678".
+
+Passes:
+  We are registered with the Information Commissioner's Office under number ZB123456.
+
+Fix: copy the number from the controller's entry on the ICO register
+(https://ico.org.uk/ESDWebPages/Search).`,
+	Check: checkICORegistration,
+}
+
+var (
+	icoCandidate = regexp.MustCompile(`\bZ[A-Z]?\d{4,9}\b`)
+	icoValid     = regexp.MustCompile(`^(?:Z\d{7}|Z[A-Z]\d{6})$`)
+	// icoContext: a malformed-looking code only counts as a registration
+	// number where the text says it is one.
+	icoContext = regexp.MustCompile(`(?i)\bICO\b|Information Commissioner|regist(?:ered|ration)|notification|data protection (?:fee|register)|ESDWebPages`)
+)
+
+func checkICORegistration(pass *lint.Pass) {
+	n := pass.Notice
+	found := false
+	var prev *notices.Para
+	for _, p := range n.Paras() {
+		for _, m := range icoCandidate.FindAllStringIndex(p.Text, -1) {
+			num := p.Text[m[0]:m[1]]
+			if icoValid.MatchString(num) {
+				found = true
+				continue
+			}
+			if !inICOContext(p, prev) {
+				continue
+			}
+			found = true
+			pass.Report(notices.Span{Start: p.Start + m[0], End: p.Start + m[1]}, p.Section,
+				fmt.Sprintf("%q is not a valid ICO registration number: %s.", num, icoProblem(num)),
+				"Copy the number from the controller's entry on the ICO register (https://ico.org.uk/ESDWebPages/Search); valid forms are Z1234567 and ZA123456.")
+		}
+		prev = p
+	}
+	if !found {
+		pass.ReportNotice("The notice gives no ICO registration number for the controller.",
+			"State the controller's ICO registration (data protection fee) number, e.g. \"We are registered with the Information Commissioner's Office under number ZB123456.\"")
+	}
+}
+
+func inICOContext(p, prev *notices.Para) bool {
+	if icoContext.MatchString(p.Text) || (prev != nil && icoContext.MatchString(prev.Text)) {
+		return true
+	}
+	return p.Section != nil && icoContext.MatchString(p.Section.Title)
+}
+
+func icoProblem(num string) string {
+	digits := len(num) - 1
+	letter := num[1] < '0' || num[1] > '9'
+	if letter {
+		digits--
+		return fmt.Sprintf("after \"Z%c\" it has %d digits where the register uses 6", num[1], digits)
+	}
+	return fmt.Sprintf("after \"Z\" it has %d digits where the register uses 7 (or a letter and 6)", digits)
+}

@@ -1,0 +1,212 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/notices"
+)
+
+// RightsList checks that the notice tells people all eight of their rights.
+var RightsList = &lint.Rule{
+	ID:       "rights-list",
+	Summary:  "The notice lists all eight UK GDPR data-subject rights",
+	Severity: lint.Error,
+	Since:    "0.1.0",
+	Doc: `Why: UK GDPR Article 13(2)(b) and 14(2)(c) require a notice to tell people of their
+rights, and the ICO's guidance lists eight: to be informed, of access, to
+rectification, to erasure, to restrict processing, to data portability, to object,
+and rights related to automated decision-making including profiling. A list that
+silently lost two of them in an edit misinforms everyone who reads it.
+
+The rule recognises the ICO's names and common paraphrases ("ask us to limit what we
+do with your information" is restriction; "in a structured and commonly used format"
+is portability; "have a decision reviewed by a person" is automated decision-making).
+An enumeration is a list (Markdown list or "•" lines) or a run of sub-headings whose
+items name at least three different rights.
+
+Fails:
+  - an enumeration that names fewer than eight (reported at its first item, with
+    the missing rights and, when there is one, where the complete list is);
+  - a stated count ("you have eight rights") that the list after it does not meet;
+  - a notice whose text never mentions some of the eight at all (a finding on the
+    notice as a whole).
+
+Passes: a list of all eight in any wording; lists of lawful bases or data
+categories are not enumerations of rights.
+
+Fix: add the missing rights to the list, or replace a partial list with a
+reference to the complete one.`,
+	Check: checkRightsList,
+}
+
+type right struct {
+	name string
+	re   *regexp.Regexp
+}
+
+// theRights are the eight rights in the ICO's order, each with the wordings
+// notices use for it.
+var theRights = []right{
+	{"the right to be informed", regexp.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|right to know`)},
+	{"the right of access", regexp.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b`)},
+	{"the right to rectification", regexp.MustCompile(`(?i)rectif|\bcorrect(?:ed|ion|ing)?\b|inaccura|incomplete|update (?:your|the|any) (?:details|information|data)`)},
+	{"the right to erasure", regexp.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`)},
+	{"the right to restrict processing", regexp.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while`)},
+	{"the right to data portability", regexp.MustCompile(`(?i)portab|structured,? commonly[ -]used|machine[ -]readable|\b(?:transfer|move|copy|transmit|send|port)\w*\b[^.;]{0,80}\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`)},
+	{"the right to object", regexp.MustCompile(`(?i)right to object|\bobject(?:ion)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`)},
+	{"rights related to automated decision-making including profiling", regexp.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision`)},
+}
+
+type rightSet uint8
+
+func (s rightSet) count() int {
+	c := 0
+	for i := range theRights {
+		if s&(1<<i) != 0 {
+			c++
+		}
+	}
+	return c
+}
+
+func (s rightSet) missing() []string {
+	var out []string
+	for i, r := range theRights {
+		if s&(1<<i) == 0 {
+			out = append(out, r.name)
+		}
+	}
+	return out
+}
+
+const allRights = rightSet(1<<8 - 1)
+
+func rightsIn(text string) rightSet {
+	var s rightSet
+	for i, r := range theRights {
+		if r.re.MatchString(text) {
+			s |= 1 << i
+		}
+	}
+	return s
+}
+
+// enumeration is a list of rights: a list block or a run of sub-headings.
+type enumeration struct {
+	rights  rightSet
+	at      notices.Span // where it starts: its first item
+	section *notices.Section
+	lead    *notices.Para // the para just before a list: "you have eight rights:"
+}
+
+var statedCount = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)[\s\x{00A0}]+(?:[\w-]+[\s\x{00A0}]+){0,3}?rights\b`)
+
+func checkRightsList(pass *lint.Pass) {
+	n := pass.Notice
+	enums := findEnumerations(n)
+	var complete *enumeration
+	for _, e := range enums {
+		if e.rights == allRights {
+			complete = e
+			break
+		}
+	}
+	for _, e := range enums {
+		if e.lead != nil {
+			if m := statedCount.FindStringSubmatchIndex(e.lead.Text); m != nil {
+				word := e.lead.Text[m[2]:m[3]]
+				want := notices.NumberWord(word)
+				if want == 0 {
+					want = int(word[0] - '0')
+					if word == "10" {
+						want = 10
+					}
+				}
+				if got := e.rights.count(); got < want {
+					pass.Report(notices.Span{Start: e.lead.Start + m[0], End: e.lead.Start + m[1]}, e.lead.Section,
+						fmt.Sprintf("The notice says there are %s rights, but the list that follows names %d; missing: %s.", word, got, strings.Join(e.rights.missing(), ", ")),
+						fixFor(complete))
+					continue
+				}
+			}
+		}
+		if e.rights != allRights {
+			pass.Report(e.at, e.section,
+				fmt.Sprintf("This list of data-subject rights names %d of the 8 UK GDPR rights; missing: %s.", e.rights.count(), strings.Join(e.rights.missing(), ", ")),
+				fixFor(complete))
+		}
+	}
+	var all rightSet
+	for _, p := range n.Paras() {
+		all |= rightsIn(p.Text)
+	}
+	n.Walk(func(s *notices.Section) { all |= rightsIn(s.Title) })
+	if all != allRights {
+		pass.ReportNotice(fmt.Sprintf("The notice never mentions %d of the 8 UK GDPR rights: %s.", 8-all.count(), strings.Join(all.missing(), ", ")),
+			"Tell readers about every right (UK GDPR Art 13(2)(b)): add the missing ones to the notice's list of rights.")
+	}
+}
+
+func fixFor(complete *enumeration) string {
+	if complete != nil && complete.section != nil {
+		return fmt.Sprintf("Add the missing rights, or refer readers to the complete list in %s.", complete.section.Label())
+	}
+	return "Add the missing rights so the list names all eight (UK GDPR Art 13(2)(b), Arts 15-22)."
+}
+
+// findEnumerations finds the lists and sub-heading runs that enumerate at
+// least three different rights.
+func findEnumerations(n *notices.Notice) []*enumeration {
+	var out []*enumeration
+	var prev *notices.Para
+	var curList *notices.Block
+	var cur *enumeration
+	for _, p := range n.Paras() {
+		if p.Item == nil {
+			prev, curList, cur = p, nil, nil
+			continue
+		}
+		if p.Block != curList {
+			curList = p.Block
+			cur = &enumeration{at: p.Span(), section: p.Section}
+			if prev != nil && prev.Section == p.Section {
+				cur.lead = prev
+			}
+			out = append(out, cur)
+		}
+		cur.rights |= rightsIn(p.Text)
+	}
+	n.Walk(func(s *notices.Section) {
+		if len(s.Children) < 3 {
+			return
+		}
+		e := &enumeration{section: s}
+		titled := 0
+		for _, c := range s.Children {
+			if r := rightsIn(c.Title); r != 0 {
+				if titled == 0 {
+					e.at = c.TitleSpan
+				}
+				titled++
+				e.rights |= r
+			}
+		}
+		if titled >= 3 {
+			if len(s.Blocks) > 0 && s.Blocks[len(s.Blocks)-1].Kind == notices.Paragraph {
+				bl := s.Blocks[len(s.Blocks)-1]
+				e.lead = &notices.Para{Text: bl.Text, Start: bl.Span.Start, Section: s, Block: bl}
+			}
+			out = append(out, e)
+		}
+	})
+	kept := out[:0]
+	for _, e := range out {
+		if e.rights.count() >= 3 {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
