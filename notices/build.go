@@ -179,11 +179,16 @@ func (b *builder) findTOC(start int) {
 		for ; j < len(b.units); j++ {
 			u := b.units[j]
 			t := oneLine(b.text(u))
-			if u.kind != uPara || !titleLike(t, true) || words(t) > 6 || titleNum.MatchString(t) || !b.recursAfter(j, t) {
+			short := words(t) <= 6 || (appendixNum.MatchString(t) && words(t) <= 14)
+			if u.kind != uPara || !titleLike(t, true) || !short || titleNum.MatchString(t) || !b.recursAfter(j, t) {
 				break
 			}
 			b.tocLoose[strings.ToLower(t)] = true
-			entries = append(entries, b.tocEntry(j, "", t))
+			e := b.tocEntry(j, "", t)
+			if m := appendixNum.FindStringSubmatch(t); m != nil {
+				e.Number, e.Key, e.Title = m[1]+" "+m[2], key(m[1]+" "+m[2]), m[3]
+			}
+			entries = append(entries, e)
 		}
 		b.n.TOC = &TOC{Entries: entries}
 		b.markTOC(i, j)

@@ -37,7 +37,11 @@ var (
 
 	// A reference followed by "of the Data Protection Act 2018", "of the UK
 	// GDPR", "of Schedule 1", "DPA 2018" names legislation, not the notice.
-	legislationAfter  = regexp.MustCompile(`^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:(?:of|under|in|to)[\t \x{00A0}]+)?(?:the[\t \x{00A0}]+)?(?:[A-Z][\w'’()-]*[\t \x{00A0}]+){0,8}?(?:Act|Acts|Regulations?|Directive|Order|Code|Convention|Rules|Law|Charter|Bill|Treaty|Ordinance|Statute)\b|^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:of|under|in)[\t \x{00A0}]+(?:the[\t \x{00A0}]+)?(?:(?:UK|EU)[\t \x{00A0}]+)?(?:GDPR|DPA|PECR|CCPA|CPRA|FOIA|Schedule|Part|Article|Chapter|Title|Section|U\.?S\.?C)\b|^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:(?:UK|EU)[\t \x{00A0}]+)?(?:GDPR|DPA|PECR|CCPA|CPRA|U\.?S\.?C)\b`)
+	legislationAfter = regexp.MustCompile(`^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:(?:of|to|under|in)\b[^.;:!?\n]{0,60}?\b(?:Act|Acts|Regulations?|Directive|Order|Code|Convention|Rules|Charter|Bill|Treaty|Ordinance|Statute|GDPR|DPA|PECR|CCPA|CPRA|FOIA|U\.?S\.?C)\b|(?:(?:UK|EU)[\t \x{00A0}]+)?(?:GDPR|DPA|PECR|CCPA|CPRA|U\.?S\.?C)\b)`)
+	// A reference "of your tenancy agreement" points into another document.
+	otherDocument = regexp.MustCompile(`(?i)^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:of|in|under)[\t \x{00A0}]+(?:your|the|our|their|a|any)[\t \x{00A0}]+(?:[\w-]+[\t \x{00A0}]+){0,3}?(?:agreement|contract|lease|tenancy|terms|conditions|licen[cs]e|policy|handbook|guidance)\b`)
+	// "of this notice" keeps a reference inside the notice whatever follows.
+	thisNotice        = regexp.MustCompile(`(?i)^[\t ,\x{00A0}]*(?:of|in)[\t \x{00A0}]+this[\t \x{00A0}]+(?:notice|policy|statement|document)`)
 	legislationBefore = regexp.MustCompile(`(?:Act|Regulations?|Code|GDPR|DPA|Directive|Law|Rules|Article[\t \x{00A0}]+\d+[\w()]*|Schedule[\t \x{00A0}]+\d+)[\t ,\x{00A0}]*(?:\d{4}[\t ,\x{00A0}]*)?$`)
 
 	quotedTopic = regexp.MustCompile(`^[\t \x{00A0}]*[,:(]?[\t \x{00A0}]*(?:(?:headed|titled|entitled|called|named)[\t \x{00A0}]+)?['‘"“]([^'’"”\n]{3,120})['’"”]`)
@@ -46,6 +50,7 @@ var (
 	// commaTitle: "See section 6, How we use your information for more
 	// details" names the title without quotes.
 	commaTitle = regexp.MustCompile(`^[\t \x{00A0}]*,[\t \x{00A0}]*([A-Z][^.;:!?\n]{3,80}?)[\t \x{00A0}]+for[\t \x{00A0}]+(?:more|further)\b`)
+	nextRef    = regexp.MustCompile(`(?i)[\t ,\x{00A0}]+(?:and[\t \x{00A0}]+)?(?:see|refer to)\b`)
 	topicTail  = regexp.MustCompile(`(?i)[\t \x{00A0}]+(?:below|above|in this (?:notice|policy|statement)|of this (?:notice|policy|statement))$`)
 )
 
@@ -55,7 +60,8 @@ func findRefs(n *Notice, p *Para) []*Ref {
 	for _, m := range refRe.FindAllStringSubmatchIndex(p.Text, -1) {
 		after := p.Text[m[1]:]
 		before := p.Text[:m[0]]
-		if legislationAfter.MatchString(after) || legislationBefore.MatchString(before) {
+		external := legislationAfter.MatchString(after) || otherDocument.MatchString(after) || legislationBefore.MatchString(before)
+		if external && !thisNotice.MatchString(after) {
 			continue
 		}
 		kind := strings.ToLower(strings.TrimSuffix(p.Text[m[2]:m[3]], "."))
@@ -135,6 +141,9 @@ func refTopic(before, after string) (string, bool) {
 }
 
 func cleanTopic(t string) string {
+	if i := nextRef.FindStringIndex(t); i != nil {
+		t = t[:i[0]] // "your rights, and see section 25 on ..." names two topics
+	}
 	t = strings.TrimSpace(t)
 	t = topicTail.ReplaceAllString(t, "")
 	return strings.Trim(t, " ,")
