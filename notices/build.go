@@ -51,11 +51,10 @@ func build(n *Notice, units []unit) {
 		if b.toc[i] {
 			continue
 		}
-		u := units[i]
-		switch {
-		case u.kind == uHeading:
+		switch units[i].kind {
+		case uHeading:
 			b.heading(i)
-		case u.kind == uPara || u.kind == uItem:
+		case uPara, uItem:
 			if !b.appendix(i) && !b.titleLine(i) && !b.clause(i) && !b.unnumbered(i) {
 				b.content(i)
 			}

@@ -45,19 +45,22 @@ reference to the complete one.`,
 type right struct {
 	name string
 	re   *regexp.Regexp
+	// hints are lower-case fragments at least one of which every match
+	// contains; checking them first keeps the regexps off most paragraphs.
+	hints []string
 }
 
 // theRights are the eight rights in the ICO's order, each with the wordings
 // notices use for it.
 var theRights = []right{
-	{"the right to be informed", regexp.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|right to know`)},
-	{"the right of access", regexp.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b`)},
-	{"the right to rectification", regexp.MustCompile(`(?i)rectif|\bcorrect(?:ed|ion|ing)?\b|inaccura|incomplete|update (?:your|the|any) (?:details|information|data)`)},
-	{"the right to erasure", regexp.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`)},
-	{"the right to restrict processing", regexp.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while`)},
-	{"the right to data portability", regexp.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable|\b(?:transfer|move|copy|transmit|send|sent|port)\w*\b[^.;]{0,80}\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`)},
-	{"the right to object", regexp.MustCompile(`(?i)right to object|\bobject(?:ion)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`)},
-	{"rights related to automated decision-making including profiling", regexp.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision`)},
+	{"the right to be informed", regexp.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|right to know`), []string{"inform", "told", "know"}},
+	{"the right of access", regexp.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b`), []string{"access", "cop", "sar"}},
+	{"the right to rectification", regexp.MustCompile(`(?i)rectif|\bcorrect(?:ed|ion|ing)?\b|inaccura|incomplete|update (?:your|the|any) (?:details|information|data)`), []string{"rectif", "correct", "inaccura", "incomplete", "update"}},
+	{"the right to erasure", regexp.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`), []string{"eras", "forgot", "delet", "remov"}},
+	{"the right to restrict processing", regexp.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while`), []string{"restrict", "limit", "suppress", "block", "stop using"}},
+	{"the right to data portability", regexp.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable|\b(?:transfer|move|copy|transmit|send|sent|port)\w*\b[^.;]*\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`), []string{"portab", "structured", "machine", "another", "other", "different"}},
+	{"the right to object", regexp.MustCompile(`(?i)right to object|\bobject(?:ion)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`), []string{"object", "stop processing", "opt"}},
+	{"rights related to automated decision-making including profiling", regexp.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision`), []string{"automat", "profil", "human", "person", "contest", "decision"}},
 }
 
 type rightSet uint8
@@ -84,10 +87,15 @@ func (s rightSet) missing() []string {
 
 const allRights = rightSet(1<<8 - 1)
 
-func rightsIn(text string) rightSet {
-	var s rightSet
+func rightsIn(text string) rightSet { return rightsBeyond(text, 0) }
+
+// rightsBeyond returns the rights text names, testing only those not already
+// in known: the notice-wide scan stops paying for a right once it is found.
+func rightsBeyond(text string, known rightSet) rightSet {
+	s := known
+	lower := strings.ToLower(text)
 	for i, r := range theRights {
-		if r.re.MatchString(text) {
+		if s&(1<<i) == 0 && hinted(lower, r.hints) && r.re.MatchString(text) {
 			s |= 1 << i
 		}
 	}
@@ -140,7 +148,9 @@ func checkRightsList(pass *lint.Pass) {
 	}
 	var all rightSet
 	for _, p := range n.Paras() {
-		all |= rightsIn(p.Text)
+		if all = rightsBeyond(p.Text, all); all == allRights {
+			break
+		}
 	}
 	n.Walk(func(s *notices.Section) { all |= rightsIn(s.Title) })
 	if all != allRights {
@@ -208,4 +218,13 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 		}
 	}
 	return kept
+}
+
+func hinted(lower string, hints []string) bool {
+	for _, h := range hints {
+		if strings.Contains(lower, h) {
+			return true
+		}
+	}
+	return false
 }

@@ -78,7 +78,7 @@ func runLint(cmd *cobra.Command, args []string, fl lintFlags) error {
 		err = lint.WriteJSON(out, res)
 	default:
 		for _, e := range res.Errors {
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s\n", e.File, e.Message)
+			_, _ = fmt.Fprintf(cmd.ErrOrStderr(), "%s: error: %s\n", e.File, e.Message) // stderr may be closed; the exit code still says 2
 		}
 		err = lint.WriteText(out, res, lint.TextOptions{Quiet: fl.quiet})
 	}

@@ -129,25 +129,26 @@ func buildOutline(n *notices.Notice) outline {
 
 func writeOutline(w io.Writer, o outline) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s: %q\n", o.File, o.Title)
+	p := &printer{w: tw}
+	p.printf("%s: %q\n", o.File, o.Title)
 	if len(o.TOC) > 0 {
-		fmt.Fprintf(tw, "\nTable of contents (line %d, %d entries)\n", o.TOC[0].Line, len(o.TOC))
+		p.printf("\nTable of contents (line %d, %d entries)\n", o.TOC[0].Line, len(o.TOC))
 		for _, e := range o.TOC {
 			mark := ""
 			if !e.Found {
 				mark = "  (not in the body)"
 			}
-			fmt.Fprintf(tw, "  %s\t%s%s\n", e.Number, e.Title, mark)
+			p.printf("  %s\t%s%s\n", e.Number, e.Title, mark)
 		}
 	}
-	fmt.Fprintln(tw, "\nSections")
-	fmt.Fprintln(tw, "  NUMBER\tTITLE\tLINES\tCLAUSES\tKIND")
+	p.printf("\nSections" + "\n")
+	p.printf("  NUMBER\tTITLE\tLINES\tCLAUSES\tKIND" + "\n")
 	for _, s := range o.Sections {
-		fmt.Fprintf(tw, "  %s\t%s\t%d-%d\t%d\t%s\n", s.Number, truncate(s.Title, 60), s.Line, s.EndLine, countClauses(s), s.Kind)
+		p.printf("  %s\t%s\t%d-%d\t%d\t%s\n", s.Number, truncate(s.Title, 60), s.Line, s.EndLine, countClauses(s), s.Kind)
 	}
-	fmt.Fprintln(tw, "\nReferences")
+	p.printf("\nReferences" + "\n")
 	if len(o.Refs) == 0 {
-		fmt.Fprintln(tw, "  none")
+		p.printf("  none" + "\n")
 	}
 	for _, r := range o.Refs {
 		target := "does not exist"
@@ -158,7 +159,10 @@ func writeOutline(w io.Writer, o outline) error {
 		if r.Topic != "" {
 			topic = fmt.Sprintf("topic %q", r.Topic)
 		}
-		fmt.Fprintf(tw, "  line %d:%d\t%s\t%s\t%s\n", r.Line, r.Column, r.Text, target, topic)
+		p.printf("  line %d:%d\t%s\t%s\t%s\n", r.Line, r.Column, r.Text, target, topic)
+	}
+	if p.err != nil {
+		return p.err
 	}
 	return tw.Flush()
 }
@@ -177,4 +181,17 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// printer remembers the first write error so that a run of prints can be
+// checked once.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) printf(format string, a ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, a...)
+	}
 }

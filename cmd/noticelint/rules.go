@@ -16,9 +16,13 @@ func newRulesCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "RULE\tSEVERITY\tSUMMARY")
+			p := &printer{w: tw}
+			p.printf("RULE\tSEVERITY\tSUMMARY\n")
 			for _, r := range rules.All() {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.Severity, r.Summary)
+				p.printf("%s\t%s\t%s\n", r.ID, r.Severity, r.Summary)
+			}
+			if p.err != nil {
+				return p.err
 			}
 			return tw.Flush()
 		},
@@ -53,7 +57,7 @@ func newVersionCmd() *cobra.Command {
 		Short: "Print the version",
 		Args:  cobra.NoArgs,
 		Run: func(cmd *cobra.Command, _ []string) {
-			fmt.Fprintln(cmd.OutOrStdout(), "noticelint", version)
+			_, _ = fmt.Fprintln(cmd.OutOrStdout(), "noticelint", version)
 		},
 	}
 }

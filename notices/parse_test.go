@@ -1,0 +1,237 @@
+package notices_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/noticelint/noticelint/notices"
+)
+
+func parse(t *testing.T, src string) *notices.Notice {
+	t.Helper()
+	n, err := notices.Parse("test.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// outline renders the top-level sections as "number|title|kind|clauses".
+func outline(n *notices.Notice) []string {
+	var out []string
+	for _, s := range n.Sections {
+		out = append(out, strings.Join([]string{s.Number, s.Title, kind(s.Kind), itoa(len(s.Children))}, "|"))
+	}
+	return out
+}
+
+func kind(k notices.SectionKind) string {
+	return map[notices.SectionKind]string{notices.Heading: "heading", notices.TitleLine: "title", notices.Clause: "clause",
+		notices.Implied: "implied", notices.Unnumbered: "unnumbered"}[k]
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestShapes(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"atx headings", "# Privacy notice\n\n## 1. Who we are\n\nText.\n\n## 2. Your rights\n\n### 2.1 Access\n\nText.\n",
+			[]string{"1|Who we are|heading|0", "2|Your rights|heading|1"}},
+		{"setext headings", "Privacy notice\n==============\n\nWho we are\n----------\n\nText.\n\nYour rights\n-----------\n\nText.\n",
+			[]string{"|Who we are|heading|0", "|Your rights|heading|0"}},
+		{"plain numbered titles and clauses", "1. Introduction\n\n1.1 We are a landlord.\n\n2. Complaints\n\n2.1 Write to us.\n\n2.2 Or call.\n",
+			[]string{"1|Introduction|title|1", "2|Complaints|title|2"}},
+		{"dash titles", "1 - Introduction\n\n1.1 Text.\n\n2- Who we are\n\n2.1 Text.\n\n3 Why we collect\n\n3.1 Text.\n",
+			[]string{"1|Introduction|title|1", "2|Who we are|title|1", "3|Why we collect|title|1"}},
+		{"list under a clause is not sections", "1. Intro\n\n1.1 Text.\n\n2. Your rights\n\n2.1 You can:\n\n1. Ask us for access\n2. Ask us to correct it\n3. Ask us to erase it\n\n2.2 More.\n",
+			[]string{"1|Intro|title|1", "2|Your rights|title|2"}},
+		{"title swallowed by a list", "1. Gathering\n\n1.1 We gather it:\n\n  1. from you\n  2. from others\n\n3. Capturing images\n\n3.1 We use CCTV.\n",
+			[]string{"1|Gathering|title|1", "3|Capturing images|title|1"}}, // a gap in numbering: the orphan title still names 3
+		{"next title swallowed by a list", "1. Intro\n\n1.1 x\n\n2. Gathering\n\n2.1 We gather it:\n\n  1. from you\n  2. from others\n\n3. Capturing images\n\n3.1 We use CCTV.\n",
+			[]string{"1|Intro|title|1", "2|Gathering|title|1", "3|Capturing images|title|1"}},
+		{"clauses imply a missing title", "1. Intro\n\n1.1 Text.\n\n2.1 Orphan clause.\n\n2.2 Another.\n",
+			[]string{"1|Intro|title|1", "2||implied|2"}},
+		{"appendices", "1. Intro\n\n1.1 See Appendix 1.\n\nAppendix 1\n\nSuppliers.\n\nAppendix 2 - Retention\n\nSix years.\n",
+			[]string{"1|Intro|title|1", "Appendix 1||title|0", "Appendix 2|Retention|title|0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, outline(parse(t, tt.src))); diff != "" {
+				t.Errorf("sections (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestTableOfContents(t *testing.T) {
+	src := "Privacy notice\n\n1. Introduction\n\n2. Who we are\n\n3. Complaints\n\nFeedback\n\n" +
+		"1. Introduction\n\n1.1 Text.\n\n2. Who we are\n\n2.1 Text.\n\n3.1 Complain to us.\n\nFeedback\n\nTell us.\n"
+	n := parse(t, src)
+	if n.TOC == nil || len(n.TOC.Entries) != 4 {
+		t.Fatalf("TOC = %+v, want 4 entries", n.TOC)
+	}
+	want := []string{"1|Introduction|title|1", "2|Who we are|title|1", "3|Complaints|implied|1", "|Feedback|unnumbered|0"}
+	if diff := cmp.Diff(want, outline(n)); diff != "" {
+		t.Errorf("sections (-want +got):\n%s", diff)
+	}
+	if n.Title != "Privacy notice" {
+		t.Errorf("Title = %q", n.Title)
+	}
+}
+
+func TestRefs(t *testing.T) {
+	src := "1. Intro\n\n1.1 See section three for more information about your rights. " +
+		"See sections 2 and 3. We act under section 7 of the Data Protection Act 2018 and Article 21 of the UK GDPR. " +
+		"See clause 2.1 on how to complain. See section 2, 'Who we are'. See Appendix 1. Read clause 14 of your tenancy agreement.\n\n" +
+		"2. Who we are\n\n2.1 Text.\n\n3. Your rights\n\n3.1 Text.\n"
+	n := parse(t, src)
+	var got []string
+	for _, r := range n.Refs {
+		target := "-"
+		if r.Target != nil {
+			target = r.Target.Key
+		}
+		got = append(got, r.Text+"|"+r.Key+"|"+target+"|"+r.Topic)
+	}
+	want := []string{
+		"section three|3|3|your rights",
+		"section 2|2|2|",
+		"section 3|3|3|",
+		"clause 2.1|2.1|2.1|how to complain",
+		"section 2|2|2|Who we are",
+		"appendix 1|appendix-1|-|",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("refs (-want +got):\n%s", diff)
+	}
+}
+
+func TestContacts(t *testing.T) {
+	n := parse(t, "Write to dpo@example.org.uk or dpo@example, call 0303 123 1113, visit https://example.org/form. Post: 1 High St, Chatham ME4 4LL.\n")
+	var got []string
+	for _, c := range n.Contacts {
+		v := "valid"
+		if !c.Valid {
+			v = "invalid"
+		}
+		got = append(got, c.Kind.String()+"|"+c.Value+"|"+v)
+	}
+	want := []string{"email|dpo@example.org.uk|valid", "email|dpo@example|invalid", "phone|0303 123 1113|valid",
+		"url|https://example.org/form|valid", "postcode|ME4 4LL|valid"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("contacts (-want +got):\n%s", diff)
+	}
+}
+
+func TestPositions(t *testing.T) {
+	// BOM and CRLF: positions are those an editor shows for the original file.
+	src := "\xEF\xBB\xBF1. Intro\r\n\r\n1.1 See section 9 – café.\r\n"
+	n := parse(t, src)
+	if len(n.Refs) != 1 {
+		t.Fatalf("refs = %d, want 1", len(n.Refs))
+	}
+	if got := n.Pos(n.Refs[0].Span.Start); got != (notices.Pos{Line: 3, Col: 9}) {
+		t.Errorf("ref at %+v, want 3:9", got)
+	}
+	// Columns count characters, not bytes.
+	n = parse(t, "1. Intro\n\n1.1 Café – see section 9.\n")
+	if got := n.Pos(n.Refs[0].Span.Start); got != (notices.Pos{Line: 3, Col: 16}) {
+		t.Errorf("ref at %+v, want 3:16", got)
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"invalid utf-8", "ok\nab\xffc\n", "2:3: invalid UTF-8"},
+		{"nul byte", "ok\x00", "1:3: file contains a NUL byte"},
+		{"utf-16", "\xff\xfeh\x00i\x00", "UTF-16"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := notices.Parse("x.md", []byte(tt.src))
+			var de *notices.DecodeError
+			if !errors.As(err, &de) || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "x.md: ") {
+				t.Errorf("err = %v, want a DecodeError containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestEmptyAndOdd(t *testing.T) {
+	for _, src := range []string{"", " \n\t\n", "\r\r\r", "---\ntitle: x\n---\n", "<!-- only a comment -->", strings.Repeat(">", 5000) + " deep"} {
+		n := parse(t, src)
+		if len(n.Sections) != 0 {
+			t.Errorf("%q: %d sections, want 0", src[:min(len(src), 20)], len(n.Sections))
+		}
+	}
+}
+
+// TestSeeds checks the trees built from the three real notices.
+func TestSeeds(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "seeds")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/seeds not present")
+	}
+	read := func(name string) *notices.Notice {
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := notices.Parse(name, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	titles := func(n *notices.Notice) map[string]string {
+		m := map[string]string{}
+		for _, s := range n.Sections {
+			m[s.Number] = s.Title
+		}
+		return m
+	}
+
+	n := read("000_012f2c22baed37e5.txt")
+	if len(n.Sections) != 32 || n.TOC == nil || len(n.TOC.Entries) != 32 {
+		t.Errorf("000: %d sections, TOC %v; want 29 numbered + 3 unnumbered and a 32-entry TOC", len(n.Sections), n.TOC != nil)
+	}
+	tt := titles(n)
+	for num, title := range map[string]string{"7": "Capturing images", "9": "Our legal basis for using your personal information",
+		"15": "Commitment to Refer", "16": "How to make a complaint", "29": "Phishing"} {
+		if tt[num] != title {
+			t.Errorf("000 section %s = %q, want %q", num, tt[num], title)
+		}
+	}
+	if s := n.Lookup("21"); s == nil || len(s.Children) != 4 {
+		t.Errorf("000 section 21 should have clauses 21.1-21.4")
+	}
+
+	n = read("001_1e299fd3d48f26ea.txt")
+	tt = titles(n)
+	for num, title := range map[string]string{"4": "What kinds of personal identifiable information we use",
+		"9": "Automated decision making", "15": "Make a complaint", "28": "Phishing"} {
+		if tt[num] != title {
+			t.Errorf("001 section %s = %q, want %q", num, tt[num], title)
+		}
+	}
+
+	n = read("003_78c46c5ded6a4752.txt")
+	var nums []string
+	for _, s := range n.Sections {
+		nums = append(nums, s.Number)
+	}
+	want := []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "Appendix 1", "Appendix 2", "Appendix 3", "Appendix 4"}
+	if diff := cmp.Diff(want, nums); diff != "" {
+		t.Errorf("003 sections (-want +got):\n%s", diff)
+	}
+}
