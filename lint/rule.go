@@ -44,6 +44,16 @@ func ParseSeverity(s string) (Severity, error) {
 // MarshalText writes the severity's name, as JSON and SARIF expect.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads a severity's name, so JSON output can be read back.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
 // Rule is one check, documented where it is defined, in the manner of
 // golang.org/x/tools/go/analysis.Analyzer.
 type Rule struct {

@@ -134,7 +134,10 @@ func nearby(n *notices.Notice, r *notices.Ref) string {
 		if len(parent.Children) == 0 {
 			return fmt.Sprintf("%s has no numbered clauses", parent.Label())
 		}
-		return fmt.Sprintf("%s has clauses %s to %s", strings.TrimSuffix(parent.Label(), ""), parent.Children[0].Number, parent.Children[len(parent.Children)-1].Number)
+		if len(parent.Children) == 1 {
+			return fmt.Sprintf("%s has only clause %s", parent.Label(), parent.Children[0].Number)
+		}
+		return fmt.Sprintf("%s has clauses %s to %s", parent.Label(), parent.Children[0].Number, parent.Children[len(parent.Children)-1].Number)
 	}
 	var nums []string
 	prefix := ""
@@ -150,12 +153,23 @@ func nearby(n *notices.Notice, r *notices.Ref) string {
 	case 0:
 		return "the notice has no numbered sections"
 	case 1:
-		return "the only one is " + nums[0]
+		return "the only one is " + kindOf(r) + nums[0]
 	}
-	return fmt.Sprintf("the notice has %s to %s", nums[0], nums[len(nums)-1])
+	if kindOf(r) == "" {
+		return fmt.Sprintf("the notice has %s to %s", nums[0], nums[len(nums)-1])
+	}
+	return fmt.Sprintf("the notice has sections %s to %s", nums[0], nums[len(nums)-1])
 }
 
 func isNumber(s string) bool {
 	_, err := strconv.Atoi(s)
 	return err == nil
+}
+
+// kindOf is the word for the kind of target a reference names, for messages.
+func kindOf(r *notices.Ref) string {
+	if r.Kind == "appendix" || r.Kind == "annex" || r.Kind == "schedule" {
+		return ""
+	}
+	return "section "
 }

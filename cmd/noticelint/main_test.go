@@ -1,0 +1,238 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/noticelint/noticelint/lint"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// run executes the CLI in-process and returns stdout, stderr and the exit code.
+func run(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := newRootCmd()
+	var out, errb bytes.Buffer
+	cmd.SetArgs(args)
+	cmd.SetOut(&out)
+	cmd.SetErr(&errb)
+	cmd.SetIn(strings.NewReader(stdin))
+	code := 0
+	if err := cmd.Execute(); err != nil {
+		code = 2
+		var ee *exitError
+		if errors.As(err, &ee) {
+			code = ee.code
+		}
+		if err.Error() != "" {
+			errb.WriteString("noticelint: " + err.Error() + "\n")
+		}
+	}
+	return out.String(), errb.String(), code
+}
+
+const example = "../../testdata/example/notice.md"
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("..", "..", "testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/noticelint -update)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestLintGolden(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		t.Run(format, func(t *testing.T) {
+			out, _, code := run(t, "", "lint", "--color", "never", "--format", format, example)
+			if code != 1 {
+				t.Errorf("exit code %d, want 1", code)
+			}
+			golden(t, "example."+format, out)
+		})
+	}
+	t.Run("quiet", func(t *testing.T) {
+		out, _, _ := run(t, "", "lint", "-q", "--color", "never", example)
+		if strings.Contains(out, "fix:") || strings.Contains(out, "linted") || strings.Count(out, "\n") != 5 {
+			t.Errorf("-q should print the five findings only:\n%s", out)
+		}
+	})
+	t.Run("colour always", func(t *testing.T) {
+		out, _, _ := run(t, "", "lint", "--color", "always", example)
+		if !strings.Contains(out, "\x1b[") {
+			t.Error("--color always printed no escape codes")
+		}
+		run(t, "", "lint", "--color", "never", example) // restore for the other tests
+	})
+}
+
+func TestExitCodes(t *testing.T) {
+	clean := "../../testdata/notices/fenwick-care-trust-clean.md"
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"findings", []string{"lint", example}, 1, ""},
+		{"fail-on never", []string{"lint", "--fail-on", "never", example}, 0, ""},
+		{"fail-on warning, clean", []string{"lint", "--fail-on", "warning", clean}, 0, ""},
+		{"only a warning rule", []string{"lint", "--enable", "ico-registration", example}, 0, ""},
+		{"only a warning rule, fail on warning", []string{"lint", "--enable", "ico-registration", "--fail-on", "warning", example}, 1, ""},
+		{"missing path", []string{"lint", "no/such/file.md", example}, 2, "no/such/file.md: error: no such file or directory"},
+		{"unknown rule", []string{"lint", "--disable", "dpo-contacts", example}, 2, `did you mean "dpo-contact"`},
+		{"bad format", []string{"lint", "--format", "xml", example}, 2, "unknown format"},
+		{"bad fail-on", []string{"lint", "--fail-on", "loud", example}, 2, "--fail-on"},
+		{"bad flag", []string{"lint", "--no-such-flag"}, 2, "unknown flag"},
+		{"explain unknown", []string{"explain", "privacy-sheild"}, 2, `did you mean "privacy-shield"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, code := run(t, "", append(tt.args, "--color=never")[:len(tt.args)]...)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d (stderr %q)", code, tt.code, stderr)
+			}
+			if !strings.Contains(stderr, tt.err) {
+				t.Errorf("stderr %q does not contain %q", stderr, tt.err)
+			}
+		})
+	}
+}
+
+// TestBadInput: every unusable file gets one error line naming it, the run
+// exits 2, and the good files are still linted and reported.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"bad-utf8.md": "1. Intro\n\n1.1 caf\xe9\n",
+		"binary.md":   "\x00\x01\x02PK",
+		"utf16.md":    "\xff\xfe1\x00.\x00",
+		"empty.md":    "",
+		"good.md":     "# Notice\n\nSee section 4.\n",
+		"notes.txt":   "not a notice: skipped when a directory is given",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, stderr, code := run(t, "", "lint", "--format", "json", dir)
+	if code != 2 {
+		t.Errorf("exit code %d, want 2", code)
+	}
+	var res lint.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	var errs []string
+	for _, e := range res.Errors {
+		errs = append(errs, filepath.Base(e.File)+": "+e.Message)
+	}
+	want := []string{
+		"bad-utf8.md: 3:8: invalid UTF-8; save the file as UTF-8 (byte offset 17)",
+		"binary.md: 1:1: file contains a NUL byte: it looks binary, not a text notice (byte offset 0)",
+		"utf16.md: file is UTF-16 encoded; save it as UTF-8",
+	}
+	if diff := cmp.Diff(want, errs); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	if res.Files != 5 {
+		t.Errorf("files = %d, want 5 (notes.txt skipped)", res.Files)
+	}
+	goodFindings := 0
+	for _, f := range res.Findings {
+		if filepath.Base(f.File) == "good.md" {
+			goodFindings++
+		}
+	}
+	if goodFindings == 0 {
+		t.Error("good.md was not linted")
+	}
+	_ = stderr
+
+	_, stderr, code = run(t, "", "lint", t.TempDir())
+	if code != 2 || !strings.Contains(stderr, "holds no notices") {
+		t.Errorf("empty directory: code %d, stderr %q", code, stderr)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	out, _, code := run(t, "1. Intro\n\n1.1 See section 7.\n", "lint", "--enable", "cross-reference", "--color", "never", "-")
+	if code != 1 || !strings.Contains(out, `<stdin>:3:9: error: "section 7" does not exist: the only one is section 1`) {
+		t.Errorf("code %d, out:\n%s", code, out)
+	}
+}
+
+// TestDeterministic: the order of findings does not depend on parallelism.
+func TestDeterministic(t *testing.T) {
+	args := []string{"lint", "--format", "json", "../../testdata/rules", "../../testdata/notices", "../../testdata/example"}
+	one, _, _ := run(t, "", append(args, "-j", "1")...)
+	many, _, _ := run(t, "", append(args, "-j", "8")...)
+	if one != many {
+		t.Error("output differs between -j 1 and -j 8")
+	}
+	var res lint.Result
+	if err := json.Unmarshal([]byte(one), &res); err != nil || len(res.Findings) < 20 {
+		t.Fatalf("unexpected result: %v, %d findings", err, len(res.Findings))
+	}
+}
+
+func TestOutline(t *testing.T) {
+	out, _, code := run(t, "", "outline", "--format", "json", example)
+	if code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	var o outline
+	if err := json.Unmarshal([]byte(out), &o); err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]string{}
+	for _, s := range o.Sections {
+		titles[s.Number] = s.Title
+	}
+	if titles["16"] != "How to make a complaint" || titles["15"] != "Working with support agencies" {
+		t.Errorf("sections read wrongly: %v", titles)
+	}
+	text, _, _ := run(t, "", "outline", example)
+	for _, want := range []string{"Sections", "References", "section 15"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text outline lacks %q", want)
+		}
+	}
+}
+
+func TestRulesAndExplain(t *testing.T) {
+	out, _, _ := run(t, "", "rules")
+	for _, id := range []string{"cross-reference", "dpo-contact", "ico-registration", "privacy-shield", "rights-list"} {
+		if !strings.Contains(out, id) {
+			t.Errorf("rules output lacks %s", id)
+		}
+	}
+	out, _, code := run(t, "", "explain", "privacy-shield")
+	if code != 0 || !strings.Contains(out, "C-311/18") {
+		t.Errorf("explain: code %d\n%s", code, out)
+	}
+	out, _, _ = run(t, "", "version")
+	if !strings.HasPrefix(out, "noticelint ") {
+		t.Errorf("version printed %q", out)
+	}
+}
