@@ -107,7 +107,7 @@ func TestRefs(t *testing.T) {
 		"section 3|3|3|",
 		"clause 2.1|2.1|2.1|how to complain",
 		"section 2|2|2|Who we are",
-		"appendix 1|appendix-1|-|",
+		"Appendix 1|appendix-1|-|",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("refs (-want +got):\n%s", diff)

@@ -64,8 +64,11 @@ func findRefs(n *Notice, p *Para) []*Ref {
 		if external && !thisNotice.MatchString(after) {
 			continue
 		}
-		kind := strings.ToLower(strings.TrimSuffix(p.Text[m[2]:m[3]], "."))
-		kind = singular(kind)
+		written := p.Text[m[2]:m[3]]
+		kind := singular(strings.ToLower(strings.TrimSuffix(written, ".")))
+		if strings.HasSuffix(strings.ToLower(written), "s") && kind != strings.ToLower(written) {
+			written = written[:len(written)-1] // "sections 3 and 4" -> "section 3", "section 4"
+		}
 		topic, quoted := refTopic(before, after)
 		for _, nm := range refNum.FindAllStringIndex(p.Text[m[4]:m[5]], -1) {
 			s, e := m[4]+nm[0], m[4]+nm[1]
@@ -78,7 +81,7 @@ func findRefs(n *Notice, p *Para) []*Ref {
 			if len(out) == 0 || out[len(out)-1].Span.End < m[0]+p.Start {
 				start = m[0] // the first number's reference includes its keyword
 			}
-			out = append(out, &Ref{Text: kind + " " + num, Kind: kind, Number: num, Key: k,
+			out = append(out, &Ref{Text: written + " " + num, Kind: kind, Number: num, Key: k,
 				Topic: topic, TopicQuoted: quoted, Span: Span{p.Start + start, p.Start + e}, Para: p})
 		}
 	}

@@ -103,7 +103,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad format", []string{"lint", "--format", "xml", example}, 2, "unknown format"},
 		{"bad fail-on", []string{"lint", "--fail-on", "loud", example}, 2, "--fail-on"},
 		{"bad flag", []string{"lint", "--no-such-flag"}, 2, "unknown flag"},
-		{"explain unknown", []string{"explain", "privacy-sheild"}, 2, `did you mean "privacy-shield"`},
+		{"explain unknown", []string{"explain", "privacy-shied"}, 2, `did you mean "privacy-shield"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
