@@ -24,6 +24,9 @@ var (
 	spaces   = regexp.MustCompile(`[\s\x{00A0}]+`)
 )
 
+// maxTOCStart is how many units from the top a table of contents may start.
+const maxTOCStart = 200
+
 type builder struct {
 	n     *Notice
 	units []unit
@@ -149,7 +152,9 @@ func (b *builder) numbered(u unit) (int, string, bool) {
 // of in-page links. Unnumbered one-line titles right after the run that also
 // recur later ("Equality statement") belong to it too.
 func (b *builder) findTOC(start int) {
-	for i := start; i < len(b.units); i++ {
+	// A table of contents is near the top; looking further would make every
+	// run of numbered lists cost a scan of the rest of the notice.
+	for i := start; i < len(b.units) && i < start+maxTOCStart; i++ {
 		if end, ok := b.linkTOC(i); ok {
 			b.markTOC(i, end)
 			return

@@ -58,8 +58,10 @@ var (
 func findRefs(n *Notice, p *Para) []*Ref {
 	var out []*Ref
 	for _, m := range refRe.FindAllStringSubmatchIndex(p.Text, -1) {
-		after := p.Text[m[1]:]
-		before := p.Text[:m[0]]
+		// Only the words near a reference say what it is; bounding the
+		// windows keeps a huge paragraph with many references linear.
+		after := p.Text[m[1]:min(len(p.Text), m[1]+240)]
+		before := p.Text[max(0, m[0]-240):m[0]]
 		external := legislationAfter.MatchString(after) || otherDocument.MatchString(after) || legislationBefore.MatchString(before)
 		if external && !thisNotice.MatchString(after) {
 			continue
