@@ -92,7 +92,7 @@ func readLimited(r io.Reader, maxSize int64) ([]byte, error) {
 		return nil, errors.New(describe(err))
 	}
 	if int64(len(b)) > maxSize {
-		return nil, fmt.Errorf("file is larger than the %d MiB limit; raise it with --max-size if this really is one notice", maxSize>>20)
+		return nil, fmt.Errorf("file is larger than the %s limit; raise it with --max-size if this really is one notice", sizeString(maxSize))
 	}
 	return b, nil
 }
@@ -110,4 +110,11 @@ func describe(err error) string {
 		return "permission denied"
 	}
 	return err.Error()
+}
+
+func sizeString(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d-byte", n)
 }

@@ -20,7 +20,7 @@ var (
 	appendixNum = regexp.MustCompile(`^(Appendix|APPENDIX|Annex|ANNEX|Schedule|SCHEDULE)[\t \x{00A0}]+(\d{1,2}|[A-Z]|[IVX]{1,4})\b[\t \x{00A0}]*[-–—:.]?[\t \x{00A0}]*(.*)$`)
 	// linkOnly: a list item that is nothing but an in-page link, as in a
 	// Markdown table of contents.
-	linkOnly = regexp.MustCompile(`^\[([^\]]+)\]\(#[^)]*\)$`)
+	linkOnly = regexp.MustCompile(`^\[([^\]]+)\]\([^)\s]*#[^)]*\)$`)
 	spaces   = regexp.MustCompile(`[\s\x{00A0}]+`)
 )
 
@@ -71,6 +71,18 @@ func build(n *Notice, units []unit) {
 func (b *builder) text(u unit) string { return string(b.src[u.span.Start:u.span.End]) }
 
 func oneLine(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(s, " ")) }
+
+// mdEscape matches a backslash escape of ASCII punctuation. HTML-to-Markdown
+// converters write "1\. Introduction" so the number is not read as a list
+// marker; for section numbers the escape means nothing.
+var mdEscape = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)
+
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	return mdEscape.ReplaceAllString(s, "$1")
+}
 
 // title takes the notice's own title off the front: a lone level-1 heading,
 // or a short first line in a plain-text notice. It returns the first unit of
@@ -136,6 +148,7 @@ func (b *builder) numbered(u unit) (int, string, bool) {
 		num, err := strconv.Atoi(strings.TrimRight(u.marker, ".)"))
 		return num, oneLine(t), err == nil
 	}
+	t = unescape(t)
 	if u.kind != uPara || u.depth > 0 || strings.Contains(t, "\n") || clauseNum.MatchString(t) {
 		return 0, "", false
 	}
@@ -334,7 +347,7 @@ func (b *builder) push(s *Section) {
 
 func (b *builder) heading(i int) {
 	u := b.units[i]
-	t := oneLine(b.text(u))
+	t := unescape(oneLine(b.text(u)))
 	s := &Section{Title: t, Kind: Heading, Level: b.levels[u.level], Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, u.span.End}}
 	if m := appendixNum.FindStringSubmatch(t); m != nil {
 		s.Number, s.Title = m[1]+" "+m[2], m[3]

@@ -22,8 +22,8 @@ type Notice struct {
 	TOC *TOC
 	// Refs are the cross-references into the notice found in its text.
 	Refs []*Ref
-	// Contacts are the email addresses, phone numbers, postcodes and URLs found
-	// in the text.
+	// Contacts are the email addresses, phone numbers, postcodes, URLs and web
+	// forms found in the text.
 	Contacts []*Contact
 
 	text  []byte // Source with comments and front matter blanked
@@ -160,7 +160,7 @@ func (p *Para) Span() Span { return Span{p.Start, p.Start + len(p.Text)} }
 // included and the table of contents excluded.
 func (n *Notice) Paras() []*Para { return n.paras }
 
-// Number returns the number of the top-level section that s belongs to
+// TopNumber returns the number of the top-level section that s belongs to
 // ("16" for clause 16.1), or "" when it has none.
 func (s *Section) TopNumber() string {
 	for s.Parent != nil {

@@ -42,9 +42,17 @@ Fix: point the reference at the section that holds the information.`,
 
 func checkCrossReference(pass *lint.Pass) {
 	n := pass.Notice
+	numbered := hasNumberedSections(n)
 	for _, r := range n.Refs {
 		from := r.Para.Section
 		if r.Target == nil {
+			if !numbered {
+				// With no numbered section at all there is nothing to check
+				// the number against: the notice may number its headings in
+				// a way noticelint does not read, and a wall of "does not
+				// exist" would bury the real findings.
+				continue
+			}
 			msg := fmt.Sprintf("%q does not exist: %s.", r.Text, nearby(n, r))
 			fix := ""
 			if best, _ := bestMatch(n, r.Topic, from); best != nil && r.Topic != "" {
@@ -172,4 +180,10 @@ func kindOf(r *notices.Ref) string {
 		return ""
 	}
 	return "section "
+}
+
+func hasNumberedSections(n *notices.Notice) bool {
+	found := false
+	n.Walk(func(s *notices.Section) { found = found || (s.Key != "" && s.Level == 1) })
+	return found
 }

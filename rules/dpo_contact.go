@@ -118,15 +118,24 @@ func checkDPOContact(pass *lint.Pass) {
 }
 
 // forDPO reports whether an email address is given for the DPO rather than for
-// someone the DPO paragraph also mentions (the ICO, a customer team): its
-// sentence names the DPO, or names nobody else.
+// someone the DPO paragraph also mentions (the ICO, a customer team, "us" in
+// "email us at privacy@... and our DPO at dpo@..."): the DPO is named before
+// it in its sentence, or its sentence names the DPO or nobody else and gives
+// no other address.
 func forDPO(c *notices.Contact) bool {
 	off := c.Span.Start - c.Para.Start
 	for _, s := range notices.Sentences(c.Para.Text) {
-		if off >= s.Start && off < s.End {
-			sent := c.Para.Text[s.Start:s.End]
-			return dpoMention.MatchString(sent) || !otherBody.MatchString(sent)
+		if off < s.Start || off >= s.End {
+			continue
 		}
+		sent := c.Para.Text[s.Start:s.End]
+		if m := dpoMention.FindStringIndex(sent); m != nil && m[1] <= off-s.Start {
+			return true
+		}
+		if strings.Count(sent, "@") > strings.Count(sent, c.Value+"](mailto:"+c.Value)+1 {
+			return false
+		}
+		return dpoMention.MatchString(sent) || !otherBody.MatchString(sent)
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/fatih/color"
@@ -71,6 +72,10 @@ func runLint(cmd *cobra.Command, args []string, fl lintFlags) error {
 	inputs, errs := lint.Collect(args, cmd.InOrStdin(), fl.maxSize)
 	res := lint.Run(inputs, lint.Options{Rules: selected, Jobs: fl.jobs})
 	res.Errors = append(errs, res.Errors...)
+	slices.SortStableFunc(res.Errors, func(a, b lint.FileError) int { return strings.Compare(a.File, b.File) })
+	if res.Errors == nil {
+		res.Errors = []lint.FileError{} // JSON: always an array
+	}
 
 	out := cmd.OutOrStdout()
 	switch fl.format {
