@@ -21,7 +21,6 @@ var (
 	// linkOnly: a list item that is nothing but an in-page link, as in a
 	// Markdown table of contents.
 	linkOnly = regexp.MustCompile(`^\[([^\]]+)\]\([^)\s]*#[^)]*\)$`)
-	spaces   = regexp.MustCompile(`[\s\x{00A0}]+`)
 )
 
 // maxTOCStart is how many units from the top a table of contents may start.
@@ -70,7 +69,8 @@ func build(n *Notice, units []unit) {
 
 func (b *builder) text(u unit) string { return string(b.src[u.span.Start:u.span.End]) }
 
-func oneLine(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(s, " ")) }
+// oneLine collapses white space (NBSP included) to single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // mdEscape matches a backslash escape of ASCII punctuation. HTML-to-Markdown
 // converters write "1\. Introduction" so the number is not read as a list
@@ -360,10 +360,10 @@ func (b *builder) heading(i int) {
 
 func (b *builder) appendix(i int) bool {
 	u := b.units[i]
-	t := oneLine(b.text(u))
-	if u.kind != uPara || u.depth > 0 || strings.Contains(strings.TrimSpace(b.text(u)), "\n") {
+	if u.kind != uPara || u.depth > 0 || strings.Contains(b.text(u), "\n") {
 		return false
 	}
+	t := oneLine(b.text(u))
 	m := appendixNum.FindStringSubmatch(t)
 	if m == nil || words(m[3]) > 12 {
 		return false
@@ -497,8 +497,11 @@ func (b *builder) unappend(u unit) {
 
 func (b *builder) unnumbered(i int) bool {
 	u := b.units[i]
+	if u.kind != uPara || u.depth > 0 || len(b.tocLoose) == 0 || strings.Contains(b.text(u), "\n") {
+		return false
+	}
 	t := oneLine(b.text(u))
-	if u.kind != uPara || u.depth > 0 || !b.tocLoose[strings.ToLower(t)] {
+	if !b.tocLoose[strings.ToLower(t)] {
 		return false
 	}
 	b.push(&Section{Title: t, Level: 1, Kind: Unnumbered, Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, u.span.End}})

@@ -72,23 +72,35 @@ func findContacts(p *Para) []*Contact {
 		add(Email, s, e, validEmail(t[s:e]))
 		i = e - 1
 	}
-	for _, m := range urlRe.FindAllStringIndex(t, -1) {
-		e := m[1]
-		for e > m[0] && strings.IndexByte(".,;:!?", t[e-1]) >= 0 {
-			e--
+	// Cheap checks first: most paragraphs hold no contact details, and these
+	// regexps are the costliest part of parsing.
+	lower := strings.ToLower(t)
+	nDigits := digits(t)
+	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") {
+		for _, m := range urlRe.FindAllStringIndex(t, -1) {
+			e := m[1]
+			for e > m[0] && strings.IndexByte(".,;:!?", t[e-1]) >= 0 {
+				e--
+			}
+			add(URL, m[0], e, true)
 		}
-		add(URL, m[0], e, true)
 	}
-	for _, m := range phoneRe.FindAllStringIndex(t, -1) {
-		if digits(t[m[0]:m[1]]) >= 9 {
-			add(Phone, m[0], m[1], true)
+	if nDigits >= 9 {
+		for _, m := range phoneRe.FindAllStringIndex(t, -1) {
+			if digits(t[m[0]:m[1]]) >= 9 {
+				add(Phone, m[0], m[1], true)
+			}
 		}
 	}
-	for _, m := range postcodeRe.FindAllStringIndex(t, -1) {
-		add(Postcode, m[0], m[1], true)
+	if nDigits >= 2 {
+		for _, m := range postcodeRe.FindAllStringIndex(t, -1) {
+			add(Postcode, m[0], m[1], true)
+		}
 	}
-	for _, m := range webFormRe.FindAllStringIndex(t, -1) {
-		add(WebForm, m[0], m[1], true)
+	if strings.Contains(lower, "form") {
+		for _, m := range webFormRe.FindAllStringIndex(t, -1) {
+			add(WebForm, m[0], m[1], true)
+		}
 	}
 	return out
 }

@@ -32,8 +32,9 @@ type Ref struct {
 var numberTok = `(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,4}\b|[A-Z]\b|` + numberWordsAlt + `)`
 
 var (
-	refRe  = regexp.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)[\t \x{00A0}]+(` + numberTok + `(?:(?:[\t \x{00A0}]*,[\t \x{00A0}]*|[\t \x{00A0}]+(?:and|or|to)[\t \x{00A0}]+|[\t \x{00A0}]*[&–-][\t \x{00A0}]*)` + numberTok + `)*)`)
-	refNum = regexp.MustCompile(`(?i)\b` + numberTok)
+	refRe   = regexp.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)[\t \x{00A0}]+(` + numberTok + `(?:(?:[\t \x{00A0}]*,[\t \x{00A0}]*|[\t \x{00A0}]+(?:and|or|to)[\t \x{00A0}]+|[\t \x{00A0}]*[&–-][\t \x{00A0}]*)` + numberTok + `)*)`)
+	refWord = regexp.MustCompile(`(?i)section|clause|para|appendi|annex|schedule`)
+	refNum  = regexp.MustCompile(`(?i)\b` + numberTok)
 
 	// A reference followed by "of the Data Protection Act 2018", "of the UK
 	// GDPR", "of Schedule 1", "DPA 2018" names legislation, not the notice.
@@ -57,6 +58,9 @@ var (
 // findRefs extracts the references of one para.
 func findRefs(n *Notice, p *Para) []*Ref {
 	var out []*Ref
+	if !refWord.MatchString(p.Text) {
+		return nil // most paragraphs name no section; skip the costly scan
+	}
 	for _, m := range refRe.FindAllStringSubmatchIndex(p.Text, -1) {
 		// Only the words near a reference say what it is; bounding the
 		// windows keeps a huge paragraph with many references linear.
