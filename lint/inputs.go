@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 )
 
@@ -68,7 +67,6 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 			errs = append(errs, FileError{File: p, Message: "directory holds no notices (*.md or *.markdown files); name files explicitly to lint other extensions"})
 		}
 	}
-	slices.SortStableFunc(errs, func(a, b FileError) int { return strings.Compare(a.File, b.File) })
 	return ins, errs
 }
 

@@ -70,9 +70,6 @@ type Options struct {
 	Rules []*Rule
 	// Jobs bounds the files processed at once; 0 means GOMAXPROCS.
 	Jobs int
-	// Filter, if set, may drop or change findings of a file before they are
-	// collected (suppressions, configuration).
-	Filter func(n *notices.Notice, fs []Finding) []Finding
 }
 
 // Run lints inputs in parallel with a bounded pool of workers.
@@ -133,11 +130,7 @@ func lintOne(in Input, opt Options) (fs []Finding, ferr *FileError) {
 		}
 		return nil, &FileError{File: in.Path, Message: msg}
 	}
-	fs = Check(n, opt.Rules)
-	if opt.Filter != nil {
-		fs = opt.Filter(n, fs)
-	}
-	return fs, nil
+	return Check(n, opt.Rules), nil
 }
 
 // Count returns how many findings are at or above sev.

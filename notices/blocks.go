@@ -226,7 +226,9 @@ func deepSpan(n ast.Node) (Span, bool) {
 	return sp, sp.Start >= 0
 }
 
-func trimSpan(src []byte, sp Span) Span {
+// trimSpan narrows sp to exclude surrounding blanks of src, which may be the
+// source bytes or a para's text.
+func trimSpan[T string | []byte](src T, sp Span) Span {
 	for sp.Start < sp.End && isSpace(src[sp.Start]) {
 		sp.Start++
 	}

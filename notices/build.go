@@ -562,8 +562,13 @@ func (b *builder) finish() {
 		}
 	}
 	addParas := func(blocks []*Block) {
+		var prev *Para // the para of the previous block, if it was a paragraph
 		for _, bl := range blocks {
 			bl.Text = string(b.src[bl.Span.Start:bl.Span.End])
+			if bl.Kind == List {
+				bl.Intro = prev
+			}
+			prev = nil
 			switch bl.Kind {
 			case List:
 				for _, it := range bl.Items {
@@ -571,7 +576,11 @@ func (b *builder) finish() {
 					n.paras = append(n.paras, &Para{Text: it.Text, Start: it.Span.Start, Section: bl.Section, Block: bl, Item: it})
 				}
 			case Paragraph, Table:
-				n.paras = append(n.paras, &Para{Text: bl.Text, Start: bl.Span.Start, Section: bl.Section, Block: bl})
+				p := &Para{Text: bl.Text, Start: bl.Span.Start, Section: bl.Section, Block: bl}
+				n.paras = append(n.paras, p)
+				if bl.Kind == Paragraph {
+					prev = p
+				}
 			}
 		}
 	}

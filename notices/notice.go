@@ -95,6 +95,10 @@ type Block struct {
 	Items   []*Item
 	Ordered bool
 	Section *Section
+	// Intro is the paragraph just before a list, in the same section, that
+	// introduces it ("As a data subject you have eight rights:"); nil when
+	// the list does not follow a paragraph.
+	Intro *Para
 
 	list *listInfo // the goldmark list the items came from
 }

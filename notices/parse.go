@@ -16,7 +16,7 @@ func Parse(path string, src []byte) (*Notice, error) {
 	n.text = maskForParsing(norm)
 	build(n, flatten(n.text))
 	for _, p := range n.paras {
-		for _, r := range findRefs(n, p) {
+		for _, r := range findRefs(p) {
 			r.Target = n.keys[r.Key]
 			n.Refs = append(n.Refs, r)
 		}

@@ -56,7 +56,7 @@ var (
 )
 
 // findRefs extracts the references of one para.
-func findRefs(n *Notice, p *Para) []*Ref {
+func findRefs(p *Para) []*Ref {
 	var out []*Ref
 	if !refWord.MatchString(p.Text) {
 		return nil // most paragraphs name no section; skip the costly scan

@@ -43,13 +43,13 @@ func Sentences(text string) []Span {
 		}
 		i += size
 		if end >= 0 {
-			if s := trimStr(text, Span{start, end}); s.Len() > 0 {
+			if s := trimSpan(text, Span{start, end}); s.Len() > 0 {
 				out = append(out, s)
 			}
 			start = end
 		}
 	}
-	if s := trimStr(text, Span{start, len(text)}); s.Len() > 0 {
+	if s := trimSpan(text, Span{start, len(text)}); s.Len() > 0 {
 		out = append(out, s)
 	}
 	return out
@@ -64,14 +64,4 @@ func skipSpace(text string, j int) int {
 		j += size
 	}
 	return j
-}
-
-func trimStr(text string, sp Span) Span {
-	for sp.Start < sp.End && isSpace(text[sp.Start]) {
-		sp.Start++
-	}
-	for sp.End > sp.Start && isSpace(text[sp.End-1]) {
-		sp.End--
-	}
-	return sp
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/noticelint/noticelint/lint"
 )
@@ -10,18 +11,8 @@ import (
 // appear in output, configuration and suppressions.
 func All() []*lint.Rule {
 	all := []*lint.Rule{CrossReference, DPOContact, ICORegistration, PrivacyShield, RightsList}
-	slices.SortFunc(all, func(a, b *lint.Rule) int { return compareIDs(a.ID, b.ID) })
+	slices.SortFunc(all, func(a, b *lint.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all
-}
-
-func compareIDs(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Lookup returns the rule with the given ID, or nil.

@@ -48,18 +48,15 @@ var (
 func checkICORegistration(pass *lint.Pass) {
 	n := pass.Notice
 	found := false
-	var prev, lead *notices.Para
+	var prev *notices.Para
 	for _, p := range n.Paras() {
-		if p.Item == nil || (prev != nil && prev.Block != p.Block) {
-			lead = prev // the para before a list introduces its items
-		}
 		for _, m := range icoCandidate.FindAllStringIndex(p.Text, -1) {
 			num := p.Text[m[0]:m[1]]
 			if icoValid.MatchString(num) {
 				found = true
 				continue
 			}
-			if !inICOContext(p, prev) && !inICOContext(p, lead) {
+			if !inICOContext(p, prev) && (p.Item == nil || !inICOContext(p, p.Block.Intro)) {
 				continue
 			}
 			found = true

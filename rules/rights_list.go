@@ -170,20 +170,15 @@ func fixFor(complete *enumeration) string {
 // least three different rights.
 func findEnumerations(n *notices.Notice) []*enumeration {
 	var out []*enumeration
-	var prev *notices.Para
 	var curList *notices.Block
 	var cur *enumeration
 	for _, p := range n.Paras() {
 		if p.Item == nil {
-			prev, curList, cur = p, nil, nil
 			continue
 		}
 		if p.Block != curList {
 			curList = p.Block
-			cur = &enumeration{at: p.Span(), section: p.Section}
-			if prev != nil && prev.Section == p.Section {
-				cur.lead = prev
-			}
+			cur = &enumeration{at: p.Span(), section: p.Section, lead: p.Block.Intro}
 			out = append(out, cur)
 		}
 		cur.rights |= rightsIn(p.Text)
