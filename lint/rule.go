@@ -66,14 +66,51 @@ type Rule struct {
 	Severity Severity
 	// Since is the noticelint version that introduced the rule.
 	Since string
+	// Options are the settings a configuration may give the rule.
+	Options []Option
+	// Check reports the rule's findings. It is nil for the engine's own rules
+	// (suppression checks), which the runner implements.
 	Check func(*Pass)
+}
+
+// Option is one setting of a rule. A configured value must have the type of
+// Default: bool, int, string or []string.
+type Option struct {
+	Name    string
+	Doc     string
+	Default any
 }
 
 // Pass is what a rule sees while it checks one notice.
 type Pass struct {
-	Notice   *notices.Notice
+	Notice *notices.Notice
+	// Org holds the organisation's facts from the configuration; its fields
+	// are empty when none are configured.
+	Org      Organisation
 	rule     *Rule
+	severity Severity
+	options  map[string]any
 	findings []Finding
+}
+
+// Bool returns the rule's boolean option name: the configured value, else the
+// rule's default. Asking for an option the rule does not declare is a bug in
+// the rule, so it panics (and Check turns the panic into a finding).
+func (p *Pass) Bool(name string) bool {
+	v, _ := p.option(name).(bool)
+	return v
+}
+
+func (p *Pass) option(name string) any {
+	if v, ok := p.options[name]; ok {
+		return v
+	}
+	for _, o := range p.rule.Options {
+		if o.Name == name {
+			return o.Default
+		}
+	}
+	panic(fmt.Sprintf("rule %s has no option %q", p.rule.ID, name))
 }
 
 // Report records a finding for the text at span. sec is the section it is in
@@ -82,10 +119,11 @@ func (p *Pass) Report(span notices.Span, sec *notices.Section, msg, fix string) 
 	n := p.Notice
 	start, end := n.Pos(span.Start), n.Pos(span.End)
 	f := Finding{File: n.Path, Line: start.Line, Column: start.Col, EndLine: end.Line, EndColumn: end.Col,
-		Rule: p.rule.ID, Severity: p.rule.Severity, Message: msg, Fix: fix}
+		Rule: p.rule.ID, Severity: p.severity, Message: msg, Fix: fix}
 	if sec != nil {
 		f.Section = sec.Number
 	}
+	f.Fingerprint = fingerprint(p.rule.ID, titlePath(sec), string(n.Source[span.Start:span.End]))
 	p.findings = append(p.findings, f)
 }
 
@@ -93,7 +131,7 @@ func (p *Pass) Report(span notices.Span, sec *notices.Section, msg, fix string) 
 // line 1, column 1, with no section.
 func (p *Pass) ReportNotice(msg, fix string) {
 	p.findings = append(p.findings, Finding{File: p.Notice.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
-		Rule: p.rule.ID, Severity: p.rule.Severity, Message: msg, Fix: fix})
+		Rule: p.rule.ID, Severity: p.severity, Message: msg, Fix: fix, Fingerprint: fingerprint(p.rule.ID, "", msg)})
 }
 
 // Finding is one problem found in a notice. Its JSON form is a public
@@ -109,4 +147,9 @@ type Finding struct {
 	Section   string   `json:"section"`
 	Message   string   `json:"message"`
 	Fix       string   `json:"fix,omitempty"`
+	// Fingerprint identifies the finding across edits: a hash of the rule,
+	// the titles of the sections it is in and the text it points at, but not
+	// its line or section numbers, which change when a notice is renumbered.
+	// Two findings of one rule on the same words in the same section share it.
+	Fingerprint string `json:"fingerprint"`
 }

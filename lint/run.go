@@ -11,27 +11,58 @@ import (
 	"github.com/noticelint/noticelint/notices"
 )
 
-// Check runs rules over one parsed notice and returns the findings sorted. A
-// rule that panics is reported as a finding of its own rather than taking the
-// run down: one odd notice must not cost the others their results.
-func Check(n *notices.Notice, rules []*Rule) []Finding {
+// Check runs the rules of opt over one parsed notice under settings s (nil
+// for the defaults), applies the notice's inline suppressions and returns the
+// findings sorted. A rule that panics is reported as a finding of its own
+// rather than taking the run down: one odd notice must not cost the others
+// their results.
+func Check(n *notices.Notice, s *Settings, opt Options) []Finding {
 	var out []Finding
-	for _, r := range rules {
-		out = append(out, runRule(n, r)...)
+	ran := map[string]bool{}
+	var engine []*Rule
+	for _, r := range opt.Rules {
+		if !opt.Explicit && !s.active(r) {
+			continue
+		}
+		ran[r.ID] = true
+		if r.Check == nil {
+			engine = append(engine, r)
+			continue
+		}
+		out = append(out, runRule(&Pass{Notice: n, Org: s.org(), rule: r, severity: s.severity(r), options: s.options(r)})...)
+	}
+	known := opt.Known
+	if known == nil {
+		known = opt.Rules
+	}
+	ids := make([]string, 0, len(known))
+	isKnown := map[string]bool{}
+	for _, r := range known {
+		ids = append(ids, r.ID)
+		isKnown[r.ID] = true
+	}
+	sp := newSuppressor(n, s, isKnown, ids, s.severity(InvalidSuppression))
+	out = sp.filter(out)
+	for _, r := range engine {
+		switch r.ID {
+		case UnusedSuppression.ID:
+			out = append(out, sp.unused(ran, s.severity(r))...)
+		case InvalidSuppression.ID:
+			out = append(out, sp.invalid...)
+		}
 	}
 	Sort(out)
 	return out
 }
 
-func runRule(n *notices.Notice, r *Rule) (out []Finding) {
-	p := &Pass{Notice: n, rule: r}
+func runRule(p *Pass) (out []Finding) {
 	defer func() {
 		if v := recover(); v != nil {
-			out = []Finding{{File: n.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Rule: r.ID, Severity: Error,
-				Message: fmt.Sprintf("internal error in rule %s: %v; please report this with the notice", r.ID, v)}}
+			out = []Finding{{File: p.Notice.Path, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Rule: p.rule.ID, Severity: Error,
+				Message: fmt.Sprintf("internal error in rule %s: %v; please report this with the notice", p.rule.ID, v)}}
 		}
 	}()
-	r.Check(p)
+	p.rule.Check(p)
 	return p.findings
 }
 
@@ -49,6 +80,9 @@ func Sort(fs []Finding) {
 type Input struct {
 	Path string
 	Read func() ([]byte, error)
+	// Settings is the configuration that applies to the file; nil means the
+	// defaults.
+	Settings *Settings
 }
 
 // FileError is a file that could not be linted; the others still are.
@@ -67,7 +101,14 @@ type Result struct {
 
 // Options control a run.
 type Options struct {
+	// Rules are the rules to run, the engine's suppression checks included.
 	Rules []*Rule
+	// Known lists every rule that exists, so that a suppression naming a rule
+	// left out of Rules is not mistaken for a typo. Nil means Rules.
+	Known []*Rule
+	// Explicit says Rules were named on the command line: they run even where
+	// a file's configuration turns them off.
+	Explicit bool
 	// Jobs bounds the files processed at once; 0 means GOMAXPROCS.
 	Jobs int
 }
@@ -130,7 +171,7 @@ func lintOne(in Input, opt Options) (fs []Finding, ferr *FileError) {
 		}
 		return nil, &FileError{File: in.Path, Message: msg}
 	}
-	return Check(n, opt.Rules), nil
+	return Check(n, in.Settings, opt), nil
 }
 
 // Count returns how many findings are at or above sev.

@@ -23,7 +23,7 @@ func TestCheckRecoversFromPanics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := lint.Check(n, []*lint.Rule{panicky, everyPara})
+	fs := lint.Check(n, nil, lint.Options{Rules: []*lint.Rule{panicky, everyPara}})
 	if len(fs) != 2 || fs[0].Rule != "panicky" || !strings.Contains(fs[0].Message, "internal error") || fs[1].Section != "1.1" {
 		t.Errorf("findings = %+v", fs)
 	}

@@ -1,6 +1,7 @@
 package notices
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -25,6 +26,9 @@ type Notice struct {
 	// Contacts are the email addresses, phone numbers, postcodes, URLs and web
 	// forms found in the text.
 	Contacts []*Contact
+	// Comments are the notice's HTML comments, in order. Rules never see
+	// their text; the engine reads suppressions from them.
+	Comments []Comment
 
 	text  []byte // Source with comments and front matter blanked
 	lines lineIndex
@@ -133,6 +137,19 @@ func (n *Notice) Pos(off int) Pos { return n.lines.pos(n.Source, off) }
 // Lookup returns the section or clause whose key is key ("16", "3.4",
 // "appendix-2"), or nil.
 func (n *Notice) Lookup(key string) *Section { return n.keys[key] }
+
+// SectionAt returns the innermost section or clause whose span holds the
+// byte offset off, or nil for the preamble and the table of contents.
+func (n *Notice) SectionAt(off int) *Section {
+	var in *Section
+	for ss := n.Sections; ; {
+		i := sort.Search(len(ss), func(i int) bool { return ss[i].Span.End > off })
+		if i == len(ss) || ss[i].Span.Start > off {
+			return in
+		}
+		in, ss = ss[i], ss[i].Children
+	}
+}
 
 // Walk calls fn for every section and clause in document order.
 func (n *Notice) Walk(fn func(*Section)) {

@@ -14,6 +14,7 @@ func Parse(path string, src []byte) (*Notice, error) {
 	}
 	n := &Notice{Path: path, Source: norm, lines: newLineIndex(norm)}
 	n.text = maskForParsing(norm)
+	n.Comments = findComments(norm)
 	build(n, flatten(n.text))
 	for _, p := range n.paras {
 		for _, r := range findRefs(p) {

@@ -7,10 +7,12 @@ import (
 	"github.com/noticelint/noticelint/lint"
 )
 
-// All returns every rule, sorted by ID. The IDs are a public contract: they
-// appear in output, configuration and suppressions.
+// All returns every rule, sorted by ID, the engine's suppression checks
+// included. The IDs are a public contract: they appear in output,
+// configuration and suppressions.
 func All() []*lint.Rule {
-	all := []*lint.Rule{CrossReference, DPOContact, ICORegistration, PrivacyShield, RightsList}
+	all := []*lint.Rule{CrossReference, DPOContact, ICORegistration, PrivacyShield, RightsList,
+		lint.InvalidSuppression, lint.UnusedSuppression}
 	slices.SortFunc(all, func(a, b *lint.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all
 }

@@ -33,7 +33,7 @@ func BenchmarkRules(b *testing.B) {
 			n := benchNotice(b)
 			b.ReportAllocs()
 			for b.Loop() {
-				lint.Check(n, []*lint.Rule{r})
+				lint.Check(n, nil, lint.Options{Rules: []*lint.Rule{r}})
 			}
 		})
 	}

@@ -35,7 +35,7 @@ func FuzzCheck(f *testing.F) {
 				lines++
 			}
 		}
-		for _, fd := range lint.Check(n, rules.All()) {
+		for _, fd := range lint.Check(n, nil, lint.Options{Rules: rules.All()}) {
 			if fd.Line < 1 || fd.Line > lines || fd.Column < 1 || fd.EndLine < fd.Line {
 				t.Fatalf("finding outside the file: %+v", fd)
 			}

@@ -125,36 +125,11 @@ func contains(list []string, s string) bool {
 
 // suggestRule offers the closest rule ID to a mistyped one.
 func suggestRule(id string) string {
-	best, dist := "", 4
+	var ids []string
 	for _, r := range rules.All() {
-		if d := editDistance(strings.ToLower(id), r.ID); d < dist {
-			best, dist = r.ID, d
-		}
+		ids = append(ids, r.ID)
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return lint.DidYouMean(id, ids)
 }
 
 func setColour(mode string) error {
