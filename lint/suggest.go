@@ -43,3 +43,20 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// OneEdit reports whether a and b differ by one character changed, added or
+// removed, or by two neighbouring characters swapped: the typing slips that
+// turn a real registration number or address into a wrong one.
+func OneEdit(a, b string) bool {
+	if editDistance(a, b) == 1 {
+		return true
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}

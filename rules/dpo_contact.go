@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/noticelint/noticelint/lint"
@@ -39,8 +40,17 @@ Passes:
   Our Data Protection Officer can be contacted at dpo@example.org.uk or by post at
   1 High Street, Exampletown, EX1 2MP.
 
+With organisation.dpo_emails set in .noticelint.yml, an address given for the DPO
+that is not one of those fails (an old address left behind, or a mistyped one),
+and two configured addresses side by side pass.
+
+Not every controller must appoint a DPO (Article 37). One that has none can set the
+option required: false, and a notice that never names a DPO then passes.
+
 Fix: put the DPO's email address (or postal address, phone number or web form)
 where the sentence promises it, and use one address throughout.`,
+	Options: []lint.Option{{Name: "required", Default: true,
+		Doc: "report a notice that never names a Data Protection Officer (turn off if you need none, Art 37)"}},
 	Check: checkDPOContact,
 }
 
@@ -92,6 +102,9 @@ func checkDPOContact(pass *lint.Pass) {
 		}
 	}
 	if first == nil {
+		if !pass.Bool("required") {
+			return
+		}
 		pass.ReportNotice("The notice does not name a Data Protection Officer or say how to contact one.",
 			"Add a section such as 'Our Data Protection Officer' with the DPO's email address, postal address or phone number (UK GDPR Art 13(1)(b)); if you need no DPO, name the person responsible for data protection and their contact details.")
 		return
@@ -109,6 +122,17 @@ func checkDPOContact(pass *lint.Pass) {
 			seen[k] = true
 			distinct = append(distinct, e)
 		}
+	}
+	if dpo := pass.Org.DPOEmails; len(dpo) > 0 {
+		for _, e := range distinct {
+			if slices.ContainsFunc(dpo, func(c string) bool { return strings.EqualFold(c, e.Value) }) {
+				continue
+			}
+			pass.Report(e.Span, e.Para.Section,
+				fmt.Sprintf("%s is given for the Data Protection Officer but is not the organisation's DPO address (%s).", e.Value, strings.Join(dpo, ", ")),
+				fmt.Sprintf("Replace it with %s, or add it to organisation.dpo_emails in .noticelint.yml if it is current.", dpo[0]))
+		}
+		return
 	}
 	for _, e := range distinct[min(1, len(distinct)):] {
 		pass.Report(e.Span, e.Para.Section,

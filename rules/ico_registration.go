@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
@@ -32,8 +34,15 @@ Fails:
 Passes:
   We are registered with the Information Commissioner's Office under number ZB123456.
 
+With organisation.ico_registrations set in .noticelint.yml, it also fails:
+  - a configured number the notice does not give;
+  - a well-formed number that is not configured: most often a mistyped digit
+    ("ZB123465" for ZB123456), which the message points out.
+
 Fix: copy the number from the controller's entry on the ICO register
 (https://ico.org.uk/ESDWebPages/Search).`,
+	Options: []lint.Option{{Name: "required", Default: true,
+		Doc: "report a notice that gives no registration number at all (turn off for controllers exempt from the fee)"}},
 	Check: checkICORegistration,
 }
 
@@ -48,28 +57,70 @@ var (
 func checkICORegistration(pass *lint.Pass) {
 	n := pass.Notice
 	found := false
+	given := map[string]bool{} // configured numbers the notice gives, or mistypes
 	var prev *notices.Para
 	for _, p := range n.Paras() {
 		for _, m := range icoCandidate.FindAllStringIndex(p.Text, -1) {
 			num := p.Text[m[0]:m[1]]
+			span := notices.Span{Start: p.Start + m[0], End: p.Start + m[1]}
+			near := nearest(num, pass.Org.ICORegistrations)
 			if icoValid.MatchString(num) {
 				found = true
+				if len(pass.Org.ICORegistrations) == 0 || slices.Contains(pass.Org.ICORegistrations, num) {
+					given[num] = true
+					continue
+				}
+				msg := fmt.Sprintf("%q is not one of the organisation's ICO registration numbers (%s).", num, strings.Join(pass.Org.ICORegistrations, ", "))
+				fix := "Use the organisation's number, or add this one to organisation.ico_registrations in .noticelint.yml if it is the controller's too."
+				if near != "" {
+					given[near] = true
+					msg = fmt.Sprintf("%q differs from the organisation's ICO registration number %s in one character.", num, near)
+					fix = "Replace it with " + near + "."
+				}
+				pass.Report(span, p.Section, msg, fix)
 				continue
 			}
 			if !inICOContext(p, prev) && (p.Item == nil || !inICOContext(p, p.Block.Intro)) {
 				continue
 			}
 			found = true
-			pass.Report(notices.Span{Start: p.Start + m[0], End: p.Start + m[1]}, p.Section,
-				fmt.Sprintf("%q is not a valid ICO registration number: %s.", num, icoProblem(num)),
-				"Copy the number from the controller's entry on the ICO register (https://ico.org.uk/ESDWebPages/Search); valid forms are Z1234567 and ZA123456.")
+			fix := "Copy the number from the controller's entry on the ICO register (https://ico.org.uk/ESDWebPages/Search); valid forms are Z1234567 and ZA123456."
+			if near != "" {
+				given[near] = true
+				fix = "Replace it with the organisation's number, " + near + "."
+			}
+			pass.Report(span, p.Section, fmt.Sprintf("%q is not a valid ICO registration number: %s.", num, icoProblem(num)), fix)
 		}
 		prev = p
 	}
-	if !found {
+	var missing []string
+	for _, num := range pass.Org.ICORegistrations {
+		if !given[num] {
+			missing = append(missing, num)
+		}
+	}
+	switch {
+	case !found && pass.Bool("required") && len(missing) > 0:
+		pass.ReportNotice(fmt.Sprintf("The notice gives no ICO registration number; the organisation's is %s.", strings.Join(missing, " and ")),
+			fmt.Sprintf("State it, e.g. \"We are registered with the Information Commissioner's Office under number %s.\"", missing[0]))
+	case !found && pass.Bool("required"):
 		pass.ReportNotice("The notice gives no ICO registration number for the controller.",
 			"State the controller's ICO registration (data protection fee) number, e.g. \"We are registered with the Information Commissioner's Office under number ZB123456.\"")
+	case found && len(missing) > 0:
+		pass.ReportNotice(fmt.Sprintf("The notice does not give the organisation's ICO registration number %s.", strings.Join(missing, " or ")),
+			"Add it where the notice names the controller, or remove it from organisation.ico_registrations in .noticelint.yml if it no longer applies.")
 	}
+}
+
+// nearest returns the configured number that num mistypes: one character
+// changed, added or dropped, or two neighbours swapped.
+func nearest(num string, configured []string) string {
+	for _, c := range configured {
+		if c != num && lint.OneEdit(num, c) {
+			return c
+		}
+	}
+	return ""
 }
 
 func inICOContext(p, prev *notices.Para) bool {
