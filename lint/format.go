@@ -48,10 +48,44 @@ func WriteText(w io.Writer, res Result, opt TextOptions) error {
 	for _, f := range res.Findings {
 		counts[f.Severity]++
 	}
-	_, err := fmt.Fprintf(w, "%s linted: %s, %s, %s%s\n", plural(res.Files, "file"),
+	if _, err := fmt.Fprintf(w, "%s linted: %s, %s, %s%s\n", plural(res.Files, "file"),
 		plural(counts[Error], "error"), plural(counts[Warning], "warning"), plural(counts[Info], "info finding"),
-		errorsNote(len(res.Errors)))
-	return err
+		errorsNote(len(res.Errors))); err != nil {
+		return err
+	}
+	return writeBaselineNote(w, res.Baseline)
+}
+
+// writeBaselineNote says what the baseline hid and lists its entries that no
+// longer occur, so the file is rewritten and shrinks as notices are fixed.
+func writeBaselineNote(w io.Writer, b *BaselineSummary) error {
+	if b == nil {
+		return nil
+	}
+	if _, err := fmt.Fprintf(w, "baseline %s: %s hidden", b.File, plural(b.Suppressed, "known finding")); err != nil {
+		return err
+	}
+	if len(b.Stale) == 0 {
+		_, err := fmt.Fprintln(w)
+		return err
+	}
+	gone := fmt.Sprintf("%d entries no longer occur", len(b.Stale))
+	if len(b.Stale) == 1 {
+		gone = "1 entry no longer occurs"
+	}
+	if _, err := fmt.Fprintf(w, "; %s (run 'noticelint baseline write' to drop it from the file):\n", gone); err != nil {
+		return err
+	}
+	for _, s := range b.Stale {
+		where := s.File
+		if s.Section != "" {
+			where += " (" + s.Section + ")"
+		}
+		if _, err := fmt.Fprintf(w, "    %s [%s] %s\n", where, s.Rule, s.Message); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func errorsNote(n int) string {

@@ -123,7 +123,8 @@ func (p *Pass) Report(span notices.Span, sec *notices.Section, msg, fix string) 
 	if sec != nil {
 		f.Section = sec.Number
 	}
-	f.Fingerprint = fingerprint(p.rule.ID, titlePath(sec), string(n.Source[span.Start:span.End]))
+	f.Titles = titlePath(sec)
+	f.Fingerprint = fingerprint(p.rule.ID, f.Titles, string(n.Source[span.Start:span.End]))
 	p.findings = append(p.findings, f)
 }
 
@@ -152,4 +153,7 @@ type Finding struct {
 	// its line or section numbers, which change when a notice is renumbered.
 	// Two findings of one rule on the same words in the same section share it.
 	Fingerprint string `json:"fingerprint"`
+	// Titles names the section by its title path ("Your rights > Complaints"),
+	// the identity the fingerprint hashes, for people reading a baseline.
+	Titles string `json:"-"`
 }

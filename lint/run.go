@@ -97,6 +97,31 @@ type Result struct {
 	Findings []Finding   `json:"findings"`
 	Errors   []FileError `json:"errors"`
 	Files    int         `json:"files"`
+	// Baseline says what the baseline hid and which of its entries no longer
+	// occur; it is absent when no baseline was used.
+	Baseline *BaselineSummary `json:"baseline,omitempty"`
+	// Linted lists the files read and checked, sorted, so that reports with
+	// an entry per file (JUnit, Checkstyle) include the clean ones.
+	Linted []string `json:"-"`
+}
+
+// BaselineSummary is what a baseline did to a run.
+type BaselineSummary struct {
+	File string `json:"file"`
+	// Suppressed counts the findings the baseline hid.
+	Suppressed int `json:"suppressed"`
+	// Stale are the entries of linted files that no longer occur, so the
+	// baseline can shrink as notices are fixed.
+	Stale []StaleEntry `json:"stale"`
+}
+
+// StaleEntry is a recorded finding that is gone: Missing of its Count.
+type StaleEntry struct {
+	File    string `json:"file"`
+	Rule    string `json:"rule"`
+	Section string `json:"section"`
+	Message string `json:"message"`
+	Missing int    `json:"missing"`
 }
 
 // Options control a run.
@@ -141,12 +166,15 @@ func Run(inputs []Input, opt Options) Result {
 	wg.Wait()
 
 	res := Result{Files: len(inputs), Findings: []Finding{}, Errors: []FileError{}}
-	for _, o := range results {
+	for i, o := range results {
 		res.Findings = append(res.Findings, o.findings...)
 		if o.err != nil {
 			res.Errors = append(res.Errors, *o.err)
+		} else {
+			res.Linted = append(res.Linted, inputs[i].Path)
 		}
 	}
+	slices.Sort(res.Linted)
 	Sort(res.Findings)
 	slices.SortStableFunc(res.Errors, func(a, b FileError) int { return cmp.Compare(a.File, b.File) })
 	return res

@@ -61,7 +61,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestLintGolden(t *testing.T) {
-	for _, format := range []string{"text", "json"} {
+	for _, format := range formatNames {
 		t.Run(format, func(t *testing.T) {
 			out, _, code := run(t, "", "lint", "--color", "never", "--format", format, example)
 			if code != 1 {

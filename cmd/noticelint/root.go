@@ -18,6 +18,7 @@ Privacy Shield, a malformed ICO registration number, a rights list short of eigh
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: 2, err: err}
 	})
-	root.AddCommand(newLintCmd(), newOutlineCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
+	root.AddCommand(newLintCmd(), newOutlineCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd(),
+		newInitCmd(), newConfigCmd(), newBaselineCmd())
 	return root
 }

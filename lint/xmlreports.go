@@ -1,0 +1,184 @@
+package lint
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// JUnit and Checkstyle XML are what CI systems without SARIF support read:
+// GitLab, Jenkins and Azure DevOps show JUnit as test reports, and many code
+// review tools take Checkstyle.
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Line      int           `xml:"line,attr,omitempty"`
+	Failure   *junitProblem `xml:"failure,omitempty"`
+	Error     *junitProblem `xml:"error,omitempty"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",cdata"` // keeps the findings' lines readable in the raw file
+}
+
+// WriteJUnit prints one test suite a file and one test case a rule: a rule
+// with findings in the file fails, and its failure lists them. A file that
+// could not be read is a suite with one erroring case.
+func WriteJUnit(w io.Writer, res Result, rules []*Rule) error {
+	byFile := map[string][]Finding{}
+	var files []string
+	for _, f := range res.Findings {
+		if _, ok := byFile[f.File]; !ok {
+			files = append(files, f.File)
+		}
+		byFile[f.File] = append(byFile[f.File], f)
+	}
+	for _, f := range res.Linted {
+		if _, ok := byFile[f]; !ok {
+			files = append(files, f)
+			byFile[f] = nil
+		}
+	}
+	slices.Sort(files)
+	files = slices.Compact(files)
+	out := junitSuites{Name: "noticelint"}
+	for _, file := range files {
+		s := junitSuite{Name: file}
+		for _, r := range rules {
+			c := junitCase{Name: r.ID, Classname: file, File: file}
+			var lines []string
+			worst := Info
+			for _, f := range byFile[file] {
+				if f.Rule != r.ID {
+					continue
+				}
+				if len(lines) == 0 {
+					c.Line = f.Line
+				}
+				worst = max(worst, f.Severity)
+				line := fmt.Sprintf("%s:%d:%d: %s: %s", f.File, f.Line, f.Column, f.Severity, f.Message)
+				if f.Fix != "" {
+					line += "\n    fix: " + f.Fix
+				}
+				lines = append(lines, line)
+			}
+			if len(lines) > 0 {
+				c.Failure = &junitProblem{Message: fmt.Sprintf("%s: %s", r.ID, plural(len(lines), "finding")), Type: worst.String(),
+					Text: strings.Join(lines, "\n")}
+				s.Failures++
+			}
+			s.Cases = append(s.Cases, c)
+		}
+		s.Tests = len(s.Cases)
+		out.Suites = append(out.Suites, s)
+	}
+	for _, e := range res.Errors {
+		out.Suites = append(out.Suites, junitSuite{Name: e.File, Tests: 1, Errors: 1, Cases: []junitCase{{
+			Name: "read", Classname: e.File, File: e.File,
+			Error: &junitProblem{Message: e.Message, Type: "input", Text: e.File + ": " + e.Message}}}})
+	}
+	for _, s := range out.Suites {
+		out.Tests += s.Tests
+		out.Failures += s.Failures
+		out.Errors += s.Errors
+	}
+	return writeXML(w, out)
+}
+
+type checkstyle struct {
+	XMLName xml.Name         `xml:"checkstyle"`
+	Version string           `xml:"version,attr"`
+	Files   []checkstyleFile `xml:"file"`
+}
+
+type checkstyleFile struct {
+	Name   string            `xml:"name,attr"`
+	Errors []checkstyleError `xml:"error"`
+}
+
+type checkstyleError struct {
+	Line     int    `xml:"line,attr"`
+	Column   int    `xml:"column,attr"`
+	Severity string `xml:"severity,attr"`
+	Message  string `xml:"message,attr"`
+	Source   string `xml:"source,attr"`
+}
+
+// WriteCheckstyle prints the Checkstyle XML format: a file element for every
+// linted file, an error element for each finding, source "noticelint.RULE".
+// Files that could not be read carry one error with source "noticelint.input".
+func WriteCheckstyle(w io.Writer, res Result) error {
+	out := checkstyle{Version: "4.3"}
+	idx := map[string]int{}
+	add := func(file string) int {
+		if i, ok := idx[file]; ok {
+			return i
+		}
+		idx[file] = len(out.Files)
+		out.Files = append(out.Files, checkstyleFile{Name: file})
+		return idx[file]
+	}
+	files := append([]string{}, res.Linted...)
+	for _, f := range res.Findings {
+		files = append(files, f.File)
+	}
+	for _, e := range res.Errors {
+		files = append(files, e.File)
+	}
+	slices.Sort(files)
+	files = slices.Compact(files)
+	for _, f := range files {
+		add(f)
+	}
+	for _, f := range res.Findings {
+		msg := f.Message
+		if f.Fix != "" {
+			msg += " Fix: " + f.Fix
+		}
+		i := add(f.File)
+		out.Files[i].Errors = append(out.Files[i].Errors, checkstyleError{Line: f.Line, Column: f.Column,
+			Severity: f.Severity.String(), Message: msg, Source: "noticelint." + f.Rule})
+	}
+	for _, e := range res.Errors {
+		i := add(e.File)
+		out.Files[i].Errors = append(out.Files[i].Errors, checkstyleError{Line: 1, Column: 1,
+			Severity: "error", Message: e.Message, Source: "noticelint.input"})
+	}
+	return writeXML(w, out)
+}
+
+func writeXML(w io.Writer, v any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
