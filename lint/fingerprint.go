@@ -23,11 +23,19 @@ func titlePath(s *notices.Section) string {
 	return strings.Join(titles, " > ")
 }
 
-// fingerprint hashes what identifies a finding, with whitespace collapsed so
-// that re-wrapping a paragraph keeps it.
+// fingerprint hashes what identifies a finding. Whitespace is collapsed, so
+// re-wrapping a paragraph keeps it, and digits are dropped from the text, so
+// renumbering keeps it too: "see section 15" that became "see section 16" when
+// a section was inserted above is the same wrong reference.
 func fingerprint(rule, path, text string) string {
+	text = strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return '#'
+		}
+		return r
+	}, strings.Join(strings.Fields(text), " "))
 	h := sha256.New()
-	for _, part := range []string{rule, path, strings.Join(strings.Fields(text), " ")} {
+	for _, part := range []string{rule, path, text} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}

@@ -51,7 +51,7 @@ With no RULE a directive covers every rule. The suppression checks themselves ca
 suppressed inline; turn them off in the configuration.
 
 Fails:
-  <!-- noticelint-disable-next-line privacy-sheild -->
+  <!-- noticelint-disable-next-line privacy_shield -->
   <!-- noticelint-disabel privacy-shield -->
   <!-- noticelint-enable cross-reference -->   (with no disable before it)
 

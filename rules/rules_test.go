@@ -27,7 +27,7 @@ import (
 var (
 	settingsComment = regexp.MustCompile(`<!--\s*settings\s+(\{.*?\})\s*-->`)
 	wantComment     = regexp.MustCompile(`<!--\s*want\s+(.*?)-->`)
-	wantItem    = regexp.MustCompile(`([a-z][a-z-]*)\s+"((?:[^"\\]|\\.)*)"`)
+	wantItem        = regexp.MustCompile(`([a-z][a-z-]*)\s+"((?:[^"\\]|\\.)*)"`)
 )
 
 type want struct {

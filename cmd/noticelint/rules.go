@@ -45,8 +45,15 @@ func newExplainCmd() *cobra.Command {
 			if r == nil {
 				return usageErr("unknown rule %q%s; run 'noticelint rules' for the list", args[0], suggestRule(args[0]))
 			}
-			_, err := fmt.Fprintf(cmd.OutOrStdout(), "%s (%s, since %s)\n\n%s\n\n%s\n", r.ID, r.Severity, r.Since, r.Summary, r.Doc)
-			return err
+			p := &printer{w: cmd.OutOrStdout()}
+			p.printf("%s (%s, since %s)\n\n%s\n\n%s\n", r.ID, r.Severity, r.Since, r.Summary, r.Doc)
+			if len(r.Options) > 0 {
+				p.printf("\nOptions (set in .noticelint.yml under rules.%s.options):\n", r.ID)
+				for _, o := range r.Options {
+					p.printf("  %s (default %v): %s\n", o.Name, o.Default, o.Doc)
+				}
+			}
+			return p.err
 		},
 	}
 }

@@ -28,8 +28,8 @@ func TestErrors(t *testing.T) {
 	for _, tc := range []struct{ name, yaml, want string }{
 		{"unknown top key", "rulez:\n  privacy-shield: off\n",
 			`cfg.yml:1:1: unknown key "rulez" in the configuration (did you mean "rules"?); expected one of: rules, ignore, overrides, organisation, require_reason`},
-		{"unknown rule", "rules:\n  privacy-sheild: off\n",
-			`cfg.yml:2:3: unknown rule "privacy-sheild" (did you mean "privacy-shield"?); run 'noticelint rules' for the list`},
+		{"unknown rule", "rules:\n  privacy_shield: off\n",
+			`cfg.yml:2:3: unknown rule "privacy_shield" (did you mean "privacy-shield"?); run 'noticelint rules' for the list`},
 		{"bad level", "rules:\n  privacy-shield: warn1ng\n",
 			`cfg.yml:2:19: privacy-shield: unknown level "warn1ng" (did you mean "warning"?); want off, info, warning or error`},
 		{"level not scalar", "rules:\n  privacy-shield: [error]\n",
@@ -233,7 +233,7 @@ func TestResolver(t *testing.T) {
 	root := t.TempDir()
 	mustWrite(t, filepath.Join(root, ".git", "HEAD"), "")
 	mustWrite(t, filepath.Join(root, ".noticelint.yml"), "rules: {privacy-shield: off}\n")
-	mustWrite(t, filepath.Join(root, "broken", ".noticelint.yml"), "rules:\n  privacy-sheild: off\n")
+	mustWrite(t, filepath.Join(root, "broken", ".noticelint.yml"), "rules:\n  privacy_shield: off\n")
 	good, bad := filepath.Join(root, "a.md"), filepath.Join(root, "broken", "b.md")
 
 	r, err := config.NewResolver(known, "", false)

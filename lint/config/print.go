@@ -83,9 +83,12 @@ func Print(w io.Writer, f *File, path string, rules []*lint.Rule) error {
 	if f != nil {
 		src = f.Path
 	}
-	fmt.Fprintf(w, "# notice: %s\n# configuration: %s\n", path, src)
+	head := fmt.Sprintf("# notice: %s\n# configuration: %s\n", path, src)
 	if g, ok := f.Ignored(path); ok {
-		fmt.Fprintf(w, "# ignored: matches %q in ignore\n", g)
+		head += fmt.Sprintf("# ignored: matches %q in ignore\n", g)
+	}
+	if _, err := io.WriteString(w, head); err != nil {
+		return err
 	}
 	s := f.Settings(path)
 	if s == nil {

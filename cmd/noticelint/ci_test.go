@@ -1,0 +1,354 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/noticelint/noticelint/lint"
+)
+
+// ciNotice has two defects: a reference in 1.2 to the wrong section, and
+// reliance on the Privacy Shield in 3.1.
+const ciNotice = `# Privacy notice — Example Homes
+
+## 1. Who we are
+
+1.1 Example Homes Ltd is the controller of your personal information. We are registered with the Information Commissioner's Office under number ZB123456.
+
+1.2 Our Data Protection Officer can be contacted at dpo@examplehomes.co.uk. See section 2 on how to complain.
+
+## 2. Your rights
+
+2.1 You have the right to be informed, the right of access, the right to rectification, the right to erasure, the right to restrict processing, the right to data portability, the right to object, and rights in relation to automated decision making and profiling.
+
+## 3. Sending information abroad
+
+3.1 Our repairs contractor in the US receives your address under the EU-US Privacy Shield.
+
+## 4. How to complain
+
+4.1 You can complain to us or to the Information Commissioner's Office.
+`
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newRepo makes a folder that discovery treats as a repository root.
+func newRepo(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func lintJSON(t *testing.T, args ...string) (lint.Result, string, int) {
+	t.Helper()
+	out, errOut, code := run(t, "", append([]string{"lint", "--format", "json"}, args...)...)
+	var res lint.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("output is not JSON (%v):\n%s\nstderr: %s", err, out, errOut)
+	}
+	return res, errOut, code
+}
+
+// summary lists findings as "file:line rule severity", with paths relative to
+// root, for comparisons that read well when they fail.
+func summary(root string, fs []lint.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		rel, err := filepath.Rel(root, f.File)
+		if err != nil {
+			rel = f.File
+		}
+		out = append(out, filepath.ToSlash(rel)+":"+strconv.Itoa(f.Line)+" "+f.Rule+" "+f.Severity.String())
+	}
+	return out
+}
+
+func wantFindings(t *testing.T, root string, got []lint.Finding, want ...string) {
+	t.Helper()
+	if s := summary(root, got); !slices.Equal(s, want) {
+		t.Errorf("findings:\n got %q\nwant %q", s, want)
+	}
+}
+
+// Each notice gets the nearest configuration above its own folder, whatever
+// the working directory: the most reported complaint against Vale and
+// markdownlint-cli2.
+func TestConfigDiscoveryPerFile(t *testing.T) {
+	repo := newRepo(t)
+	write(t, filepath.Join(repo, ".noticelint.yml"), "ignore: [drafts/**]\nrules:\n  privacy-shield: warning\n")
+	write(t, filepath.Join(repo, "notice.md"), ciNotice)
+	write(t, filepath.Join(repo, "drafts", "notice.md"), ciNotice)
+	write(t, filepath.Join(repo, "hr", ".noticelint.yml"), `organisation:
+  dpo_emails: [dpo@example-homes-group.co.uk]
+rules:
+  privacy-shield: off
+overrides:
+  - paths: ["archive/**"]
+    rules:
+      cross-reference: info
+`)
+	write(t, filepath.Join(repo, "hr", "staff.md"), ciNotice)
+	write(t, filepath.Join(repo, "hr", "archive", "2019.md"), ciNotice)
+
+	res, _, code := lintJSON(t, repo)
+	if code != 1 || res.Files != 3 {
+		t.Errorf("exit %d, %d files; want 1 and 3 (drafts ignored)", code, res.Files)
+	}
+	wantFindings(t, repo, res.Findings,
+		"hr/archive/2019.md:7 dpo-contact error",
+		"hr/archive/2019.md:7 cross-reference info",
+		"hr/staff.md:7 dpo-contact error",
+		"hr/staff.md:7 cross-reference error",
+		"notice.md:7 cross-reference error",
+		"notice.md:15 privacy-shield warning",
+	)
+
+	// --no-config: every rule at its default, nothing ignored.
+	res, _, _ = lintJSON(t, "--no-config", repo)
+	if res.Files != 4 || len(res.Findings) != 8 {
+		t.Errorf("--no-config: %d files, %d findings; want 4 and 8", res.Files, len(res.Findings))
+	}
+
+	// --config: one file for every notice, its globs relative to itself.
+	ci := filepath.Join(t.TempDir(), "ci.yml")
+	write(t, ci, "rules:\n  cross-reference: off\n")
+	res, _, _ = lintJSON(t, "--config", ci, filepath.Join(repo, "hr"))
+	wantFindings(t, repo, res.Findings, "hr/archive/2019.md:15 privacy-shield error", "hr/staff.md:15 privacy-shield error")
+
+	// An ignored file named on the command line is still ignored, so that
+	// pre-commit, which names files, honours ignore.
+	res, _, code = lintJSON(t, filepath.Join(repo, "drafts", "notice.md"))
+	if res.Files != 0 || code != 0 {
+		t.Errorf("explicit ignored file: %d files, exit %d", res.Files, code)
+	}
+}
+
+// A broken configuration is one precise error line, exit 2; the notices
+// under it are not linted and every other notice still is.
+func TestBrokenConfig(t *testing.T) {
+	repo := newRepo(t)
+	write(t, filepath.Join(repo, "notice.md"), ciNotice)
+	write(t, filepath.Join(repo, "hr", ".noticelint.yml"), "rules:\n  privacy_shield: off\n")
+	write(t, filepath.Join(repo, "hr", "a.md"), ciNotice)
+	write(t, filepath.Join(repo, "hr", "b.md"), ciNotice)
+
+	out, errOut, code := run(t, "", "lint", "-q", "--color", "never", repo)
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	wantErr := `hr/.noticelint.yml: error: 2:3: unknown rule "privacy_shield" (did you mean "privacy-shield"?); run 'noticelint rules' for the list (2 notices under it not linted)`
+	if !strings.Contains(errOut, wantErr) || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("stderr:\n%s\nwant one line containing:\n%s", errOut, wantErr)
+	}
+	if !strings.Contains(out, "notice.md:7:") || strings.Contains(out, "hr/a.md") {
+		t.Errorf("the notice under the good configuration should still be linted:\n%s", out)
+	}
+
+	_, errOut, code = run(t, "", "lint", "--config", filepath.Join(repo, "hr", ".noticelint.yml"), repo)
+	if code != 2 || !strings.Contains(errOut, ".noticelint.yml:2:3: unknown rule") {
+		t.Errorf("--config broken: exit %d, %s", code, errOut)
+	}
+	_, errOut, code = run(t, "", "lint", "--config", filepath.Join(repo, "missing.yml"), repo)
+	if code != 2 || !strings.Contains(errOut, "missing.yml: cannot read configuration") {
+		t.Errorf("--config missing: exit %d, %s", code, errOut)
+	}
+}
+
+func TestSuppressionsEndToEnd(t *testing.T) {
+	repo := newRepo(t)
+	suppressed := strings.Replace(ciNotice, "3.1 Our repairs",
+		"<!-- noticelint-disable-next-line privacy-shield -->\n3.1 Our repairs", 1)
+	write(t, filepath.Join(repo, "n.md"), suppressed)
+	res, _, _ := lintJSON(t, repo)
+	wantFindings(t, repo, res.Findings, "n.md:7 cross-reference error")
+
+	write(t, filepath.Join(repo, ".noticelint.yml"), "require_reason: true\n")
+	res, _, _ = lintJSON(t, repo)
+	wantFindings(t, repo, res.Findings, "n.md:7 cross-reference error", "n.md:15 invalid-suppression error")
+
+	// The reason satisfies require_reason; fixing the text leaves the
+	// suppression unused.
+	fixed := strings.Replace(suppressed, "-->\n3.1", "-- signed off by the DPO, 2025-03 -->\n3.1", 1)
+	fixed = strings.Replace(fixed, "under the EU-US Privacy Shield", "under the UK International Data Transfer Agreement", 1)
+	write(t, filepath.Join(repo, "n.md"), fixed)
+	res, _, _ = lintJSON(t, repo)
+	wantFindings(t, repo, res.Findings, "n.md:7 cross-reference error", "n.md:15 unused-suppression warning")
+}
+
+// The baseline hides known findings by section identity and text, so it
+// survives renumbering; fixed findings are reported as stale entries, and new
+// ones still fail the build.
+func TestBaselineSurvivesRenumbering(t *testing.T) {
+	repo := newRepo(t)
+	t.Chdir(repo)
+	write(t, "notice.md", ciNotice)
+	out, errOut, code := run(t, "", "baseline", "write", ".")
+	if code != 0 || !strings.Contains(out, "wrote .noticelint-baseline.json: 2 findings in 2 entries from 1 files") {
+		t.Fatalf("baseline write: exit %d\n%s%s", code, out, errOut)
+	}
+	res, _, code := lintJSON(t, ".")
+	if code != 0 || len(res.Findings) != 0 || res.Baseline == nil || res.Baseline.Suppressed != 2 {
+		t.Fatalf("with baseline: exit %d, findings %v, baseline %+v", code, summary(repo, res.Findings), res.Baseline)
+	}
+
+	// Insert a section at the top: every number moves, and the author bumps
+	// the wrong reference along with them.
+	renumbered := ciNotice
+	for i := 4; i >= 1; i-- {
+		n, m := strconv.Itoa(i), strconv.Itoa(i+1)
+		renumbered = strings.ReplaceAll(renumbered, "## "+n+". ", "## "+m+". ")
+		renumbered = strings.ReplaceAll(renumbered, "\n"+n+".1 ", "\n"+m+".1 ")
+		renumbered = strings.ReplaceAll(renumbered, "\n"+n+".2 ", "\n"+m+".2 ")
+	}
+	renumbered = strings.Replace(renumbered, "See section 2 on", "See section 3 on", 1)
+	renumbered = strings.Replace(renumbered, "## 2. Who we are", "## 1. About this notice\n\n1.1 This notice explains how we use your information.\n\n## 2. Who we are", 1)
+	write(t, "notice.md", renumbered)
+	res, _, _ = lintJSON(t, "--no-baseline", ".")
+	wantFindings(t, repo, res.Findings, "notice.md:11 cross-reference error", "notice.md:19 privacy-shield error")
+	res, _, code = lintJSON(t, ".")
+	if code != 0 || len(res.Findings) != 0 {
+		t.Errorf("renumbered notice: exit %d, findings %v; the baseline should still hide both", code, summary(repo, res.Findings))
+	}
+
+	// Fix one, add a new one.
+	changed := strings.Replace(renumbered, "under the EU-US Privacy Shield", "under the UK International Data Transfer Agreement", 1)
+	changed = strings.Replace(changed, "5.1 You can complain", "5.1 Our US host receives complaints under the Privacy Shield. You can complain", 1)
+	write(t, "notice.md", changed)
+	out, _, code = run(t, "", "lint", "--color", "never", ".")
+	if code != 1 || !strings.Contains(out, "notice.md:23:") || !strings.Contains(out, "[privacy-shield]") {
+		t.Errorf("a new finding must still fail: exit %d\n%s", code, out)
+	}
+	if !strings.Contains(out, "baseline .noticelint-baseline.json: 1 known finding hidden; 1 entry no longer occurs") ||
+		!strings.Contains(out, "notice.md (Sending information abroad) [privacy-shield]") {
+		t.Errorf("the fixed finding should be listed as a stale entry:\n%s", out)
+	}
+
+	_, errOut, code = run(t, "", "lint", "--baseline", "nope.json", ".")
+	if code != 2 || !strings.Contains(errOut, "nope.json does not exist") {
+		t.Errorf("missing --baseline: exit %d %s", code, errOut)
+	}
+	write(t, "bad.json", "{\"version\": 1, \"findings\": [}")
+	_, errOut, code = run(t, "", "lint", "--baseline", "bad.json", ".")
+	if code != 2 || !strings.Contains(errOut, "bad.json: invalid JSON at byte") {
+		t.Errorf("broken --baseline: exit %d %s", code, errOut)
+	}
+}
+
+func gitRun(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"}, args...)...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+// --new-from-rev reports findings on lines changed since the revision, the
+// notice-wide findings of changed files, and everything in new files.
+func TestNewFromRev(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	t.Chdir(repo)
+	noICO := strings.Replace(ciNotice, " We are registered with the Information Commissioner's Office under number ZB123456.", "", 1)
+	write(t, "a.md", noICO)
+	write(t, "b.md", ciNotice)
+	gitRun(t, repo, "init", "-q")
+	gitRun(t, repo, "add", ".")
+	gitRun(t, repo, "commit", "-q", "-m", "notices")
+
+	write(t, "a.md", strings.Replace(noICO, "4.1 You can complain", "4.1 Our US host relied on the Privacy Shield. You can complain", 1))
+	write(t, "c.md", ciNotice)
+	res, errOut, code := lintJSON(t, "--new-from-rev", "HEAD", ".")
+	if code != 1 {
+		t.Errorf("exit %d, stderr %s", code, errOut)
+	}
+	wantFindings(t, repo, res.Findings,
+		"a.md:1 ico-registration warning", // notice-wide, and a.md changed
+		"a.md:19 privacy-shield error",    // the changed line
+		"c.md:7 cross-reference error",    // c.md is new
+		"c.md:15 privacy-shield error",
+	)
+	_, errOut, code = run(t, "", "lint", "--new-from-rev", "no-such-branch", ".")
+	if code != 2 || !strings.Contains(errOut, `"no-such-branch" is not a revision`) {
+		t.Errorf("bad revision: exit %d %s", code, errOut)
+	}
+	outside := t.TempDir()
+	t.Chdir(outside)
+	_, errOut, code = run(t, "", "lint", "--new-from-rev", "HEAD", ".")
+	if code != 2 || !strings.Contains(errOut, "--new-from-rev: git rev-parse") {
+		t.Errorf("outside a repository: exit %d %s", code, errOut)
+	}
+}
+
+func TestSeveralFormats(t *testing.T) {
+	dir := t.TempDir()
+	sarifPath, junitPath := filepath.Join(dir, "out.sarif"), filepath.Join(dir, "out.xml")
+	out, _, code := run(t, "", "lint", "--format", "github", "--format", "sarif="+sarifPath, "--format", "junit="+junitPath, example)
+	if code != 1 || strings.Count(out, "::") != 10 {
+		t.Errorf("exit %d; stdout should be the 5 GitHub commands:\n%s", code, out)
+	}
+	for _, p := range []string{sarifPath, junitPath} {
+		b, err := os.ReadFile(p)
+		if err != nil || len(b) == 0 || strings.Contains(string(b), "\x1b[") {
+			t.Errorf("%s: %v, %d bytes", p, err, len(b))
+		}
+	}
+	_, errOut, code := run(t, "", "lint", "--format", "json", "--format", "sarif", example)
+	if code != 2 || !strings.Contains(errOut, "only one format can write to standard output") {
+		t.Errorf("two formats on stdout: exit %d %s", code, errOut)
+	}
+	_, errOut, code = run(t, "", "lint", "--format", "sarfi", example)
+	if code != 2 || !strings.Contains(errOut, `unknown format "sarfi" (did you mean "sarif"?)`) {
+		t.Errorf("mistyped format: exit %d %s", code, errOut)
+	}
+}
+
+func TestInitAndConfigPrint(t *testing.T) {
+	dir := newRepo(t)
+	t.Chdir(dir)
+	write(t, "n.md", ciNotice)
+	out, _, code := run(t, "", "init")
+	if code != 0 || !strings.Contains(out, "wrote .noticelint.yml") {
+		t.Fatalf("init: exit %d %s", code, out)
+	}
+	if _, errOut, code := run(t, "", "init"); code != 2 || !strings.Contains(errOut, "already exists; use --force") {
+		t.Errorf("second init: exit %d %s", code, errOut)
+	}
+	if _, _, code := run(t, "", "init", "--force"); code != 0 {
+		t.Errorf("init --force: exit %d", code)
+	}
+	// The starter changes nothing.
+	withStarter, _, _ := lintJSON(t, "n.md")
+	without, _, _ := lintJSON(t, "--no-config", "n.md")
+	if !slices.Equal(summary(dir, withStarter.Findings), summary(dir, without.Findings)) {
+		t.Errorf("starter config changes findings: %v vs %v", summary(dir, withStarter.Findings), summary(dir, without.Findings))
+	}
+	out, _, code = run(t, "", "config", "print", "n.md")
+	if code != 0 || !strings.Contains(out, "# configuration: .noticelint.yml") || !strings.Contains(out, "privacy-shield: error") {
+		t.Errorf("config print: exit %d\n%s", code, out)
+	}
+	write(t, ".noticelint.yml", "rules:\n  privacy-shield: of\n")
+	_, errOut, code := run(t, "", "config", "print", "n.md")
+	if code != 2 || !strings.Contains(errOut, `.noticelint.yml:2:19: privacy-shield: unknown level "of" (did you mean "off"?)`) {
+		t.Errorf("config print of a broken file: exit %d %s", code, errOut)
+	}
+}
