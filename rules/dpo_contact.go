@@ -128,9 +128,15 @@ func checkDPOContact(pass *lint.Pass) {
 			if slices.ContainsFunc(dpo, func(c string) bool { return strings.EqualFold(c, e.Value) }) {
 				continue
 			}
-			pass.Report(e.Span, e.Para.Section,
-				fmt.Sprintf("%s is given for the Data Protection Officer but is not the organisation's DPO address (%s).", e.Value, strings.Join(dpo, ", ")),
-				fmt.Sprintf("Replace it with %s, or add it to organisation.dpo_emails in .noticelint.yml if it is current.", dpo[0]))
+			msg := fmt.Sprintf("%s is given for the Data Protection Officer but is not the organisation's DPO address (%s).", e.Value, strings.Join(dpo, ", "))
+			fix := fmt.Sprintf("Replace it with %s, or add it to organisation.dpo_emails in .noticelint.yml if it is current.", dpo[0])
+			for _, c := range dpo {
+				if lint.OneEdit(strings.ToLower(e.Value), strings.ToLower(c)) {
+					msg = fmt.Sprintf("%s, given for the Data Protection Officer, differs from the organisation's DPO address %s in one character.", e.Value, c)
+					fix = "Replace it with " + c + "."
+				}
+			}
+			pass.Report(e.Span, e.Para.Section, msg, fix)
 		}
 		return
 	}
