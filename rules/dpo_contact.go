@@ -27,7 +27,9 @@ The rule finds the DPO wherever the notice names them ("Data Protection Officer"
 and sections that speak for the DPO.
 
 Fails:
-  - the notice never names a DPO (a finding on the notice as a whole);
+  - the notice never names a DPO (a finding on the notice as a whole), when it
+    speaks of UK or EU data protection law at all: GDPR, the UK, the EEA, the ICO
+    or a supervisory authority;
   - it names one but gives no email address, postal address, phone number or web
     form for them;
   - a DPO contact sentence whose slot is empty: "can be contacted by email at or by
@@ -94,7 +96,9 @@ func checkDPOContact(pass *lint.Pass) {
 				"Correct the address: it needs one \"@\", a mailbox name and a full domain such as example.org.uk.")
 		case c.Kind == notices.Email:
 			hasChannel = true
-			if forDPO(c) {
+			// A table lists other organisations (recipients, group
+			// companies) with their own DPOs: not the notice's DPO twice.
+			if c.Para.Block.Kind != notices.Table && forDPO(c, ctx.speaksFor(c.Para)) {
 				emails = append(emails, c)
 			}
 		default:
@@ -102,7 +106,9 @@ func checkDPOContact(pass *lint.Pass) {
 		}
 	}
 	if first == nil {
-		if !pass.Bool("required") {
+		// Article 13(1)(b) binds only notices under UK or EU law: a US-only
+		// policy owes nobody a DPO.
+		if !pass.Bool("required") || !ukOrEUFacing(n) {
 			return
 		}
 		pass.ReportNotice("The notice does not name a Data Protection Officer or say how to contact one.",
@@ -148,11 +154,12 @@ func checkDPOContact(pass *lint.Pass) {
 }
 
 // forDPO reports whether an email address is given for the DPO rather than for
-// someone the DPO paragraph also mentions (the ICO, a customer team, "us" in
+// someone the DPO paragraph also mentions (the ICO, a privacy team, "us" in
 // "email us at privacy@... and our DPO at dpo@..."): the DPO is named before
-// it in its sentence, or its sentence names the DPO or nobody else and gives
-// no other address.
-func forDPO(c *notices.Contact) bool {
+// it in its sentence, or its sentence gives no other address and either names
+// the DPO or stands where everything speaks for the DPO (a DPO section, or the
+// block after "contact our DPO at:") and names nobody else.
+func forDPO(c *notices.Contact, dpoPlace bool) bool {
 	off := c.Span.Start - c.Para.Start
 	for _, s := range notices.Sentences(c.Para.Text) {
 		if off < s.Start || off >= s.End {
@@ -165,12 +172,12 @@ func forDPO(c *notices.Contact) bool {
 		if strings.Count(sent, "@") > strings.Count(sent, c.Value+"](mailto:"+c.Value)+1 {
 			return false
 		}
-		return dpoMention.MatchString(sent) || !otherBody.MatchString(sent)
+		return dpoMention.MatchString(sent) || (dpoPlace && !otherBody.MatchString(sent))
 	}
 	return false
 }
 
-var otherBody = regexp.MustCompile(`(?i)\b(?:ICO|Information Commissioner|Ombudsman|customer (?:services?|team)|complaints? team|supervisory authority)`)
+var otherBody = regexp.MustCompile(`(?i)\b(?:ICO|Information Commissioner|Ombudsman|customer (?:services?|team|support)|(?:complaints?|privacy|support|legal|data protection) (?:team|office|department)|supervisory authority)`)
 
 // slotKind names what an empty slot should hold, from the words that lead to
 // it ("by email at" wants an email address).
@@ -197,33 +204,55 @@ var dpoMention = regexp.MustCompile(`(?i:\bdata[\s\x{00A0}]+protection[\s\x{00A0
 
 // dpoContext tells which paras of a notice speak for the DPO: a para in a
 // section titled for the DPO, a para of a clause that mentions the DPO (the
-// address block under "contact our DPO by writing to:"), and a para that
-// mentions the DPO itself.
+// address block under "contact our DPO by writing to:"), the block after a
+// para that ends "contact our DPO at:" (or a list it introduces), and a para
+// that mentions the DPO itself.
 type dpoContext struct {
 	sections map[*notices.Section]bool // sections and clauses that are about the DPO
+	after    map[*notices.Para]bool    // paras that follow "... our DPO at:"
 }
 
 func newDPOContext(n *notices.Notice) *dpoContext {
-	c := &dpoContext{sections: map[*notices.Section]bool{}}
+	c := &dpoContext{sections: map[*notices.Section]bool{}, after: map[*notices.Para]bool{}}
 	n.Walk(func(s *notices.Section) {
 		if dpoMention.MatchString(s.Title) {
 			c.sections[s] = true
 		}
 	})
-	for _, p := range n.Paras() {
-		if p.Section != nil && p.Section.Kind == notices.Clause && dpoMention.MatchString(p.Text) {
+	paras := n.Paras()
+	for i, p := range paras {
+		if !dpoMention.MatchString(p.Text) {
+			continue
+		}
+		if p.Section != nil && p.Section.Kind == notices.Clause {
 			c.sections[p.Section] = true
+		}
+		if i+1 < len(paras) && strings.HasSuffix(strings.TrimRight(p.Text, "*_ \t\n"), ":") {
+			next := paras[i+1]
+			for j := i + 1; j < len(paras) && (paras[j] == next || (next.Item != nil && paras[j].Block == next.Block)); j++ {
+				c.after[paras[j]] = true
+			}
 		}
 	}
 	return c
 }
 
-// covers reports whether p is in a DPO section or clause, or mentions the DPO.
+// covers reports whether p is in a DPO section or clause, follows a DPO
+// introduction, or mentions the DPO.
 func (c *dpoContext) covers(p *notices.Para) bool {
+	return c.speaksFor(p) || dpoMention.MatchString(p.Text)
+}
+
+// speaksFor reports whether everything p says is about the DPO, by its place
+// rather than its words.
+func (c *dpoContext) speaksFor(p *notices.Para) bool {
+	if c.after[p] {
+		return true
+	}
 	for _, s := range p.Section.Ancestors() {
 		if c.sections[s] {
 			return true
 		}
 	}
-	return dpoMention.MatchString(p.Text)
+	return false
 }

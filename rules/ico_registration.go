@@ -26,9 +26,12 @@ Valid numbers are "Z" and seven digits (Z1234567, the older format) or "Z", one
 letter and six digits (ZA123456, ZB123456, ZC123456).
 
 Fails:
-  - no registration number anywhere in the notice (a finding on the notice as a
-    whole; severity warning, because publishing the number is good practice
-    rather than an Article 13 item);
+  - no registration number anywhere in a notice that places its controller in the
+    UK (registered in England and Wales, a company or charity number, on the ICO's
+    register, or a legal form such as "Ltd" beside a UK postcode). A finding on the
+    notice as a whole, severity warning, because publishing the number is good
+    practice rather than an Article 13 item. A controller established abroad with
+    only a UK representative pays no fee and is not asked for a number;
   - a malformed number, e.g. "Z629086" (six digits) or "Z12345678".
 
 Passes:
@@ -99,11 +102,16 @@ func checkICORegistration(pass *lint.Pass) {
 			missing = append(missing, num)
 		}
 	}
+	// Without configured facts, a missing number is only a finding for an
+	// organisation the notice places in the UK: the fee, and so the number,
+	// is for controllers established here, not for those with only a UK
+	// representative.
+	required := pass.Bool("required") && (len(pass.Org.ICORegistrations) > 0 || ukEstablished(n))
 	switch {
-	case !found && pass.Bool("required") && len(missing) > 0:
+	case !found && required && len(missing) > 0:
 		pass.ReportNotice(fmt.Sprintf("The notice gives no ICO registration number; the organisation's is %s.", strings.Join(missing, " and ")),
 			fmt.Sprintf("State it, e.g. \"We are registered with the Information Commissioner's Office under number %s.\"", missing[0]))
-	case !found && pass.Bool("required"):
+	case !found && required:
 		pass.ReportNotice("The notice gives no ICO registration number for the controller.",
 			"State the controller's ICO registration (data protection fee) number, e.g. \"We are registered with the Information Commissioner's Office under number ZB123456.\"")
 	case found && len(missing) > 0:

@@ -19,7 +19,7 @@ const ciNotice = `# Privacy notice — Example Homes
 
 ## 1. Who we are
 
-1.1 Example Homes Ltd is the controller of your personal information. We are registered with the Information Commissioner's Office under number ZB123456.
+1.1 Example Homes Ltd, 12 Bridge Street, York, YO1 6DA, is the controller of your personal information. We are registered with the Information Commissioner's Office under number ZB123456.
 
 1.2 Our Data Protection Officer can be contacted at dpo@examplehomes.co.uk. See section 2 on how to complain.
 

@@ -1,0 +1,91 @@
+package rules
+
+import (
+	"regexp"
+
+	"github.com/noticelint/noticelint/notices"
+)
+
+// Some checks only make sense for some notices. A US-only policy owes nobody a
+// DPO contact or an ICO number, and a controller established outside the UK
+// pays no data protection fee, even when it has a UK representative. The
+// checks that fire on the notice as a whole (nothing in it to point at) ask
+// these questions first; the checks of what a notice does say always run.
+
+var (
+	// ukEULaw: the notice speaks to people protected by UK or EU data
+	// protection law.
+	ukEULaw = regexp.MustCompile(`(?i)\bGDPR\b|General Data Protection Regulation|European Economic Area|\bEEA\b|United Kingdom|\bUK\b|Information Commissioner|\bICO\b|supervisory authorit|Data Protection Act 2018|European Union|\bEU\b`)
+	// ukRegistered: wording only a UK-established organisation uses of
+	// itself.
+	ukRegistered = regexp.MustCompile(`(?i)registered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s*:?\s*(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s*:?\s*\d|Information Commissioner'?s Office.{0,40}(?:fee|register)|registered (?:with|as a data controller with) the (?:ICO|Information Commissioner)`)
+	// ukBody names an organisation's legal form, or a kind of UK public
+	// body; beside a UK postcode it places the organisation in the UK.
+	ukBody = regexp.MustCompile(`\b(?:Limited|Ltd\.?|LTD|PLC|plc|LLP|CIC|Council|NHS|Trust|University|College|Academy|School|Association|Society|Charity|Partnership)\b`)
+	// representative: a UK or EU representative under Article 27 is not an
+	// establishment.
+	representative = regexp.MustCompile(`(?i)\brepresentative\b|Art(?:icle|\.)? ?27\b`)
+	// ico and foreignAuthority: a notice whose only regulator is the ICO is
+	// a UK organisation's; one that also sends readers to an EU authority
+	// is usually a foreign controller's, covering the UK too.
+	ico              = regexp.MustCompile(`Information Commissioner|\bICO\b`)
+	foreignAuthority = regexp.MustCompile(`(?i)Data Protection Commission|\bCNIL\b|lead supervisory authority|supervisory authorit(?:y|ies) (?:in|of) (?:your|the) (?:country|member state|EU|EEA|European)|member state|\bBfDI\b|Datenschutz|AEPD|Garante`)
+)
+
+// ukOrEUFacing reports whether the notice mentions UK or EU data protection
+// law, its regulators or the territories it protects.
+func ukOrEUFacing(n *notices.Notice) bool {
+	if ukEULaw.MatchString(n.Title) {
+		return true
+	}
+	for _, p := range n.Paras() {
+		if ukEULaw.MatchString(p.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// ukEstablished reports whether the notice describes its controller as an
+// organisation established in the UK: registered in England and Wales, with a
+// company or charity number, on the ICO's register, a legal form beside a UK
+// postcode, or, for the public bodies and small firms that say none of these,
+// the ICO as the only regulator named. Text about a representative does not
+// count.
+func ukEstablished(n *notices.Notice) bool {
+	mentionsICO, foreign, represented := false, false, false
+	for _, p := range n.Paras() {
+		mentionsICO = mentionsICO || ico.MatchString(p.Text)
+		foreign = foreign || foreignAuthority.MatchString(p.Text)
+		represented = represented || representative.MatchString(p.Text) || (p.Section != nil && representative.MatchString(p.Section.Title))
+		if !ukRegistered.MatchString(p.Text) {
+			continue
+		}
+		for _, s := range notices.Sentences(p.Text) {
+			sent := p.Text[s.Start:s.End]
+			if ukRegistered.MatchString(sent) && !representative.MatchString(sent) {
+				return true
+			}
+		}
+	}
+	if mentionsICO && !foreign && !represented {
+		return true
+	}
+	prev := map[*notices.Para]*notices.Para{} // an address block's introduction
+	paras := n.Paras()
+	for i := 1; i < len(paras); i++ {
+		prev[paras[i]] = paras[i-1]
+	}
+	for _, c := range n.Contacts {
+		if c.Kind != notices.Postcode || representative.MatchString(c.Para.Text) || ico.MatchString(c.Para.Text) ||
+			(c.Para.Section != nil && representative.MatchString(c.Para.Section.Title)) ||
+			(prev[c.Para] != nil && representative.MatchString(prev[c.Para].Text)) {
+			continue
+		}
+		off := c.Span.Start - c.Para.Start
+		if ukBody.MatchString(c.Para.Text[max(0, off-160):off]) {
+			return true
+		}
+	}
+	return false
+}
