@@ -345,9 +345,14 @@ func (b *builder) push(s *Section) {
 	b.orphan = -1
 }
 
+// emphasis matches bold and italic markers. Converted notices often write
+// "## **2. Data we collect**" or "## 8. **YOUR RIGHTS**"; the number is the
+// section's all the same.
+var emphasis = regexp.MustCompile(`\*\*|__|^[*_]|[*_]$`)
+
 func (b *builder) heading(i int) {
 	u := b.units[i]
-	t := unescape(oneLine(b.text(u)))
+	t := strings.TrimSpace(emphasis.ReplaceAllString(unescape(oneLine(b.text(u))), ""))
 	s := &Section{Title: t, Kind: Heading, Level: b.levels[u.level], Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, u.span.End}}
 	if m := appendixNum.FindStringSubmatch(t); m != nil {
 		s.Number, s.Title = m[1]+" "+m[2], m[3]

@@ -42,15 +42,17 @@ Fix: point the reference at the section that holds the information.`,
 
 func checkCrossReference(pass *lint.Pass) {
 	n := pass.Notice
-	numbered := hasNumberedSections(n)
+	numbers, appendices := numbering(n)
 	for _, r := range n.Refs {
 		from := r.Para.Section
 		if r.Target == nil {
-			if !numbered {
-				// With no numbered section at all there is nothing to check
-				// the number against: the notice may number its headings in
-				// a way noticelint does not read, and a wall of "does not
-				// exist" would bury the real findings.
+			// With no section numbered the way the reference is, there is
+			// nothing to check it against: the notice may number its
+			// headings in a way noticelint does not read (a linked table of
+			// contents, say), and a wall of "does not exist" would bury the
+			// real findings.
+			numeric := isNumber(strings.SplitN(r.Key, ".", 2)[0])
+			if !numbers && (numeric || !appendices) {
 				continue
 			}
 			msg := fmt.Sprintf("%q does not exist: %s.", r.Text, nearby(n, r))
@@ -139,13 +141,21 @@ func nearby(n *notices.Notice, r *notices.Ref) string {
 		if parent == nil {
 			return fmt.Sprintf("there is no section %s either", strings.Join(parts[:len(parts)-1], "."))
 		}
-		if len(parent.Children) == 0 {
+		// Unnumbered sub-headings are children too, but have no number to
+		// name.
+		var nums []string
+		for _, c := range parent.Children {
+			if c.Number != "" {
+				nums = append(nums, c.Number)
+			}
+		}
+		switch len(nums) {
+		case 0:
 			return fmt.Sprintf("%s has no numbered clauses", parent.Label())
+		case 1:
+			return fmt.Sprintf("%s has only clause %s", parent.Label(), nums[0])
 		}
-		if len(parent.Children) == 1 {
-			return fmt.Sprintf("%s has only clause %s", parent.Label(), parent.Children[0].Number)
-		}
-		return fmt.Sprintf("%s has clauses %s to %s", parent.Label(), parent.Children[0].Number, parent.Children[len(parent.Children)-1].Number)
+		return fmt.Sprintf("%s has clauses %s to %s", parent.Label(), nums[0], nums[len(nums)-1])
 	}
 	var nums []string
 	prefix := ""
@@ -182,8 +192,21 @@ func kindOf(r *notices.Ref) string {
 	return "section "
 }
 
-func hasNumberedSections(n *notices.Notice) bool {
-	found := false
-	n.Walk(func(s *notices.Section) { found = found || (s.Key != "" && s.Level == 1) })
-	return found
+// numbering reports which kinds of number the notice's own sections carry:
+// plain numbers ("3", "3.4") and appendices ("appendix-2"). A notice whose
+// only numbered headings are its appendices still numbers its sections
+// somewhere noticelint cannot see (often only in a linked table of contents),
+// so a "section 5" in it cannot be judged missing.
+func numbering(n *notices.Notice) (numbers, appendices bool) {
+	n.Walk(func(s *notices.Section) {
+		if s.Key == "" || s.Level != 1 {
+			return
+		}
+		if isNumber(strings.SplitN(s.Key, ".", 2)[0]) {
+			numbers = true
+		} else {
+			appendices = true
+		}
+	})
+	return numbers, appendices
 }
