@@ -19,6 +19,6 @@ Privacy Shield, a malformed ICO registration number, a rights list short of eigh
 		return &exitError{code: 2, err: err}
 	})
 	root.AddCommand(newLintCmd(), newOutlineCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd(),
-		newInitCmd(), newConfigCmd(), newBaselineCmd())
+		newInitCmd(), newConfigCmd(), newBaselineCmd(), newDiffCmd())
 	return root
 }

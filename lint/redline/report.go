@@ -1,0 +1,182 @@
+package redline
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/notices"
+	"github.com/noticelint/noticelint/rules"
+)
+
+// Report is the comparison of two versions with its compliance delta.
+type Report struct {
+	*notices.Comparison
+	// Refs are the references the change broke, less those the rules
+	// already found wrong in the old version: a reference that pointed to
+	// the wrong section before was not broken by this change, and its
+	// finding is in Resolved or Carried.
+	Refs []*notices.RefChange
+	// Introduced are findings of the new version that the old one did not
+	// have; Resolved are findings of the old version that are gone; Carried
+	// pairs the findings present in both.
+	Introduced, Resolved []lint.Finding
+	Carried              []CarriedFinding
+}
+
+// CarriedFinding is a finding present in both versions.
+type CarriedFinding struct {
+	Old lint.Finding `json:"old"`
+	New lint.Finding `json:"new"`
+}
+
+// Build compares two parsed versions and lints both with check (the
+// caller's rules and settings; nil lints nothing).
+func Build(old, new *notices.Notice, check func(*notices.Notice) []lint.Finding) *Report {
+	r := &Report{Comparison: notices.Compare(old, new)}
+	var fo, fn []lint.Finding
+	if check != nil {
+		fo, fn = check(old), check(new)
+	}
+	r.delta(fo, fn)
+	wrong := map[notices.Pos]bool{}
+	for _, f := range fo {
+		if f.Rule == rules.CrossReference.ID {
+			wrong[notices.Pos{Line: f.Line, Col: f.Column}] = true
+		}
+	}
+	r.Refs = []*notices.RefChange{}
+	for _, rc := range r.Comparison.Refs {
+		if !wrong[old.Pos(rc.Old.Span.Start)] {
+			r.Refs = append(r.Refs, rc)
+		}
+	}
+	return r
+}
+
+// Count returns how many introduced findings are at or above sev.
+func (r *Report) Count(sev lint.Severity) int {
+	n := 0
+	for _, f := range r.Introduced {
+		if f.Severity >= sev {
+			n++
+		}
+	}
+	return n
+}
+
+// Changed reports whether the report has anything to say: a change to the
+// text, or to compliance.
+func (r *Report) Changed() bool {
+	return r.Comparison.Changed() || len(r.Introduced) > 0 || len(r.Resolved) > 0
+}
+
+// findingKey is a finding's identity across versions: its rule and the
+// aligned section it stands in (nil for the preamble and the notice as a
+// whole). Lines and numbers shift with every edit; identities do not.
+type findingKey struct {
+	rule string
+	sec  *notices.SectionDiff
+}
+
+// delta matches the findings of the two versions by rule and aligned
+// section: within one such group, findings with the same message pair
+// first, then the rest in document order.
+func (r *Report) delta(olds, news []lint.Finding) {
+	locOld, locNew := newLocator(r.Old), newLocator(r.New)
+	group := map[findingKey][]int{}
+	for i, f := range olds {
+		k := findingKey{f.Rule, r.ForOld(locOld.section(f))}
+		group[k] = append(group[k], i)
+	}
+	usedOld := make([]bool, len(olds))
+	pairOf := make([]int, len(news))
+	newGroups := map[findingKey][]int{}
+	for j, f := range news {
+		pairOf[j] = -1
+		k := findingKey{f.Rule, r.ForNew(locNew.section(f))}
+		newGroups[k] = append(newGroups[k], j)
+	}
+	for k, js := range newGroups {
+		is := group[k]
+		// Same message first, then whatever is left, in order.
+		for _, j := range js {
+			for _, i := range is {
+				if !usedOld[i] && olds[i].Message == news[j].Message {
+					usedOld[i], pairOf[j] = true, i
+					break
+				}
+			}
+		}
+		for _, j := range js {
+			if pairOf[j] >= 0 {
+				continue
+			}
+			for _, i := range is {
+				if !usedOld[i] {
+					usedOld[i], pairOf[j] = true, i
+					break
+				}
+			}
+		}
+	}
+	r.Introduced, r.Resolved, r.Carried = []lint.Finding{}, []lint.Finding{}, []CarriedFinding{}
+	for j, f := range news {
+		if pairOf[j] < 0 {
+			r.Introduced = append(r.Introduced, f)
+		} else {
+			r.Carried = append(r.Carried, CarriedFinding{Old: olds[pairOf[j]], New: f})
+		}
+	}
+	for i, f := range olds {
+		if !usedOld[i] {
+			r.Resolved = append(r.Resolved, f)
+		}
+	}
+	lint.Sort(r.Introduced)
+	lint.Sort(r.Resolved)
+	slices.SortStableFunc(r.Carried, func(a, b CarriedFinding) int {
+		return cmp.Or(cmp.Compare(a.New.Line, b.New.Line), cmp.Compare(a.New.Column, b.New.Column), cmp.Compare(a.New.Rule, b.New.Rule))
+	})
+}
+
+// locator finds the innermost section that holds a finding's position.
+type locator struct {
+	n     *notices.Notice
+	secs  []*notices.Section // document order, so sorted by start
+	lines []int              // byte offset of each line's start
+}
+
+func newLocator(n *notices.Notice) *locator {
+	l := &locator{n: n, lines: []int{0}}
+	n.Walk(func(s *notices.Section) { l.secs = append(l.secs, s) })
+	for i, c := range n.Source {
+		if c == '\n' {
+			l.lines = append(l.lines, i+1)
+		}
+	}
+	return l
+}
+
+func (l *locator) section(f lint.Finding) *notices.Section {
+	if f.Section == "" || f.Line < 1 || f.Line > len(l.lines) {
+		return nil
+	}
+	off := l.lines[f.Line-1]
+	for col := 1; col < f.Column && off < len(l.n.Source) && l.n.Source[off] != '\n'; col++ {
+		_, size := utf8.DecodeRune(l.n.Source[off:])
+		off += size
+	}
+	k := sort.Search(len(l.secs), func(i int) bool { return l.secs[i].Span.Start > off }) - 1
+	if k < 0 {
+		return nil
+	}
+	for s := l.secs[k]; s != nil; s = s.Parent {
+		if s.Span.Start <= off && off < s.Span.End {
+			return s
+		}
+	}
+	return nil
+}
