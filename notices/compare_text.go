@@ -1,6 +1,7 @@
 package notices
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -310,7 +311,7 @@ func shingles(text string) ([]uint64, int) {
 }
 
 // intersect counts the values two sorted sets share.
-func intersect(a, b []uint64) int {
+func intersect[T cmp.Ordered](a, b []T) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -348,18 +349,5 @@ func dice(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return 2 * float64(n) / float64(len(a)+len(b))
+	return 2 * float64(intersect(a, b)) / float64(len(a)+len(b))
 }

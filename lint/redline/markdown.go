@@ -94,28 +94,7 @@ func mdEntry(p *printer, d *notices.SectionDiff) {
 		if d.Change&notices.Removed != 0 {
 			tag = "del"
 		}
-		var walk func(*notices.SectionDiff, bool)
-		walk = func(d *notices.SectionDiff, top bool) {
-			var lines []string
-			for _, e := range d.Edits {
-				lines = append(lines, strings.Split(e.Text, "\n")...)
-			}
-			if !top {
-				// A clause's number leads its first line, as in the notice.
-				if len(lines) > 0 && side(d).Kind == notices.Clause {
-					lines[0] = heading(d) + " " + lines[0]
-				} else {
-					lines = append([]string{heading(d)}, lines...)
-				}
-			}
-			for _, line := range lines {
-				p.printf("<%s>%s</%s>\n\n", tag, md(line), tag)
-			}
-			for _, c := range d.Clauses {
-				walk(c, false)
-			}
-		}
-		walk(d, true)
+		wholeLines(d, heading, func(line string) { p.printf("<%s>%s</%s>\n\n", tag, md(line), tag) })
 		return
 	}
 	if d.Change&notices.Reworded != 0 {

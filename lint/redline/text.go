@@ -123,28 +123,7 @@ func (p *printer) whole(d *notices.SectionDiff, indent string) {
 	if d.Change&notices.Removed != 0 {
 		mark, col = "- ", color.New(color.FgRed)
 	}
-	var walk func(*notices.SectionDiff, bool)
-	walk = func(d *notices.SectionDiff, top bool) {
-		var lines []string
-		for _, e := range d.Edits {
-			lines = append(lines, strings.Split(e.Text, "\n")...)
-		}
-		if !top {
-			// A clause's number leads its first line, as in the notice.
-			if len(lines) > 0 && side(d).Kind == notices.Clause {
-				lines[0] = textHeading(d) + " " + lines[0]
-			} else {
-				lines = append([]string{textHeading(d)}, lines...)
-			}
-		}
-		for _, line := range lines {
-			p.printf("%s%s\n", indent, col.Sprint(mark+line))
-		}
-		for _, c := range d.Clauses {
-			walk(c, false)
-		}
-	}
-	walk(d, true)
+	wholeLines(d, textHeading, func(line string) { p.printf("%s%s\n", indent, col.Sprint(mark+line)) })
 }
 
 // edits prints a word diff, each block on its own indented line.

@@ -284,3 +284,30 @@ func trimRightWord(s string) string {
 	}
 	return s
 }
+
+// wholeLines calls emit for each line of an added or removed entry's text,
+// its clauses included: a clause's number, written by head, leads its first
+// line as in the notice, and a titled section's heading stands on its own.
+func wholeLines(d *notices.SectionDiff, head func(*notices.SectionDiff) string, emit func(string)) {
+	var walk func(*notices.SectionDiff, bool)
+	walk = func(d *notices.SectionDiff, top bool) {
+		var lines []string
+		for _, e := range d.Edits {
+			lines = append(lines, strings.Split(e.Text, "\n")...)
+		}
+		if !top {
+			if len(lines) > 0 && side(d).Kind == notices.Clause {
+				lines[0] = head(d) + " " + lines[0]
+			} else {
+				lines = append([]string{head(d)}, lines...)
+			}
+		}
+		for _, line := range lines {
+			emit(line)
+		}
+		for _, c := range d.Clauses {
+			walk(c, false)
+		}
+	}
+	walk(d, true)
+}
