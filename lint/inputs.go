@@ -43,7 +43,7 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 			add(p, fileReader(p, maxSize))
 			continue
 		}
-		found := 0
+		found, reported := 0, len(errs)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, FileError{File: path, Message: describe(err)})
@@ -55,15 +55,38 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 				}
 				return nil
 			}
-			if ext := strings.ToLower(filepath.Ext(path)); (ext == ".md" || ext == ".markdown") && d.Type().IsRegular() {
+			if ext := strings.ToLower(filepath.Ext(path)); ext != ".md" && ext != ".markdown" {
+				return nil
+			}
+			switch {
+			case d.Type().IsRegular():
 				found++
 				add(path, fileReader(path, maxSize))
+			case d.Type()&fs.ModeSymlink != 0:
+				// A link to a notice is linted under the link's name, so a
+				// notice kept elsewhere is not silently left out; a link to
+				// a directory is not followed, so a link loop cannot make
+				// the walk endless.
+				info, err := os.Stat(path)
+				switch {
+				case errors.Is(err, fs.ErrNotExist):
+					found++
+					errs = append(errs, FileError{File: path, Message: "broken symbolic link: its target does not exist"})
+				case err != nil:
+					found++
+					errs = append(errs, FileError{File: path, Message: describe(err)})
+				case info.Mode().IsRegular():
+					found++
+					add(path, fileReader(path, maxSize))
+				}
 			}
 			return nil
 		})
 		if err != nil {
 			errs = append(errs, FileError{File: p, Message: describe(err)})
-		} else if found == 0 {
+		} else if found == 0 && len(errs) == reported {
+			// An unreadable directory already has its error line; saying
+			// it holds no notices as well would be a second, wrong one.
 			errs = append(errs, FileError{File: p, Message: "directory holds no notices (*.md or *.markdown files); name files explicitly to lint other extensions"})
 		}
 	}
@@ -71,14 +94,26 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 }
 
 func fileReader(path string, maxSize int64) func() ([]byte, error) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
 	return func() ([]byte, error) {
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, errors.New(describe(err))
 		}
 		defer func() { _ = f.Close() }()
+		// A file known to be too big is refused before a byte of it is read;
+		// the limited read below still guards files that grow and devices.
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > maxSize {
+			return nil, tooBig(info.Size(), maxSize)
+		}
 		return readLimited(f, maxSize)
 	}
+}
+
+func tooBig(size, maxSize int64) error {
+	return fmt.Errorf("file is %s, over the --max-size limit of %s; raise the limit if this really is one notice", sizeString(size), sizeString(maxSize))
 }
 
 func readLimited(r io.Reader, maxSize int64) ([]byte, error) {
@@ -87,10 +122,12 @@ func readLimited(r io.Reader, maxSize int64) ([]byte, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(r, maxSize+1))
 	if err != nil {
-		return nil, errors.New(describe(err))
+		// Half a notice would be linted as if it were whole, with findings
+		// about whatever the missing part holds: refuse it.
+		return nil, fmt.Errorf("read failed after %d bytes: %s", len(b), describe(err))
 	}
 	if int64(len(b)) > maxSize {
-		return nil, fmt.Errorf("file is larger than the %s limit; raise it with --max-size if this really is one notice", sizeString(maxSize))
+		return nil, fmt.Errorf("input is over the --max-size limit of %s; raise the limit if this really is one notice", sizeString(maxSize))
 	}
 	return b, nil
 }
@@ -111,8 +148,11 @@ func describe(err error) string {
 }
 
 func sizeString(n int64) string {
-	if n >= 1<<20 && n%(1<<20) == 0 {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 	}
-	return fmt.Sprintf("%d-byte", n)
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -85,24 +85,87 @@ func findContacts(p *Para) []*Contact {
 			add(URL, m[0], e, true)
 		}
 	}
-	if nDigits >= 9 {
+	if nDigits >= 9 && mayStartPhone(t) {
 		for _, m := range phoneRe.FindAllStringIndex(t, -1) {
 			if digits(t[m[0]:m[1]]) >= 9 {
 				add(Phone, m[0], m[1], true)
 			}
 		}
 	}
-	if nDigits >= 2 {
+	if nDigits >= 2 && capitalThenDigit(t) {
 		for _, m := range postcodeRe.FindAllStringIndex(t, -1) {
 			add(Postcode, m[0], m[1], true)
 		}
 	}
-	if strings.Contains(lower, "form") {
+	if formAfterSeparator(lower) {
 		for _, m := range webFormRe.FindAllStringIndex(t, -1) {
 			add(WebForm, m[0], m[1], true)
 		}
 	}
 	return out
+}
+
+// mayStartPhone is a cheap necessary condition for phoneRe: a number starts
+// with "+" and a digit, or with a "0" that begins a word and is followed by a
+// digit. Dates and clause numbers supply the nine digits the caller checks
+// for, but rarely this.
+func mayStartPhone(t string) bool {
+	for i := 0; i+1 < len(t); i++ {
+		switch t[i] {
+		case '+':
+			if isDigit(t[i+1]) {
+				return true
+			}
+		case '0':
+			if isDigit(t[i+1]) && (i == 0 || !isWordByte(t[i-1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// capitalThenDigit is a cheap necessary condition for postcodeRe: every
+// match is "GIR 0AA" or has a capital letter directly before a digit ("M1",
+// "SW1A"). Most paragraphs have neither.
+func capitalThenDigit(t string) bool {
+	if strings.Contains(t, "GIR") {
+		return true
+	}
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] >= 'A' && t[i] <= 'Z' && isDigit(t[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isWordByte is \b's idea of a word character: ASCII only.
+func isWordByte(c byte) bool {
+	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+// formAfterSeparator is a cheap necessary condition for webFormRe: "form"
+// preceded by a space, tab, hyphen or no-break space (whose UTF-8 ends in
+// 0xA0). Nearly every paragraph says "information", which holds "form" but
+// not after a separator.
+func formAfterSeparator(lower string) bool {
+	for i := 0; ; {
+		j := strings.Index(lower[i:], "form")
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j > 0 {
+			switch lower[j-1] {
+			case ' ', '\t', '-', 0xA0:
+				return true
+			}
+		}
+		i = j + len("form")
+	}
 }
 
 // validEmail checks an address as a mail client would: RFC 5322 syntax (via

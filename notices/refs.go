@@ -32,9 +32,8 @@ type Ref struct {
 var numberTok = `(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,4}\b|[A-Z]\b|` + numberWordsAlt + `)`
 
 var (
-	refRe   = regexp.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)[\t \x{00A0}]+(` + numberTok + `(?:(?:[\t \x{00A0}]*,[\t \x{00A0}]*|[\t \x{00A0}]+(?:and|or|to)[\t \x{00A0}]+|[\t \x{00A0}]*[&–-][\t \x{00A0}]*)` + numberTok + `)*)`)
-	refWord = regexp.MustCompile(`(?i)section|clause|para|appendi|annex|schedule`)
-	refNum  = regexp.MustCompile(`(?i)\b` + numberTok)
+	refRe  = regexp.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)[\t \x{00A0}]+(` + numberTok + `(?:(?:[\t \x{00A0}]*,[\t \x{00A0}]*|[\t \x{00A0}]+(?:and|or|to)[\t \x{00A0}]+|[\t \x{00A0}]*[&–-][\t \x{00A0}]*)` + numberTok + `)*)`)
+	refNum = regexp.MustCompile(`(?i)\b` + numberTok)
 
 	// A reference followed by "of the Data Protection Act 2018", "of the UK
 	// GDPR", "of Schedule 1", "DPA 2018" names legislation, not the notice.
@@ -58,7 +57,7 @@ var (
 // findRefs extracts the references of one para.
 func findRefs(p *Para) []*Ref {
 	var out []*Ref
-	if !refWord.MatchString(p.Text) {
+	if !mayNameRef(p.Text) {
 		return nil // most paragraphs name no section; skip the costly scan
 	}
 	for _, m := range refRe.FindAllStringSubmatchIndex(p.Text, -1) {
@@ -92,6 +91,32 @@ func findRefs(p *Para) []*Ref {
 		}
 	}
 	return out
+}
+
+// refWords are the stems every keyword of refRe starts with.
+var refWords = []string{"section", "clause", "para", "appendi", "annex", "schedule"}
+
+// mayNameRef is a cheap necessary condition for refRe: the text holds one of
+// refWords in any case. A case-folding regexp with no literal prefix costs
+// far more than this scan, and most paragraphs name no section. (?i) also
+// folds "s" to "ſ" and "k" to the Kelvin sign; text holding either is
+// passed to the regexp.
+func mayNameRef(text string) bool {
+	if strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a") {
+		return true
+	}
+	for i := 0; i+4 <= len(text); i++ {
+		// Two bytes decide between the stems before the full comparison.
+		switch string([]byte{text[i] | 0x20, text[i+1] | 0x20}) {
+		case "se", "sc", "cl", "pa", "ap", "an":
+			for _, w := range refWords {
+				if len(text)-i >= len(w) && strings.EqualFold(text[i:i+len(w)], w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func singular(kind string) string {

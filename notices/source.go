@@ -39,16 +39,26 @@ func (e *DecodeError) Error() string {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// normalise returns the text noticelint works on: the UTF-8 BOM removed and
-// every CRLF or lone CR turned into LF. Line numbers are unchanged by this, and
-// so are columns as editors count them, so positions computed on the result
-// are positions in the original file.
+// binarySniff is how much of a file's start is searched for a NUL byte to
+// call it binary: the 8,000 bytes git searches.
+const binarySniff = 8000
+
+// normalise returns the text noticelint works on: the UTF-8 BOM removed,
+// every CRLF or lone CR turned into LF and a NUL byte past the first
+// binarySniff bytes turned into a space. Line numbers are unchanged by this,
+// and so are columns as editors count them, so positions computed on the
+// result are positions in the original file.
 func normalise(src []byte) ([]byte, error) {
 	src = bytes.TrimPrefix(src, utf8BOM)
-	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(src, []byte{0, 0, 0xFE, 0xFF}):
+		return nil, &DecodeError{Reason: "file is UTF-32 encoded; save it as UTF-8"}
+	case len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF):
 		return nil, &DecodeError{Reason: "file is UTF-16 encoded; save it as UTF-8"}
+	case looksUTF16(src):
+		return nil, &DecodeError{Reason: "file looks UTF-16 encoded (it has no byte order mark); save it as UTF-8"}
 	}
-	if i := bytes.IndexByte(src, 0); i >= 0 {
+	if i := bytes.IndexByte(src[:min(len(src), binarySniff)], 0); i >= 0 {
 		line, col := lineCol(src, i)
 		return nil, &DecodeError{Line: line, Col: col, Offset: i, Reason: "file contains a NUL byte: it looks binary, not a text notice"}
 	}
@@ -56,6 +66,12 @@ func normalise(src []byte) ([]byte, error) {
 		i := firstInvalidUTF8(src)
 		line, col := lineCol(src, i)
 		return nil, &DecodeError{Line: line, Col: col, Offset: i, Reason: "invalid UTF-8; save the file as UTF-8"}
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		// A stray NUL deep in a text file (four notices of the corpus have
+		// one, in a table cell) is a blank to the reader: read it as one,
+		// keeping every offset, rather than refuse the notice.
+		src = bytes.ReplaceAll(src, []byte{0}, []byte{' '})
 	}
 	if bytes.IndexByte(src, '\r') < 0 {
 		return src, nil
@@ -72,6 +88,136 @@ func normalise(src []byte) ([]byte, error) {
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// looksUTF16 recognises UTF-16 text saved without a byte order mark: mostly
+// ASCII, so every other byte of its start is NUL. Without this, such a file
+// would be reported as binary, which sends its author looking for the wrong
+// problem.
+func looksUTF16(src []byte) bool {
+	n := min(len(src), 512) &^ 1
+	if n < 4 {
+		return false
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if src[i] == 0 {
+			even++
+		}
+		if src[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	return even == half && odd == 0 || odd == half && even == 0
+}
+
+// maxNesting bounds how deeply lists and blockquotes nest for the parser.
+// goldmark's time and memory grow with the square of the depth (100,000
+// nested list markers on one line take minutes and hundreds of megabytes),
+// so markers past this depth are blanked before parsing. Real notices nest a
+// handful of levels; 100 is also markdown-it's default limit.
+const maxNesting = 100
+
+// flattenNesting blanks, in place, the ">" and list markers that would take a
+// line deeper than maxNesting, keeping every byte offset. The text after them
+// stays in the notice (goldmark reads it as an indented code block inside the
+// deepest container), so the file is still linted, with bounded cost.
+//
+// The depth of a line is the number of ">" and list markers that open it,
+// plus the lists it is indented into: a stack of the content columns of the
+// list items above, popped when a line's text or first list marker stands
+// left of them. This is an estimate, not CommonMark's container matching (a
+// lazy continuation line is taken to leave its list), but it counts every
+// marker on a line, and the markers drive goldmark's cost.
+func flattenNesting(b []byte) {
+	var stack []int // content columns of the open list items
+	for off := 0; off < len(b); {
+		end := bytes.IndexByte(b[off:], '\n')
+		if end < 0 {
+			end = len(b)
+		} else {
+			end += off
+		}
+		flattenLine(b[off:end], &stack)
+		off = end + 1
+	}
+}
+
+// flattenLine reads the container markers that open line, updating the stack
+// of open list items, and blanks those past maxNesting.
+func flattenLine(line []byte, stack *[]int) {
+	col, i, quotes := 0, 0, 0
+	skipBlanks := func() {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			col = advance(col, line[i])
+			i++
+		}
+	}
+	skipBlanks()
+	if i == len(line) {
+		return // a blank line leaves every list open
+	}
+	popped := false
+	pop := func() {
+		for !popped && len(*stack) > 0 && (*stack)[len(*stack)-1] > col {
+			*stack = (*stack)[:len(*stack)-1]
+		}
+		popped = true
+	}
+	for i < len(line) {
+		w := 1
+		quote := line[i] == '>'
+		if !quote {
+			if w = listMarker(line[i:]); w == 0 {
+				break
+			}
+			pop()
+		}
+		switch {
+		case quotes+len(*stack) >= maxNesting:
+			blank(line[i : i+w])
+		case quote:
+			quotes++
+		default:
+			*stack = append(*stack, col+w+1)
+		}
+		i += w
+		col += w
+		skipBlanks()
+	}
+	pop()
+}
+
+// listMarker returns the width of the list marker ("-", "*", "+", "1." or
+// "1)", followed by a blank) that b starts with, or 0.
+func listMarker(b []byte) int {
+	j := 0
+	switch {
+	case len(b) > 0 && (b[0] == '-' || b[0] == '*' || b[0] == '+'):
+		j = 1
+	default:
+		for j < len(b) && j < 9 && b[j] >= '0' && b[j] <= '9' {
+			j++
+		}
+		if j == 0 || j == len(b) || b[j] != '.' && b[j] != ')' {
+			return 0
+		}
+		j++
+	}
+	if j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+		return j
+	}
+	return 0
+}
+
+// advance moves a column past one space or tab (tab stops every 4, as in
+// CommonMark).
+func advance(col int, c byte) int {
+	if c == '\t' {
+		return col + 4 - col%4
+	}
+	return col + 1
 }
 
 func firstInvalidUTF8(b []byte) int {
@@ -122,7 +268,8 @@ func (li lineIndex) pos(src []byte, off int) Pos {
 // offset and newline where it was: HTML comments (fixture expectations,
 // suppressions, editors' notes) and YAML front matter. Rules then never match
 // words inside a comment, and goldmark never mistakes front matter for a
-// setext heading.
+// setext heading. It also blanks list and blockquote markers nested past
+// maxNesting (see flattenNesting).
 func maskForParsing(src []byte) []byte {
 	out := bytes.Clone(src)
 	if bytes.HasPrefix(out, []byte("---\n")) {
@@ -148,6 +295,7 @@ func maskForParsing(src []byte) []byte {
 		blank(out[j:end])
 		i = end
 	}
+	flattenNesting(out)
 	return out
 }
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -43,6 +44,7 @@ Fix: point the reference at the section that holds the information.`,
 func checkCrossReference(pass *lint.Pass) {
 	n := pass.Notice
 	numbers, appendices := numbering(n)
+	titles := newTitleIndex(n)
 	for _, r := range n.Refs {
 		from := r.Para.Section
 		if r.Target == nil {
@@ -57,7 +59,7 @@ func checkCrossReference(pass *lint.Pass) {
 			}
 			msg := fmt.Sprintf("%q does not exist: %s.", r.Text, nearby(n, r))
 			fix := ""
-			if best, _ := bestMatch(n, r.Topic, from); best != nil && r.Topic != "" {
+			if best, _ := titles.bestMatch(r.Topic, from); best != nil && r.Topic != "" {
 				fix = "Did you mean " + best.Label() + "?"
 			}
 			pass.Report(r.Span, from, msg, fix)
@@ -68,11 +70,11 @@ func checkCrossReference(pass *lint.Pass) {
 		}
 		target := r.Target
 		if r.TopicQuoted {
-			if titleScore(r.Topic, target.Title) >= 0.5 || (target.Title == "" && coverage(r.Topic, target.Text()) >= 0.6) {
+			if titleScore(r.Topic, target.Title) >= 0.5 || (target.Title == "" && titles.coverage(r.Topic, target) >= 0.6) {
 				continue
 			}
 			fix := "No section has that title: update the quoted title or the number."
-			if cands := matches(n, r.Topic, from); len(cands) == 1 {
+			if cands := titles.matches(r.Topic, from); len(cands) == 1 {
 				fix = "Point the reference to " + cands[0].Label() + "."
 			} else if len(cands) > 1 {
 				fix = "No section has that title; the closest are " + cands[0].Label() + " and " + cands[1].Label() + "."
@@ -81,10 +83,10 @@ func checkCrossReference(pass *lint.Pass) {
 			continue
 		}
 		own := titleScore(r.Topic, target.Title)
-		if own >= 0.3 || coverage(r.Topic, target.Text()) >= 0.5 {
+		if own >= 0.3 || titles.coverage(r.Topic, target) >= 0.5 {
 			continue
 		}
-		best, score := bestMatch(n, r.Topic, from)
+		best, score := titles.bestMatch(r.Topic, from)
 		if best == nil || best == target || score < 0.6 || score-own < 0.3 {
 			continue
 		}
@@ -94,38 +96,110 @@ func checkCrossReference(pass *lint.Pass) {
 	}
 }
 
+// titleIndex finds the sections whose titles share a stem with a topic.
+// Comparing every reference's topic with every title, stemming both each
+// time, made a long notice cost the product of its references and its
+// sections; the index stems each title once and compares a topic only with
+// the titles it could score above zero against.
+type titleIndex struct {
+	n      *notices.Notice
+	built  bool
+	titled []*notices.Section // sections and clauses with a title, in document order
+	stems  []map[string]bool  // the stems of each title
+	byStem map[string][]int   // stem -> indexes into titled, ascending
+	seen   []int              // seen[i] == query when titled[i] is already a candidate
+	query  int
+	// texts caches the stems of the sections references point to: many
+	// references to one long section would otherwise stem it each time.
+	texts map[*notices.Section]map[string]bool
+}
+
+func newTitleIndex(n *notices.Notice) *titleIndex {
+	return &titleIndex{n: n, texts: map[*notices.Section]map[string]bool{}}
+}
+
+// coverage is the share of the topic's stems that s's text contains.
+func (ix *titleIndex) coverage(topic string, s *notices.Section) float64 {
+	sx, ok := ix.texts[s]
+	if !ok {
+		sx = stems(s.Text())
+		ix.texts[s] = sx
+	}
+	return covered(stems(topic), sx)
+}
+
+func (ix *titleIndex) build() {
+	ix.built = true
+	ix.byStem = map[string][]int{}
+	ix.n.Walk(func(s *notices.Section) {
+		if s.Title == "" {
+			return
+		}
+		i := len(ix.titled)
+		st := stems(s.Title)
+		ix.titled = append(ix.titled, s)
+		ix.stems = append(ix.stems, st)
+		for w := range st {
+			ix.byStem[w] = append(ix.byStem[w], i)
+		}
+	})
+	ix.seen = make([]int, len(ix.titled))
+}
+
+// candidates returns the topic's stems and the indexes, in document order, of
+// the titles that share at least one of them. Every other title scores 0.
+func (ix *titleIndex) candidates(topic string) (map[string]bool, []int) {
+	if !ix.built {
+		ix.build()
+	}
+	st := stems(topic)
+	ix.query++
+	var out []int
+	for w := range st {
+		for _, i := range ix.byStem[w] {
+			if ix.seen[i] != ix.query {
+				ix.seen[i] = ix.query
+				out = append(out, i)
+			}
+		}
+	}
+	slices.Sort(out)
+	return st, out
+}
+
 // matches returns the best title match for topic, or the two best when they
 // score the same: naming one of a tie would be a guess.
-func matches(n *notices.Notice, topic string, from *notices.Section) []*notices.Section {
-	best, score := bestMatch(n, topic, from)
+func (ix *titleIndex) matches(topic string, from *notices.Section) []*notices.Section {
+	best, score := ix.bestMatch(topic, from)
 	if best == nil {
 		return nil
 	}
-	var tied *notices.Section
-	n.Walk(func(s *notices.Section) {
-		if tied == nil && s != best && s.Title != "" && !s.Contains(from) && titleScore(topic, s.Title) >= score-0.01 {
-			tied = s
+	// A tie scores at least 0.49, so it shares a stem with the topic.
+	st, cands := ix.candidates(topic)
+	for _, i := range cands {
+		if s := ix.titled[i]; s != best && !s.Contains(from) && dice(st, ix.stems[i]) >= score-0.01 {
+			return []*notices.Section{best, s}
 		}
-	})
-	if tied != nil {
-		return []*notices.Section{best, tied}
 	}
 	return []*notices.Section{best}
 }
 
 // bestMatch finds the section or clause whose title best matches topic,
-// leaving out the section the reference stands in.
-func bestMatch(n *notices.Notice, topic string, from *notices.Section) (*notices.Section, float64) {
+// leaving out the section the reference stands in. The first of equal
+// scores, in document order, wins.
+func (ix *titleIndex) bestMatch(topic string, from *notices.Section) (*notices.Section, float64) {
 	var best *notices.Section
 	score := 0.0
-	n.Walk(func(s *notices.Section) {
-		if s.Title == "" || (from != nil && s.Contains(from)) {
-			return
+	st, cands := ix.candidates(topic)
+	for _, i := range cands {
+		s := ix.titled[i]
+		if from != nil && s.Contains(from) {
+			continue
 		}
-		if v := titleScore(topic, s.Title); v > score {
+		if v := dice(st, ix.stems[i]); v > score {
 			best, score = s, v
 		}
-	})
+	}
 	if score < 0.5 {
 		return nil, score
 	}

@@ -210,10 +210,11 @@ var dpoMention = regexp.MustCompile(`(?i:\bdata[\s\x{00A0}]+protection[\s\x{00A0
 type dpoContext struct {
 	sections map[*notices.Section]bool // sections and clauses that are about the DPO
 	after    map[*notices.Para]bool    // paras that follow "... our DPO at:"
+	mentions map[*notices.Para]bool    // paras that mention the DPO: covers asks once per contact
 }
 
 func newDPOContext(n *notices.Notice) *dpoContext {
-	c := &dpoContext{sections: map[*notices.Section]bool{}, after: map[*notices.Para]bool{}}
+	c := &dpoContext{sections: map[*notices.Section]bool{}, after: map[*notices.Para]bool{}, mentions: map[*notices.Para]bool{}}
 	n.Walk(func(s *notices.Section) {
 		if dpoMention.MatchString(s.Title) {
 			c.sections[s] = true
@@ -221,9 +222,10 @@ func newDPOContext(n *notices.Notice) *dpoContext {
 	})
 	paras := n.Paras()
 	for i, p := range paras {
-		if !dpoMention.MatchString(p.Text) {
+		if !mayMentionDPO(p.Text) || !dpoMention.MatchString(p.Text) {
 			continue
 		}
+		c.mentions[p] = true
 		if p.Section != nil && p.Section.Kind == notices.Clause {
 			c.sections[p.Section] = true
 		}
@@ -240,7 +242,7 @@ func newDPOContext(n *notices.Notice) *dpoContext {
 // covers reports whether p is in a DPO section or clause, follows a DPO
 // introduction, or mentions the DPO.
 func (c *dpoContext) covers(p *notices.Para) bool {
-	return c.speaksFor(p) || dpoMention.MatchString(p.Text)
+	return c.speaksFor(p) || c.mentions[p]
 }
 
 // speaksFor reports whether everything p says is about the DPO, by its place
@@ -255,4 +257,10 @@ func (c *dpoContext) speaksFor(p *notices.Para) bool {
 		}
 	}
 	return false
+}
+
+// mayMentionDPO is a cheap necessary condition for dpoMention: "DPO" as
+// written, or "officer" in any case.
+func mayMentionDPO(text string) bool {
+	return strings.Contains(text, "DPO") || strings.Contains(strings.ToLower(text), "officer")
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
@@ -48,8 +49,21 @@ var (
 	shieldHistory = regexp.MustCompile(`(?i)invalidat|struck down|strike down|no longer|ceased?|Schrems|annul|not (?:rely|relying)|do(?:es)? not rely|replaced|successor|formerly|previously|declared invalid|no longer valid|Data Privacy Framework|\bDPF\b|court of justice|\bCJEU\b|\bECJ\b|\b(?:before|until|up to|prior to)\b[^.]{0,20}\b20(?:1\d|20)\b|\b(?:were|was) (?:certified|covered|relied|used)`)
 )
 
+// mayMentionShield is a cheap necessary condition for shieldMention: every
+// match contains "shield" or "harbo". Most paragraphs contain neither, and
+// the regexp, case-folded and with no literal prefix, is costly to run on
+// each of their sentences. (?i) also folds "s" to "ſ"; text holding one
+// takes the regexp.
+func mayMentionShield(text string) bool {
+	lower := strings.ToLower(text)
+	return strings.Contains(lower, "shield") || strings.Contains(lower, "harbo") || strings.ContainsRune(text, '\u017f')
+}
+
 func checkPrivacyShield(pass *lint.Pass) {
 	for _, p := range pass.Notice.Paras() {
+		if !mayMentionShield(p.Text) {
+			continue
+		}
 		for _, s := range notices.Sentences(p.Text) {
 			sent := p.Text[s.Start:s.End]
 			m := shieldMention.FindStringSubmatchIndex(sent)

@@ -48,20 +48,51 @@ type right struct {
 	// hints are lower-case fragments at least one of which every match
 	// contains; checking them first keeps the regexps off most paragraphs.
 	hints []string
+	// anchors, where set, are narrower with the same property (see
+	// prefilter.go): "inform" alone is in every "information", so it lets
+	// the regexp run on most paragraphs of a notice, while every wording of
+	// the right to be informed contains "right to", "be told" or "be
+	// informed".
+	anchors *literals
 }
 
 // theRights are the eight rights in the ICO's order, each with the wordings
 // notices use for it.
 var theRights = []right{
-	{"the right to be informed", regexp.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|right to know`), []string{"inform", "told", "know"}},
-	{"the right of access", regexp.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b`), []string{"access", "cop", "sar"}},
-	{"the right to rectification", regexp.MustCompile(`(?i)rectif|\bcorrect(?:ed|ion|ing)?\b|inaccura|incomplete|update (?:your|the|any) (?:details|information|data)`), []string{"rectif", "correct", "inaccura", "incomplete", "update"}},
-	{"the right to erasure", regexp.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`), []string{"eras", "forgot", "delet", "remov"}},
-	{"the right to restrict processing", regexp.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while`), []string{"restrict", "limit", "suppress", "block", "stop using"}},
-	{"the right to data portability", regexp.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable|\b(?:transfer|move|copy|transmit|send|sent|port)\w*\b[^.;]*\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`), []string{"portab", "structured", "machine", "another", "other", "different"}},
-	{"the right to object", regexp.MustCompile(`(?i)right to object|\bobject(?:ion)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`), []string{"object", "stop processing", "opt"}},
-	{"rights related to automated decision-making including profiling", regexp.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision`), []string{"automat", "profil", "human", "person", "contest", "decision"}},
+	{"the right to be informed", regexp.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|right to know`), []string{"inform", "told", "know"}, &literals{subs: []string{"right to", "be told", "be informed"}}},
+	{"the right of access", regexp.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b`), []string{"access", "cop", "sar"}, &literals{subs: []string{"access", "copy of", "copies of", "obtain "}, words: []string{"sar", "sars"}}},
+	{"the right to rectification", regexp.MustCompile(`(?i)rectif|\bcorrect(?:ed|ion|ing)?\b|inaccura|incomplete|update (?:your|the|any) (?:details|information|data)`), []string{"rectif", "correct", "inaccura", "incomplete", "update"}, &literals{subs: []string{"rectif", "inaccura", "incomplete", "update your", "update the", "update any"}, words: []string{"correct", "corrected", "correction", "correcting"}}},
+	{"the right to erasure", regexp.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`), []string{"eras", "forgot", "delet", "remov"}, nil},
+	{"the right to restrict processing", regexp.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while`), []string{"restrict", "limit", "suppress", "block", "stop using"}, restrictionAnchors},
+	{"the right to data portability", regexp.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable|\b(?:transfer|move|copy|transmit|send|sent|port)\w*\b[^.;]*\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`), []string{"portab", "structured", "machine", "another", "other", "different"}, portabilityAnchors},
+	{"the right to object", regexp.MustCompile(`(?i)right to object|\bobject(?:ion)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`), []string{"object", "stop processing", "opt"}, &literals{subs: []string{"object", "stop processing", "opt out of", "opt-out of"}}},
+	{"rights related to automated decision-making including profiling", regexp.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision`), []string{"automat", "profil", "human", "person", "contest", "decision"}, &literals{subs: []string{"automat", "profiling", "human ", "reviewed by a", "contest ", "solely", "by a computer"}}},
 }
+
+// portabilityAnchors: the regexp's last wording moves data to "another",
+// "other" or "different" recipient of a named kind; "another X" contains
+// "other X".
+var portabilityAnchors = func() *literals {
+	out := &literals{subs: []string{"portab", "structured", "machine"}}
+	for _, w := range []string{"other ", "different "} {
+		for _, r := range []string{"organisation", "organization", "controller", "provider", "company", "service", "it system", "housing provider"} {
+			out.subs = append(out.subs, w+r)
+		}
+	}
+	return out
+}()
+
+// restrictionAnchors: "limit" is in every "limited"; the regexp wants
+// "limit" or "limiting" before how, what, the or our.
+var restrictionAnchors = func() *literals {
+	out := &literals{subs: []string{"restrict", "suppress", "block", "stop using"}}
+	for _, w := range []string{"limit ", "limiting "} {
+		for _, r := range []string{"how", "what", "the ", "our "} {
+			out.subs = append(out.subs, w+r)
+		}
+	}
+	return out
+}()
 
 type rightSet uint8
 
@@ -95,7 +126,7 @@ func rightsBeyond(text string, known rightSet) rightSet {
 	s := known
 	lower := strings.ToLower(text)
 	for i, r := range theRights {
-		if s&(1<<i) == 0 && hinted(lower, r.hints) && r.re.MatchString(text) {
+		if s&(1<<i) == 0 && hinted(lower, r.hints) && (r.anchors == nil || r.anchors.in(text, lower)) && r.re.MatchString(text) {
 			s |= 1 << i
 		}
 	}

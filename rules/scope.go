@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/noticelint/noticelint/notices"
 )
@@ -39,7 +40,7 @@ func ukOrEUFacing(n *notices.Notice) bool {
 		return true
 	}
 	for _, p := range n.Paras() {
-		if ukEULaw.MatchString(p.Text) {
+		if ukEULawLits.in(p.Text, strings.ToLower(p.Text)) && ukEULaw.MatchString(p.Text) {
 			return true
 		}
 	}
@@ -55,10 +56,12 @@ func ukOrEUFacing(n *notices.Notice) bool {
 func ukEstablished(n *notices.Notice) bool {
 	mentionsICO, foreign, represented := false, false, false
 	for _, p := range n.Paras() {
-		mentionsICO = mentionsICO || ico.MatchString(p.Text)
-		foreign = foreign || foreignAuthority.MatchString(p.Text)
-		represented = represented || representative.MatchString(p.Text) || (p.Section != nil && representative.MatchString(p.Section.Title))
-		if !ukRegistered.MatchString(p.Text) {
+		lower := strings.ToLower(p.Text) // for the prefilters (see prefilter.go)
+		mentionsICO = mentionsICO || mayNameICO(p.Text) && ico.MatchString(p.Text)
+		foreign = foreign || foreignAuthorityLits.in(p.Text, lower) && foreignAuthority.MatchString(p.Text)
+		represented = represented || representativeLits.in(p.Text, lower) && representative.MatchString(p.Text) ||
+			(p.Section != nil && representative.MatchString(p.Section.Title))
+		if !ukRegisteredLits.in(p.Text, lower) || !ukRegistered.MatchString(p.Text) {
 			continue
 		}
 		for _, s := range notices.Sentences(p.Text) {

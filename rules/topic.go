@@ -54,8 +54,10 @@ func stems(s string) map[string]bool {
 
 // titleScore is the Dice coefficient of two texts' stems: 1 for the same
 // words, 0 for none shared.
-func titleScore(a, b string) float64 {
-	sa, sb := stems(a), stems(b)
+func titleScore(a, b string) float64 { return dice(stems(a), stems(b)) }
+
+// dice is titleScore on stems already computed.
+func dice(sa, sb map[string]bool) float64 {
 	if len(sa) == 0 || len(sb) == 0 {
 		return 0
 	}
@@ -68,9 +70,9 @@ func titleScore(a, b string) float64 {
 	return 2 * float64(shared) / float64(len(sa)+len(sb))
 }
 
-// coverage is the share of the topic's stems that the text contains.
-func coverage(topic, text string) float64 {
-	st, sx := stems(topic), stems(text)
+// covered is the share of the topic's stems st that a text's stems sx
+// contain.
+func covered(st, sx map[string]bool) float64 {
 	if len(st) == 0 {
 		return 0
 	}

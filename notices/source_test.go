@@ -1,0 +1,227 @@
+package notices
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLooksUTF16(t *testing.T) {
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{"N\x00o\x00t\x00i\x00c\x00e\x00", true},       // little-endian
+		{"\x00N\x00o\x00t\x00i\x00c\x00e", true},       // big-endian
+		{"\x00\x01\x02PK", false},                      // binary: NULs without the pattern
+		{"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", false}, // an image
+		{"ok\x00", false},                              // too short to tell
+		{"plain text", false},
+	}
+	for _, tt := range tests {
+		if got := looksUTF16([]byte(tt.src)); got != tt.want {
+			t.Errorf("looksUTF16(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestDecodeRefusals(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"\xff\xfe\x00\x00#\x00\x00\x00", "file is UTF-32 encoded; save it as UTF-8"},
+		{"\x00\x00\xfe\xff\x00\x00\x00#", "file is UTF-32 encoded; save it as UTF-8"},
+		{"\xfe\xff\x00#", "file is UTF-16 encoded; save it as UTF-8"},
+		{"#\x00 \x00N\x00o\x00", "file looks UTF-16 encoded (it has no byte order mark); save it as UTF-8"},
+		{"Caf\xe9\n", "1:4: invalid UTF-8; save the file as UTF-8 (byte offset 3)"},
+	}
+	for _, tt := range tests {
+		if _, err := normalise([]byte(tt.src)); err == nil || err.Error() != tt.want {
+			t.Errorf("normalise(%q) = %v, want %q", tt.src, err, tt.want)
+		}
+	}
+}
+
+// TestLateNUL: a NUL byte near the start makes a file binary; one deep in a
+// text file is read as a space, keeping positions.
+func TestLateNUL(t *testing.T) {
+	head := "# Notice\n\n" + strings.Repeat("We keep your data safe.\n", binarySniff/24) + "\n"
+	n, err := Parse("late.md", []byte(head+"| a\x00 | 1.1 See section 7. |\n"))
+	if err != nil {
+		t.Fatalf("a late NUL refused the file: %v", err)
+	}
+	if bytes.IndexByte(n.Source, 0) >= 0 || len(n.Source) != len(head)+len("| a\x00 | 1.1 See section 7. |\n") {
+		t.Error("the NUL was not read as one space")
+	}
+	if _, err := Parse("early.md", []byte("# Notice\x00\n")); err == nil || !strings.Contains(err.Error(), "1:9: file contains a NUL byte") {
+		t.Errorf("an early NUL: err = %v", err)
+	}
+}
+
+// TestCROnly: a file saved with classic Mac line endings reads like its LF
+// twin, with the same positions.
+func TestCROnly(t *testing.T) {
+	lf := "# Notice\n\n1. Intro\n\n1.1 See section 7.\n"
+	a, err := Parse("lf.md", []byte(lf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse("cr.md", []byte(strings.ReplaceAll(lf, "\n", "\r")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Refs) != 1 || len(b.Refs) != 1 || a.Pos(a.Refs[0].Span.Start) != b.Pos(b.Refs[0].Span.Start) {
+		t.Errorf("CR-only file read differently: %d and %d refs", len(a.Refs), len(b.Refs))
+	}
+}
+
+func TestFlattenNesting(t *testing.T) {
+	deep := func(marker string, n int) string { return strings.Repeat(marker, n) + "deep" }
+	tests := []struct {
+		name, src string
+		// kept is how many markers survive on the last line.
+		kept int
+		mark string
+	}{
+		{"quotes at the limit", deep(">", maxNesting), maxNesting, ">"},
+		{"quotes past the limit", deep(">", 100000), maxNesting, ">"},
+		{"bullets past the limit", deep("- ", 5000), maxNesting, "-"},
+		{"ordered past the limit", deep("1. ", 5000), maxNesting, "1."},
+		{"quotes and lists share the limit", strings.Repeat("> ", 60) + deep("* ", 60), maxNesting, ""},
+		{"a thematic break is three markers", "* * *", 3, "*"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := []byte(tt.src)
+			flattenNesting(b)
+			if len(b) != len(tt.src) {
+				t.Fatalf("length changed from %d to %d", len(tt.src), len(b))
+			}
+			if tt.mark == "" {
+				if got := strings.Count(string(b), ">") + strings.Count(string(b), "*"); got != tt.kept {
+					t.Errorf("%d markers kept, want %d", got, tt.kept)
+				}
+				return
+			}
+			if got := strings.Count(string(b), tt.mark); got != tt.kept {
+				t.Errorf("%d markers kept, want %d", got, tt.kept)
+			}
+		})
+	}
+	t.Run("indentation", func(t *testing.T) {
+		var src strings.Builder
+		for i := range 300 {
+			src.WriteString(strings.Repeat("  ", i) + "- item\n")
+		}
+		b := []byte(src.String())
+		flattenNesting(b)
+		if got := bytes.Count(b, []byte("- item")); got != maxNesting {
+			t.Errorf("%d nested items kept, want %d", got, maxNesting)
+		}
+		if bytes.Count(b, []byte("\n")) != 300 {
+			t.Error("lines changed")
+		}
+	})
+	// Ordinary Markdown is never touched.
+	for _, src := range []string{
+		"- a\n\n  - b\n- c\n  - d\n",
+		"**bold** text\n",
+		"16.1 As with all our services\n",
+		"> quoted\n> - item\n>   1. sub\n",
+	} {
+		b := []byte(src)
+		flattenNesting(b)
+		if string(b) != src {
+			t.Errorf("%q changed to %q", src, b)
+		}
+	}
+}
+
+// TestDeepNestingParses: the hostile shapes parse in bounded time and keep
+// their text.
+func TestDeepNestingParses(t *testing.T) {
+	for _, src := range []string{
+		strings.Repeat(">", 100000) + " deep\n",
+		strings.Repeat("- ", 100000) + "deep\n",
+		strings.Repeat("1. ", 100000) + "deep\n",
+	} {
+		n, err := Parse("deep.md", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(n.Source, []byte(src)) {
+			t.Error("the source changed")
+		}
+	}
+}
+
+// prefilterEdges are strings made to sit on the prefilters' edges.
+var prefilterEdges = []string{
+	"See ſection 4.", "See \u212aection 4.", "SECTION 4", "para. 3", "Appendices A and B",
+	"use our online\u00a0form", "the web-form", "Web \tFORM", "information form", "inform",
+	"+44 20 7946 0000", "020 7946 0000", "(0161) 496 0000", "x020 7946 0000", "tel:01632960000",
+	"SW1A 1AA", "M1 1AE", "GIR 0AA", "sw1a 1aa", "Z1234567",
+}
+
+// prefilterInputs are texts to check the cheap prefilters against their
+// regexps on: the edges, the fixtures and, where present, the gdpr corpus,
+// up to about 1 MB of source so the test stays quick under -race.
+func prefilterInputs(t testing.TB) []string {
+	ins := append([]string{}, prefilterEdges...)
+	var files []string
+	for _, glob := range []string{"../testdata/*/*.md", "../testdata/*/*/*.md", "../testdata/fuzz/*", "../../shared/corpus/gdpr/*.md"} {
+		more, _ := filepath.Glob(glob)
+		files = append(files, more...)
+	}
+	budget := 1 << 20
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if budget -= len(src); budget < 0 {
+			break
+		}
+		n, err := Parse(f, src)
+		if err != nil {
+			continue
+		}
+		for _, p := range n.paras {
+			ins = append(ins, p.Text)
+		}
+	}
+	return ins
+}
+
+// checkPrefilters fails when a regexp matches text its prefilter would have
+// kept it from: the prefilters must change speed, never findings.
+func checkPrefilters(t testing.TB, text string) {
+	lower := strings.ToLower(text)
+	if refRe.MatchString(text) && !mayNameRef(text) {
+		t.Errorf("mayNameRef misses a reference in %q", text)
+	}
+	if webFormRe.MatchString(text) && !formAfterSeparator(lower) {
+		t.Errorf("formAfterSeparator misses a web form in %q", text)
+	}
+	if phoneRe.MatchString(text) && !mayStartPhone(text) {
+		t.Errorf("mayStartPhone misses a phone number in %q", text)
+	}
+	if postcodeRe.MatchString(text) && !capitalThenDigit(text) {
+		t.Errorf("capitalThenDigit misses a postcode in %q", text)
+	}
+}
+
+func TestPrefiltersNeverMissAMatch(t *testing.T) {
+	for _, text := range prefilterInputs(t) {
+		checkPrefilters(t, text)
+	}
+}
+
+func FuzzPrefilters(f *testing.F) {
+	for _, text := range prefilterEdges {
+		f.Add(text)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkPrefilters(t, text)
+	})
+}
