@@ -16,9 +16,9 @@ type Comment struct {
 	Span Span
 }
 
-// findComments lists the comments of src in order. It reads them the way
-// maskForParsing hides them, so a comment a rule cannot see is exactly a
-// comment listed here. Front matter is YAML, not HTML, and is skipped.
+// findComments lists the comments of src in order; maskForParsing blanks
+// exactly these, so a comment a rule cannot see is a comment listed here.
+// Front matter is YAML, not HTML, and is skipped.
 func findComments(src []byte) []Comment {
 	var out []Comment
 	i := frontMatterEnd(src)

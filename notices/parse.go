@@ -13,8 +13,8 @@ func Parse(path string, src []byte) (*Notice, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	n := &Notice{Path: path, Source: norm, lines: newLineIndex(norm)}
-	n.text = maskForParsing(norm)
 	n.Comments = findComments(norm)
+	n.text = maskForParsing(norm, n.Comments)
 	build(n, flatten(n.text))
 	for _, p := range n.paras {
 		for _, r := range findRefs(p) {

@@ -270,30 +270,11 @@ func (li lineIndex) pos(src []byte, off int) Pos {
 // words inside a comment, and goldmark never mistakes front matter for a
 // setext heading. It also blanks list and blockquote markers nested past
 // maxNesting (see flattenNesting).
-func maskForParsing(src []byte) []byte {
+func maskForParsing(src []byte, comments []Comment) []byte {
 	out := bytes.Clone(src)
-	if bytes.HasPrefix(out, []byte("---\n")) {
-		if end := bytes.Index(out[4:], []byte("\n---")); end >= 0 {
-			stop := 4 + end + 4
-			if stop == len(out) || out[stop] == '\n' {
-				blank(out[:stop])
-			}
-		}
-	}
-	for i := 0; ; {
-		j := bytes.Index(out[i:], []byte("<!--"))
-		if j < 0 {
-			break
-		}
-		j += i
-		k := bytes.Index(out[j+4:], []byte("-->"))
-		if k < 0 {
-			blank(out[j:])
-			break
-		}
-		end := j + 4 + k + 3
-		blank(out[j:end])
-		i = end
+	blank(out[:frontMatterEnd(out)])
+	for _, c := range comments {
+		blank(out[c.Span.Start:c.Span.End])
 	}
 	flattenNesting(out)
 	return out
