@@ -239,11 +239,40 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 	})
 	kept := out[:0]
 	for _, e := range out {
-		if e.rights.count() >= 3 {
+		if e.rights.count() >= 3 && !underOtherLaw(e) {
 			kept = append(kept, e)
 		}
 	}
 	return kept
+}
+
+var (
+	// otherLaw names a law or place whose own list of rights a notice may
+	// give beside the UK GDPR's: the CCPA's four rights are not a UK GDPR
+	// list short of four.
+	otherLaw = regexp.MustCompile(`(?i)\b(?:California\w*|CCPA|CPRA|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware|U\.?S\.? (?:state|consumer|resident)s?|US State|State Privacy Laws?|Brazil\w*|LGPD|Turk\w*|KVKK|Mexic\w*|ARCO|Canad\w*|PIPEDA|Quebec|Australia\w*|Japan\w*|Korea\w*|PIPL|China|Chinese|Singapore|PDPA|India\w*|DPDP|Israel\w*|South Africa\w*|POPIA)\b`)
+	ukOrEU = regexp.MustCompile(`(?i)\bUK\b|United Kingdom|\bEEA\b|European|\bEU\b|GDPR`)
+)
+
+// underOtherLaw reports whether an enumeration is introduced, or titled, as
+// the rights of another law or place, and not also the UK's or the EU's.
+func underOtherLaw(e *enumeration) bool {
+	var texts []string
+	if e.lead != nil {
+		texts = append(texts, e.lead.Text)
+	}
+	for _, s := range e.section.Ancestors() {
+		texts = append(texts, s.Title)
+	}
+	for _, t := range texts {
+		if ukOrEU.MatchString(t) {
+			return false
+		}
+		if otherLaw.MatchString(t) {
+			return true
+		}
+	}
+	return false
 }
 
 func hinted(lower string, hints []string) bool {
