@@ -251,7 +251,7 @@ var (
 	// give beside the UK GDPR's: the CCPA's four rights are not a UK GDPR
 	// list short of four.
 	otherLaw = regexp.MustCompile(`(?i)\b(?:California\w*|CCPA|CPRA|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware|U\.?S\.? (?:state|consumer|resident)s?|US State|State Privacy Laws?|Brazil\w*|LGPD|Turk\w*|KVKK|Mexic\w*|ARCO|Canad\w*|PIPEDA|Quebec|Australia\w*|Japan\w*|Korea\w*|PIPL|China|Chinese|Singapore|PDPA|India\w*|DPDP|Israel\w*|South Africa\w*|POPIA)\b`)
-	ukOrEU = regexp.MustCompile(`(?i)\bUK\b|United Kingdom|\bEEA\b|European|\bEU\b|GDPR`)
+	ukOrEU   = regexp.MustCompile(`(?i)\bUK\b|United Kingdom|\bEEA\b|European|\bEU\b|GDPR`)
 )
 
 // underOtherLaw reports whether an enumeration is introduced, or titled, as
