@@ -1,6 +1,7 @@
 package notices
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -8,8 +9,10 @@ import (
 // Sentences splits text into sentence spans (offsets into text). A sentence
 // ends at ".", "!" or "?" followed by white space and a capital, digit or
 // quote, and at a colon that ends a line (the line before an address block).
-// Abbreviations such as "e.g." are not followed by a capital often enough to
-// matter for the rules that read sentences.
+// A full stop that closes an abbreviation does not end a sentence: dotted
+// initials ("U.S.", "EU-U.S.", "e.g.") and the short titles and company forms
+// notices use ("Inc.", "No.", "Art."). Splitting "the EU-U.S. Privacy Shield"
+// after "U.S." would part a disclaimer from the framework it disclaims.
 func Sentences(text string) []Span {
 	var out []Span
 	start := 0
@@ -19,6 +22,9 @@ func Sentences(text string) []Span {
 		switch r {
 		case '.', '!', '?':
 			j := i + size
+			if r == '.' && abbreviation(text[:i]) {
+				break
+			}
 			for j < len(text) && (text[j] == '"' || text[j] == ')' || text[j] == '\'') {
 				j++
 			}
@@ -65,3 +71,41 @@ func skipSpace(text string, j int) int {
 	}
 	return j
 }
+
+// abbreviations end with a full stop that does not end a sentence. "etc."
+// is left out: it ends sentences as often as not.
+var abbreviations = map[string]bool{
+	"inc": true, "ltd": true, "co": true, "corp": true, "no": true, "nos": true, "st": true, "dr": true,
+	"mr": true, "mrs": true, "ms": true, "art": true, "arts": true, "sec": true, "para": true, "cf": true,
+	"vs": true, "approx": true,
+}
+
+// abbreviation reports whether the word just before a full stop (the end of
+// before) is an abbreviation: a run of dotted initials such as "U.S" or
+// "e.g", or one of abbreviations.
+func abbreviation(before string) bool {
+	w := len(before)
+	for w > 0 && (isASCIILetter(before[w-1]) || before[w-1] == '.') {
+		w--
+	}
+	word := before[w:]
+	if word == "" {
+		return false
+	}
+	if abbreviations[strings.ToLower(word)] {
+		return true
+	}
+	// Dotted initials: single letters separated by full stops, at least two.
+	parts := strings.Split(word, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

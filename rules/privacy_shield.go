@@ -46,7 +46,13 @@ var (
 	transferWords = regexp.MustCompile(`(?i:\b(?:European|Swiss|Switzerland|transfer\w*|Department of Commerce|United States)\b)|\b(?:EU|E\.U\.|U\.S\.|US|USA)\b`)
 	otherHarbor   = regexp.MustCompile(`(?i)COPPA|children|HIPAA|de-?identif|FTC[\s-]approved|DMCA|copyright`)
 	// A sentence that says the framework is gone is history, not reliance.
-	shieldHistory = regexp.MustCompile(`(?i)invalidat|struck down|strike down|no longer|ceased?|Schrems|annul|not (?:rely|relying)|do(?:es)? not rely|replaced|successor|formerly|previously|declared invalid|no longer valid|Data Privacy Framework|\bDPF\b|court of justice|\bCJEU\b|\bECJ\b|\b(?:before|until|up to|prior to)\b[^.]{0,20}\b20(?:1\d|20)\b|\b(?:were|was) (?:certified|covered|relied|used)`)
+	shieldHistory = regexp.MustCompile(`(?i)invalidat|struck down|strike down|no longer|ceased?|Schrems|annul|not (?:rely|relying)|do(?:es)? not rely|replaced|successor|formerly|previously|declared invalid|no longer valid|Data Privacy Framework|\bDPF\b|court of justice|\bCJEU\b|\bECJ\b|\b(?:before|until|up to|prior to)\b[^.]{0,20}\b20(?:1\d|20)\b|\b(?:were|was) (?:certified|covered|relied|used)|had (?:relied|been certified)`)
+	// A paragraph that disclaims reliance anywhere disclaims it throughout:
+	// "X remains certified under the Privacy Shield. We do not rely on it."
+	shieldDisclaimer = regexp.MustCompile(`(?i)do(?:es)? not rely|not relying|no longer rel(?:y|ies)|had relied|now (?:use|utili[sz]es?|rel(?:y|ies) on)`)
+	// relianceVerb: a short line without one is a title ("EU-US and
+	// Swiss-US Privacy Shield"), not a statement of reliance.
+	relianceVerb = regexp.MustCompile(`(?i)\b(?:rel(?:y|ies|ied|ying)|use[sd]?|using|transfer\w*|participat\w*|certif\w*|compl(?:y|ies|iant)|adhere\w*|protected|covered|under)\b`)
 )
 
 // mayMentionShield is a cheap necessary condition for shieldMention: every
@@ -61,7 +67,7 @@ func mayMentionShield(text string) bool {
 
 func checkPrivacyShield(pass *lint.Pass) {
 	for _, p := range pass.Notice.Paras() {
-		if !mayMentionShield(p.Text) {
+		if !mayMentionShield(p.Text) || shieldDisclaimer.MatchString(p.Text) || shieldTitle(p.Text) {
 			continue
 		}
 		for _, s := range notices.Sentences(p.Text) {
@@ -90,4 +96,12 @@ func checkPrivacyShield(pass *lint.Pass) {
 			break // one finding per paragraph
 		}
 	}
+}
+
+// shieldTitle reports whether text is a title line naming the framework, such
+// as "**EU-U.S. and Swiss-U.S. Privacy Shield**": short, with no verb of
+// reliance and nothing after its last word but emphasis.
+func shieldTitle(text string) bool {
+	t := strings.Trim(text, "*_ \t")
+	return len(strings.Fields(t)) <= 8 && !strings.HasSuffix(t, ".") && !strings.ContainsAny(t, ";:") && !relianceVerb.MatchString(t)
 }
