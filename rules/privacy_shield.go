@@ -52,7 +52,7 @@ var (
 	shieldDisclaimer = regexp.MustCompile(`(?i)do(?:es)? not rely|not relying|no longer rel(?:y|ies)|had relied|now (?:use|utili[sz]es?|rel(?:y|ies) on)`)
 	// relianceVerb: a short line without one is a title ("EU-US and
 	// Swiss-US Privacy Shield"), not a statement of reliance.
-	relianceVerb = regexp.MustCompile(`(?i)\b(?:rel(?:y|ies|ied|ying)|use[sd]?|using|transfer\w*|participat\w*|certif\w*|compl(?:y|ies|iant)|adhere\w*|protected|covered|under)\b`)
+	relianceVerb = regexp.MustCompile(`(?i)\b(?:rel(?:y|ies|ied|ying)|use[sd]?|using|transfer\w*|participa(?:te|tes|ting|tion|nt|nts)|certif\w*|compl(?:y|ies|iant)|adhere\w*|protected|covered|under)\b`)
 )
 
 // mayMentionShield is a cheap necessary condition for shieldMention: every
