@@ -18,8 +18,9 @@ import (
 	"github.com/noticelint/noticelint/lint"
 )
 
-// runReader is run with any reader as standard input, so a test can hand the
-// CLI a stream that fails part-way.
+// runReader executes the CLI in-process with any reader as standard input (so
+// a test can hand it a stream that fails part-way) and returns stdout, stderr
+// and the exit code.
 func runReader(t *testing.T, stdin io.Reader, args ...string) (string, string, int) {
 	t.Helper()
 	cmd := newRootCmd()

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -17,27 +15,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// run executes the CLI in-process and returns stdout, stderr and the exit code.
+// run executes the CLI in-process with stdin as standard input and returns
+// stdout, stderr and the exit code.
 func run(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := newRootCmd()
-	var out, errb bytes.Buffer
-	cmd.SetArgs(args)
-	cmd.SetOut(&out)
-	cmd.SetErr(&errb)
-	cmd.SetIn(strings.NewReader(stdin))
-	code := 0
-	if err := cmd.Execute(); err != nil {
-		code = 2
-		var ee *exitError
-		if errors.As(err, &ee) {
-			code = ee.code
-		}
-		if err.Error() != "" {
-			errb.WriteString("noticelint: " + err.Error() + "\n")
-		}
-	}
-	return out.String(), errb.String(), code
+	return runReader(t, strings.NewReader(stdin), args...)
 }
 
 const example = "../../testdata/example/notice.md"
