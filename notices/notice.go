@@ -3,6 +3,7 @@ package notices
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Notice is a parsed privacy notice.
@@ -133,6 +134,24 @@ type TOCEntry struct {
 
 // Pos converts a byte offset in Source to a line and column.
 func (n *Notice) Pos(off int) Pos { return n.lines.pos(n.Source, off) }
+
+// Offset converts a line and column (as Pos gives them) back to a byte offset
+// in Source, clamped to the line: findings carry positions, and a tool that
+// needs the section a finding is in asks SectionAt(Offset(pos)).
+func (n *Notice) Offset(p Pos) int {
+	if p.Line < 1 {
+		return 0
+	}
+	if p.Line > len(n.lines) {
+		return len(n.Source)
+	}
+	off := n.lines[p.Line-1]
+	for col := 1; col < p.Col && off < len(n.Source) && n.Source[off] != '\n'; col++ {
+		_, size := utf8.DecodeRune(n.Source[off:])
+		off += size
+	}
+	return off
+}
 
 // Lookup returns the section or clause whose key is key ("16", "3.4",
 // "appendix-2"), or nil.

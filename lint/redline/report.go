@@ -3,8 +3,6 @@ package redline
 import (
 	"cmp"
 	"slices"
-	"sort"
-	"unicode/utf8"
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
@@ -85,10 +83,9 @@ type findingKey struct {
 // section: within one such group, findings with the same message pair
 // first, then the rest in document order.
 func (r *Report) delta(olds, news []lint.Finding) {
-	locOld, locNew := newLocator(r.Old), newLocator(r.New)
 	group := map[findingKey][]int{}
 	for i, f := range olds {
-		k := findingKey{f.Rule, r.ForOld(locOld.section(f))}
+		k := findingKey{f.Rule, r.ForOld(sectionOf(r.Old, f))}
 		group[k] = append(group[k], i)
 	}
 	usedOld := make([]bool, len(olds))
@@ -96,7 +93,7 @@ func (r *Report) delta(olds, news []lint.Finding) {
 	newGroups := map[findingKey][]int{}
 	for j, f := range news {
 		pairOf[j] = -1
-		k := findingKey{f.Rule, r.ForNew(locNew.section(f))}
+		k := findingKey{f.Rule, r.ForNew(sectionOf(r.New, f))}
 		newGroups[k] = append(newGroups[k], j)
 	}
 	for k, js := range newGroups {
@@ -142,41 +139,11 @@ func (r *Report) delta(olds, news []lint.Finding) {
 	})
 }
 
-// locator finds the innermost section that holds a finding's position.
-type locator struct {
-	n     *notices.Notice
-	secs  []*notices.Section // document order, so sorted by start
-	lines []int              // byte offset of each line's start
-}
-
-func newLocator(n *notices.Notice) *locator {
-	l := &locator{n: n, lines: []int{0}}
-	n.Walk(func(s *notices.Section) { l.secs = append(l.secs, s) })
-	for i, c := range n.Source {
-		if c == '\n' {
-			l.lines = append(l.lines, i+1)
-		}
-	}
-	return l
-}
-
-func (l *locator) section(f lint.Finding) *notices.Section {
-	if f.Section == "" || f.Line < 1 || f.Line > len(l.lines) {
+// sectionOf returns the innermost section or clause that holds a finding, or
+// nil for findings about the notice as a whole or outside any section.
+func sectionOf(n *notices.Notice, f lint.Finding) *notices.Section {
+	if f.Section == "" {
 		return nil
 	}
-	off := l.lines[f.Line-1]
-	for col := 1; col < f.Column && off < len(l.n.Source) && l.n.Source[off] != '\n'; col++ {
-		_, size := utf8.DecodeRune(l.n.Source[off:])
-		off += size
-	}
-	k := sort.Search(len(l.secs), func(i int) bool { return l.secs[i].Span.Start > off }) - 1
-	if k < 0 {
-		return nil
-	}
-	for s := l.secs[k]; s != nil; s = s.Parent {
-		if s.Span.Start <= off && off < s.Span.End {
-			return s
-		}
-	}
-	return nil
+	return n.SectionAt(n.Offset(notices.Pos{Line: f.Line, Col: f.Column}))
 }
