@@ -1,6 +1,7 @@
 package notices
 
 import (
+	"github.com/noticelint/noticelint/pattern"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,7 +30,7 @@ const maxTOCStart = 200
 type builder struct {
 	n     *Notice
 	units []unit
-	src   []byte // masked source
+	src   string // masked source: units, blocks and paras share its memory
 
 	toc        map[int]bool    // unit indexes that belong to the table of contents
 	tocTitle   map[int]string  // section number -> title, from the TOC
@@ -43,7 +44,7 @@ type builder struct {
 }
 
 func build(n *Notice, units []unit) {
-	b := &builder{n: n, units: units, src: n.text, orphan: -1,
+	b := &builder{n: n, units: units, src: string(n.text), orphan: -1,
 		toc: map[int]bool{}, tocTitle: map[int]string{}, tocLoose: map[string]bool{}}
 	start := b.title()
 	b.findTOC(start)
@@ -67,10 +68,21 @@ func build(n *Notice, units []unit) {
 	b.finish()
 }
 
-func (b *builder) text(u unit) string { return string(b.src[u.span.Start:u.span.End]) }
+func (b *builder) text(u unit) string { return b.src[u.span.Start:u.span.End] }
 
-// oneLine collapses white space (NBSP included) to single spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine collapses white space (NBSP included) to single spaces. Most
+// units are one line already, and are returned as they are.
+func oneLine(s string) string {
+	clean := s != "" && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; clean && i < len(s); i++ {
+		c := s[i]
+		clean = c > ' ' && c < utf8.RuneSelf || c == ' ' && s[i+1] != ' '
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
 
 // mdEscape matches a backslash escape of ASCII punctuation. HTML-to-Markdown
 // converters write "1\. Introduction" so the number is not read as a list
@@ -147,6 +159,9 @@ func (b *builder) numbered(u unit) (int, string, bool) {
 		}
 		num, err := strconv.Atoi(strings.TrimRight(u.marker, ".)"))
 		return num, oneLine(t), err == nil
+	}
+	if t == "" || !isDigit(t[0]) {
+		return 0, "", false // titleNum and clauseNum both start with a digit
 	}
 	t = unescape(t)
 	if u.kind != uPara || u.depth > 0 || strings.Contains(t, "\n") || clauseNum.MatchString(t) {
@@ -363,9 +378,21 @@ func (b *builder) heading(i int) {
 	b.push(s)
 }
 
+// mayNameAppendix is a cheap necessary condition for appendixNum, which
+// every para and list item is tried against.
+func mayNameAppendix(t string) bool {
+	t = strings.TrimLeftFunc(t, unicode.IsSpace)
+	for _, w := range []string{"Appendix", "APPENDIX", "Annex", "ANNEX", "Schedule", "SCHEDULE"} {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *builder) appendix(i int) bool {
 	u := b.units[i]
-	if u.kind != uPara || u.depth > 0 || strings.Contains(b.text(u), "\n") {
+	if u.kind != uPara || u.depth > 0 || !mayNameAppendix(b.text(u)) || strings.Contains(b.text(u), "\n") {
 		return false
 	}
 	t := oneLine(b.text(u))
@@ -569,7 +596,7 @@ func (b *builder) finish() {
 	addParas := func(blocks []*Block) {
 		var prev *Para // the para of the previous block, if it was a paragraph
 		for _, bl := range blocks {
-			bl.Text = string(b.src[bl.Span.Start:bl.Span.End])
+			bl.Text = b.src[bl.Span.Start:bl.Span.End]
 			if bl.Kind == List {
 				bl.Intro = prev
 			}
@@ -577,11 +604,11 @@ func (b *builder) finish() {
 			switch bl.Kind {
 			case List:
 				for _, it := range bl.Items {
-					it.Text = string(b.src[it.Span.Start:it.Span.End])
-					n.paras = append(n.paras, &Para{Text: it.Text, Start: it.Span.Start, Section: bl.Section, Block: bl, Item: it})
+					it.Text = b.src[it.Span.Start:it.Span.End]
+					n.paras = append(n.paras, &Para{Text: it.Text, Start: it.Span.Start, Scan: pattern.Index(it.Text), Section: bl.Section, Block: bl, Item: it})
 				}
 			case Paragraph, Table:
-				p := &Para{Text: bl.Text, Start: bl.Span.Start, Section: bl.Section, Block: bl}
+				p := &Para{Text: bl.Text, Start: bl.Span.Start, Scan: pattern.Index(bl.Text), Section: bl.Section, Block: bl}
 				n.paras = append(n.paras, p)
 				if bl.Kind == Paragraph {
 					prev = p

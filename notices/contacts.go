@@ -1,9 +1,11 @@
 package notices
 
 import (
+	"github.com/noticelint/noticelint/pattern"
 	"net/mail"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // ContactKind says what a contact fact is.
@@ -33,10 +35,13 @@ type Contact struct {
 }
 
 var (
-	urlRe      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()\[\]"'’”]+`)
+	// urlStart finds where a URL begins; it runs to the first of urlStop,
+	// which holds regexp's \s and the brackets and quotes (see findContacts).
+	urlStart   = pattern.MustCompile(`(?i)\b(?:https?://|www\.)`)
 	phoneRe    = regexp.MustCompile(`(?:\+\d{1,3}[\t \x{00A0}-]?(?:\(0\)[\t \x{00A0}-]?)?\(?\d{1,4}\)?(?:[\t \x{00A0}-]?\d{2,4}){2,4}|\b0\d{2,4}[\t \x{00A0}-]?\d{3,4}[\t \x{00A0}-]?\d{3,4})\b`)
 	postcodeRe = regexp.MustCompile(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[\t \x{00A0}]?\d[A-Z]{2}\b`)
-	webFormRe  = regexp.MustCompile(`(?i)\b(?:online|web|contact|digital|request|enquiry|inquiry|privacy)[\t \x{00A0}-]+form\b`)
+	webFormRe  = pattern.MustCompile(`(?i)\b(?:online|web|contact|digital|request|enquiry|inquiry|privacy)[\t \x{00A0}-]{1,5}form\b`)
+	urlStop    = "\t\n\f\r <>()[]\"'’”"
 	emailLocal = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+'-"
 	emailHost  = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-@_"
 	tldRe      = regexp.MustCompile(`\.[A-Za-z]{2,}$`)
@@ -72,19 +77,35 @@ func findContacts(p *Para) []*Contact {
 		add(Email, s, e, validEmail(t[s:e]))
 		i = e - 1
 	}
-	// Cheap checks first: most paragraphs hold no contact details, and these
-	// regexps are the costliest part of parsing.
-	lower := strings.ToLower(t)
-	nDigits := digits(t)
-	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") {
-		for _, m := range urlRe.FindAllStringIndex(t, -1) {
-			e := m[1]
-			for e > m[0] && strings.IndexByte(".,;:!?", t[e-1]) >= 0 {
-				e--
-			}
-			add(URL, m[0], e, true)
+	// A URL runs from its start to the first space, quote or bracket: the
+	// regexp `(?i)\b(?:https?://|www\.)[^\s<>()\[\]"'’”]+`, with its
+	// unbounded tail written as a loop so that the start can be looked for
+	// only where "http" or "www." occurs.
+	end := 0
+	for _, m := range urlStart.FindAllIndex(p.Scan, -1) {
+		if m[0] < end {
+			continue // inside the previous URL ("https://www.example.org")
 		}
+		e := m[1]
+		for e < len(t) {
+			r, size := utf8.DecodeRuneInString(t[e:])
+			if strings.ContainsRune(urlStop, r) {
+				break
+			}
+			e += size
+		}
+		if e == m[1] {
+			continue
+		}
+		end = e
+		for e > m[0] && strings.IndexByte(".,;:!?", t[e-1]) >= 0 {
+			e--
+		}
+		add(URL, m[0], e, true)
 	}
+	// Phone numbers and postcodes have no literal to look for; cheap checks
+	// keep their regexps off most paragraphs.
+	nDigits := digits(t)
 	if nDigits >= 9 && mayStartPhone(t) {
 		for _, m := range phoneRe.FindAllStringIndex(t, -1) {
 			if digits(t[m[0]:m[1]]) >= 9 {
@@ -97,10 +118,8 @@ func findContacts(p *Para) []*Contact {
 			add(Postcode, m[0], m[1], true)
 		}
 	}
-	if formAfterSeparator(lower) {
-		for _, m := range webFormRe.FindAllStringIndex(t, -1) {
-			add(WebForm, m[0], m[1], true)
-		}
+	for _, m := range webFormRe.FindAllIndex(p.Scan, -1) {
+		add(WebForm, m[0], m[1], true)
 	}
 	return out
 }
@@ -145,27 +164,6 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // isWordByte is \b's idea of a word character: ASCII only.
 func isWordByte(c byte) bool {
 	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
-}
-
-// formAfterSeparator is a cheap necessary condition for webFormRe: "form"
-// preceded by a space, tab, hyphen or no-break space (whose UTF-8 ends in
-// 0xA0). Nearly every paragraph says "information", which holds "form" but
-// not after a separator.
-func formAfterSeparator(lower string) bool {
-	for i := 0; ; {
-		j := strings.Index(lower[i:], "form")
-		if j < 0 {
-			return false
-		}
-		j += i
-		if j > 0 {
-			switch lower[j-1] {
-			case ' ', '\t', '-', 0xA0:
-				return true
-			}
-		}
-		i = j + len("form")
-	}
 }
 
 // validEmail checks an address as a mail client would: RFC 5322 syntax (via

@@ -1,6 +1,7 @@
 package notices
 
 import (
+	"github.com/noticelint/noticelint/pattern"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -186,8 +187,11 @@ func (n *Notice) Walk(fn func(*Section)) {
 // clause's text or a table. Sentences and matches inside it map back to the
 // file through Start.
 type Para struct {
-	Text    string
-	Start   int // byte offset of Text[0] in Source
+	Text  string
+	Start int // byte offset of Text[0] in Source
+	// Scan is Text indexed for the patterns of the parser and the rules:
+	// match paragraphs with pattern.Pattern's methods on it.
+	Scan    *pattern.Text
 	Section *Section
 	Block   *Block
 	Item    *Item // set when the para is a list item

@@ -1,6 +1,7 @@
 package notices
 
 import (
+	"github.com/noticelint/noticelint/pattern"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,10 +30,18 @@ type Ref struct {
 	Target *Section
 }
 
-var numberTok = `(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,4}\b|[A-Z]\b|` + numberWordsAlt + `)`
+// numberTok is one section number. Every repetition here and in refRe is
+// bounded, so that a match has a longest length and the pattern package can
+// look for references only near their keywords.
+var numberTok = `(?:\d{1,3}(?:\.\d{1,3}){0,4}|[IVX]{1,4}\b|[A-Z]\b|` + numberWordsAlt + `)`
+
+// refSep is the white space inside a reference: a few spaces or tabs,
+// never a line break.
+const refSep = `[\t \x{00A0}]`
 
 var (
-	refRe  = regexp.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)[\t \x{00A0}]+(` + numberTok + `(?:(?:[\t \x{00A0}]*,[\t \x{00A0}]*|[\t \x{00A0}]+(?:and|or|to)[\t \x{00A0}]+|[\t \x{00A0}]*[&–-][\t \x{00A0}]*)` + numberTok + `)*)`)
+	refRe = pattern.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)` + refSep + `{1,8}(` +
+		numberTok + `(?:(?:` + refSep + `{0,8},` + refSep + `{0,8}|` + refSep + `{1,8}(?:and|or|to)` + refSep + `{1,8}|` + refSep + `{0,8}[&–-]` + refSep + `{0,8})` + numberTok + `){0,12})`)
 	refNum = regexp.MustCompile(`(?i)\b` + numberTok)
 
 	// A reference followed by "of the Data Protection Act 2018", "of the UK
@@ -57,10 +66,7 @@ var (
 // findRefs extracts the references of one para.
 func findRefs(p *Para) []*Ref {
 	var out []*Ref
-	if !mayNameRef(p.Text) {
-		return nil // most paragraphs name no section; skip the costly scan
-	}
-	for _, m := range refRe.FindAllStringSubmatchIndex(p.Text, -1) {
+	for _, m := range refRe.FindAllSubmatchIndex(p.Scan, -1) {
 		// Only the words near a reference say what it is; bounding the
 		// windows keeps a huge paragraph with many references linear.
 		after := p.Text[m[1]:min(len(p.Text), m[1]+240)]
@@ -91,32 +97,6 @@ func findRefs(p *Para) []*Ref {
 		}
 	}
 	return out
-}
-
-// refWords are the stems every keyword of refRe starts with.
-var refWords = []string{"section", "clause", "para", "appendi", "annex", "schedule"}
-
-// mayNameRef is a cheap necessary condition for refRe: the text holds one of
-// refWords in any case. A case-folding regexp with no literal prefix costs
-// far more than this scan, and most paragraphs name no section. (?i) also
-// folds "s" to "ſ" and "k" to the Kelvin sign; text holding either is
-// passed to the regexp.
-func mayNameRef(text string) bool {
-	if strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a") {
-		return true
-	}
-	for i := 0; i+4 <= len(text); i++ {
-		// Two bytes decide between the stems before the full comparison.
-		switch string([]byte{text[i] | 0x20, text[i+1] | 0x20}) {
-		case "se", "sc", "cl", "pa", "ap", "an":
-			for _, w := range refWords {
-				if len(text)-i >= len(w) && strings.EqualFold(text[i:i+len(w)], w) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 func singular(kind string) string {

@@ -196,13 +196,6 @@ func prefilterInputs(t testing.TB) []string {
 // checkPrefilters fails when a regexp matches text its prefilter would have
 // kept it from: the prefilters must change speed, never findings.
 func checkPrefilters(t testing.TB, text string) {
-	lower := strings.ToLower(text)
-	if refRe.MatchString(text) && !mayNameRef(text) {
-		t.Errorf("mayNameRef misses a reference in %q", text)
-	}
-	if webFormRe.MatchString(text) && !formAfterSeparator(lower) {
-		t.Errorf("formAfterSeparator misses a web form in %q", text)
-	}
 	if phoneRe.MatchString(text) && !mayStartPhone(text) {
 		t.Errorf("mayStartPhone misses a phone number in %q", text)
 	}

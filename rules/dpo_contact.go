@@ -2,7 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/noticelint/noticelint/pattern"
 	"slices"
 	"strings"
 
@@ -58,7 +58,7 @@ where the sentence promises it, and use one address throughout.`,
 
 // emptySlot finds a contact verb whose preposition is followed by nothing: the
 // end of the sentence, punctuation, or "or"/"and" starting the next channel.
-var emptySlot = regexp.MustCompile(`(?i)\b(e-?mail(?:ing|ed)?|contact(?:ed|ing)?|writ(?:e|ing)|call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|reach(?:ed)?|text(?:ing)?)\b((?:[\s\x{00A0}]+[^\s\x{00A0}.;]+){0,8}?)[\s\x{00A0}]+(at|to|on|via)[\s\x{00A0}]*(?:$|[.,;]|(?:or|and|if|for|by)\b)`)
+var emptySlot = pattern.MustCompile(`(?i)\b(e-?mail(?:ing|ed)?|contact(?:ed|ing)?|writ(?:e|ing)|call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|reach(?:ed)?|text(?:ing)?)\b((?:[\s\x{00A0}]+[^\s\x{00A0}.;]+){0,8}?)[\s\x{00A0}]+(at|to|on|via)[\s\x{00A0}]*(?:$|[.,;]|(?:or|and|if|for|by)\b)`)
 
 func checkDPOContact(pass *lint.Pass) {
 	n := pass.Notice
@@ -68,15 +68,15 @@ func checkDPOContact(pass *lint.Pass) {
 	hasChannel := false
 	var emails []*notices.Contact
 	for _, p := range n.Paras() {
-		if m := dpoMention.FindStringIndex(p.Text); m != nil && first == nil {
+		if m := dpoMention.FindIndex(p.Scan); m != nil && first == nil {
 			first, firstAt = p, m[0]
 		}
-		if !ctx.covers(p) {
+		if !ctx.covers(p) || !emptySlot.Match(p.Scan) {
 			continue
 		}
 		for _, s := range notices.Sentences(p.Text) {
 			sent := p.Text[s.Start:s.End]
-			for _, m := range emptySlot.FindAllStringSubmatchIndex(sent, -1) {
+			for _, m := range emptySlot.Regexp().FindAllStringSubmatchIndex(sent, -1) {
 				kind := slotKind(strings.ToLower(sent[m[0]:m[7]]))
 				quote := strings.Join(lastWords(sent[m[0]:m[7]], 10), " ")
 				start := p.Start + s.Start + m[6]
@@ -166,7 +166,7 @@ func forDPO(c *notices.Contact, dpoPlace bool) bool {
 			continue
 		}
 		sent := c.Para.Text[s.Start:s.End]
-		if m := dpoMention.FindStringIndex(sent); m != nil && m[1] <= off-s.Start {
+		if m := dpoMention.Regexp().FindStringIndex(sent); m != nil && m[1] <= off-s.Start {
 			return true
 		}
 		if strings.Count(sent, "@") > strings.Count(sent, c.Value+"](mailto:"+c.Value)+1 {
@@ -177,7 +177,7 @@ func forDPO(c *notices.Contact, dpoPlace bool) bool {
 	return false
 }
 
-var otherBody = regexp.MustCompile(`(?i)\b(?:ICO|Information Commissioner|Ombudsman|customer (?:services?|team|support)|(?:complaints?|privacy|support|legal|data protection) (?:team|office|department)|supervisory authority)`)
+var otherBody = pattern.MustCompile(`(?i)\b(?:ICO|Information Commissioner|Ombudsman|customer (?:services?|team|support)|(?:complaints?|privacy|support|legal|data protection) (?:team|office|department)|supervisory authority)`)
 
 // slotKind names what an empty slot should hold, from the words that lead to
 // it ("by email at" wants an email address).
@@ -200,7 +200,7 @@ func lastWords(s string, n int) []string {
 
 // dpoMention matches a reference to the Data Protection Officer in any of the
 // forms notices use.
-var dpoMention = regexp.MustCompile(`(?i:\bdata[\s\x{00A0}]+protection[\s\x{00A0}]+officer)|\bM?DPOs?\b`)
+var dpoMention = pattern.MustCompile(`(?i:\bdata[\s\x{00A0}]{1,5}protection[\s\x{00A0}]{1,5}officer)|\bM?DPOs?\b`)
 
 // dpoContext tells which paras of a notice speak for the DPO: a para in a
 // section titled for the DPO, a para of a clause that mentions the DPO (the
@@ -222,7 +222,7 @@ func newDPOContext(n *notices.Notice) *dpoContext {
 	})
 	paras := n.Paras()
 	for i, p := range paras {
-		if !mayMentionDPO(p.Text) || !dpoMention.MatchString(p.Text) {
+		if !dpoMention.Match(p.Scan) {
 			continue
 		}
 		c.mentions[p] = true
@@ -257,10 +257,4 @@ func (c *dpoContext) speaksFor(p *notices.Para) bool {
 		}
 	}
 	return false
-}
-
-// mayMentionDPO is a cheap necessary condition for dpoMention: "DPO" as
-// written, or "officer" in any case.
-func mayMentionDPO(text string) bool {
-	return strings.Contains(text, "DPO") || strings.Contains(strings.ToLower(text), "officer")
 }

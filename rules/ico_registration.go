@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/noticelint/noticelint/pattern"
 	"regexp"
 	"slices"
 	"strings"
@@ -50,11 +51,11 @@ Fix: copy the number from the controller's entry on the ICO register
 }
 
 var (
-	icoCandidate = regexp.MustCompile(`\bZ[A-Z]?\d{4,9}\b`)
+	icoCandidate = pattern.MustCompile(`\bZ[A-Z]?\d{4,9}\b`)
 	icoValid     = regexp.MustCompile(`^(?:Z\d{7}|Z[A-Z]\d{6})$`)
 	// icoContext: a malformed-looking code only counts as a registration
 	// number where the text says it is one.
-	icoContext = regexp.MustCompile(`(?i)\bICO\b|Information Commissioner|regist(?:ered|ration)|notification|data protection (?:fee|register)|ESDWebPages`)
+	icoContext = pattern.MustCompile(`(?i)\bICO\b|Information Commissioner|regist(?:ered|ration)|notification|data protection (?:fee|register)|ESDWebPages`)
 )
 
 func checkICORegistration(pass *lint.Pass) {
@@ -63,7 +64,7 @@ func checkICORegistration(pass *lint.Pass) {
 	given := map[string]bool{} // configured numbers the notice gives, or mistypes
 	var prev *notices.Para
 	for _, p := range n.Paras() {
-		for _, m := range icoCandidate.FindAllStringIndex(p.Text, -1) {
+		for _, m := range icoCandidate.FindAllIndex(p.Scan, -1) {
 			num := p.Text[m[0]:m[1]]
 			span := notices.Span{Start: p.Start + m[0], End: p.Start + m[1]}
 			near := nearest(num, pass.Org.ICORegistrations)
@@ -132,7 +133,7 @@ func nearest(num string, configured []string) string {
 }
 
 func inICOContext(p, prev *notices.Para) bool {
-	if icoContext.MatchString(p.Text) || (prev != nil && icoContext.MatchString(prev.Text)) {
+	if icoContext.Match(p.Scan) || (prev != nil && icoContext.Match(prev.Scan)) {
 		return true
 	}
 	return p.Section != nil && icoContext.MatchString(p.Section.Title)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/noticelint/noticelint/pattern"
 	"regexp"
 	"strings"
 
@@ -39,7 +40,7 @@ Addendum to the EU standard contractual clauses.`,
 }
 
 var (
-	shieldMention = regexp.MustCompile(`(?i)\b(?:(swiss|switzerland)[\s\x{00A0}-]*(?:u\.?s\.?a?|united states)?[\s\x{00A0}-]*)?privacy[\s\x{00A0}-]+shield\b|\bsafe[\s\x{00A0}-]+harbou?r\b`)
+	shieldMention = pattern.MustCompile(`(?i)\b(?:(swiss|switzerland)[\s\x{00A0}-]{0,5}(?:u\.?s\.?a?|united states)?[\s\x{00A0}-]{0,5})?privacy[\s\x{00A0}-]{1,5}shield\b|\bsafe[\s\x{00A0}-]{1,5}harbou?r\b`)
 	safeHarbor    = regexp.MustCompile(`(?i)safe[\s\x{00A0}-]+harbou?r`)
 	// Safe Harbor is only the transfer framework where the sentence is about
 	// the EU, the US authorities or transfers; COPPA and HIPAA have their own.
@@ -49,30 +50,20 @@ var (
 	shieldHistory = regexp.MustCompile(`(?i)invalidat|struck down|strike down|no longer|ceased?|Schrems|annul|not (?:rely|relying)|do(?:es)? not rely|replaced|successor|formerly|previously|declared invalid|no longer valid|Data Privacy Framework|\bDPF\b|court of justice|\bCJEU\b|\bECJ\b|\b(?:before|until|up to|prior to)\b[^.]{0,20}\b20(?:1\d|20)\b|\b(?:were|was) (?:certified|covered|relied|used)|had (?:relied|been certified)`)
 	// A paragraph that disclaims reliance anywhere disclaims it throughout:
 	// "X remains certified under the Privacy Shield. We do not rely on it."
-	shieldDisclaimer = regexp.MustCompile(`(?i)do(?:es)? not rely|not relying|no longer rel(?:y|ies)|had relied|now (?:use|utili[sz]es?|rel(?:y|ies) on)`)
+	shieldDisclaimer = pattern.MustCompile(`(?i)do(?:es)? not rely|not relying|no longer rel(?:y|ies)|had relied|now (?:use|utili[sz]es?|rel(?:y|ies) on)`)
 	// relianceVerb: a short line without one is a title ("EU-US and
 	// Swiss-US Privacy Shield"), not a statement of reliance.
 	relianceVerb = regexp.MustCompile(`(?i)\b(?:rel(?:y|ies|ied|ying)|use[sd]?|using|transfer\w*|participa(?:te|tes|ting|tion|nt|nts)|certif\w*|compl(?:y|ies|iant)|adhere\w*|protected|covered|under)\b`)
 )
 
-// mayMentionShield is a cheap necessary condition for shieldMention: every
-// match contains "shield" or "harbo". Most paragraphs contain neither, and
-// the regexp, case-folded and with no literal prefix, is costly to run on
-// each of their sentences. (?i) also folds "s" to "ſ"; text holding one
-// takes the regexp.
-func mayMentionShield(text string) bool {
-	lower := strings.ToLower(text)
-	return strings.Contains(lower, "shield") || strings.Contains(lower, "harbo") || strings.ContainsRune(text, '\u017f')
-}
-
 func checkPrivacyShield(pass *lint.Pass) {
 	for _, p := range pass.Notice.Paras() {
-		if !mayMentionShield(p.Text) || shieldDisclaimer.MatchString(p.Text) || shieldTitle(p.Text) {
+		if !shieldMention.Match(p.Scan) || shieldDisclaimer.Match(p.Scan) || shieldTitle(p.Text) {
 			continue
 		}
 		for _, s := range notices.Sentences(p.Text) {
 			sent := p.Text[s.Start:s.End]
-			m := shieldMention.FindStringSubmatchIndex(sent)
+			m := shieldMention.Regexp().FindStringSubmatchIndex(sent)
 			if m == nil || shieldHistory.MatchString(sent) {
 				continue
 			}

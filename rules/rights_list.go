@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/noticelint/noticelint/pattern"
 	"regexp"
 	"strings"
 
@@ -44,55 +45,23 @@ reference to the complete one.`,
 
 type right struct {
 	name string
-	re   *regexp.Regexp
-	// hints are lower-case fragments at least one of which every match
-	// contains; checking them first keeps the regexps off most paragraphs.
-	hints []string
-	// anchors, where set, are narrower with the same property (see
-	// prefilter.go): "inform" alone is in every "information", so it lets
-	// the regexp run on most paragraphs of a notice, while every wording of
-	// the right to be informed contains "right to", "be told" or "be
-	// informed".
-	anchors *literals
+	re   *pattern.Pattern
 }
 
 // theRights are the eight rights in the ICO's order, each with the wordings
 // notices use for it.
 var theRights = []right{
-	{"the right to be informed", regexp.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|right to know`), []string{"inform", "told", "know"}, &literals{subs: []string{"right to", "be told", "be informed"}}},
-	{"the right of access", regexp.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b`), []string{"access", "cop", "sar"}, &literals{subs: []string{"access", "copy of", "copies of", "obtain "}, words: []string{"sar", "sars"}}},
-	{"the right to rectification", regexp.MustCompile(`(?i)rectif|\bcorrect(?:ed|ion|ing)?\b|inaccura|incomplete|update (?:your|the|any) (?:details|information|data)`), []string{"rectif", "correct", "inaccura", "incomplete", "update"}, &literals{subs: []string{"rectif", "inaccura", "incomplete", "update your", "update the", "update any"}, words: []string{"correct", "corrected", "correction", "correcting"}}},
-	{"the right to erasure", regexp.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`), []string{"eras", "forgot", "delet", "remov"}, nil},
-	{"the right to restrict processing", regexp.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while`), []string{"restrict", "limit", "suppress", "block", "stop using"}, restrictionAnchors},
-	{"the right to data portability", regexp.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable|\b(?:transfer|move|copy|transmit|send|sent|port)\w*\b[^.;]*\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`), []string{"portab", "structured", "machine", "another", "other", "different"}, portabilityAnchors},
-	{"the right to object", regexp.MustCompile(`(?i)right to object|\bobject(?:ion)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`), []string{"object", "stop processing", "opt"}, &literals{subs: []string{"object", "stop processing", "opt out of", "opt-out of"}}},
-	{"rights related to automated decision-making including profiling", regexp.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision`), []string{"automat", "profil", "human", "person", "contest", "decision"}, &literals{subs: []string{"automat", "profiling", "human ", "reviewed by a", "contest ", "solely", "by a computer"}}},
+	{"the right to be informed", pattern.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|right to know`)},
+	{"the right of access", pattern.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b`)},
+	{"the right to rectification", pattern.MustCompile(`(?i)rectif|\bcorrect(?:ed|ion|ing)?\b|inaccura|incomplete|update (?:your|the|any) (?:details|information|data)`)},
+	{"the right to erasure", pattern.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`)},
+	{"the right to restrict processing", pattern.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while`)},
+	// Moving data to another recipient is said within a clause: the words
+	// between are bounded so that the pattern is looked for only near them.
+	{"the right to data portability", pattern.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable|\b(?:transfer|move|copy|transmit|send|sent|port)\w{0,12}\b[^.;]{0,160}\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`)},
+	{"the right to object", pattern.MustCompile(`(?i)right to object|\bobject(?:ion)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`)},
+	{"rights related to automated decision-making including profiling", pattern.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision`)},
 }
-
-// portabilityAnchors: the regexp's last wording moves data to "another",
-// "other" or "different" recipient of a named kind; "another X" contains
-// "other X".
-var portabilityAnchors = func() *literals {
-	out := &literals{subs: []string{"portab", "structured", "machine"}}
-	for _, w := range []string{"other ", "different "} {
-		for _, r := range []string{"organisation", "organization", "controller", "provider", "company", "service", "it system", "housing provider"} {
-			out.subs = append(out.subs, w+r)
-		}
-	}
-	return out
-}()
-
-// restrictionAnchors: "limit" is in every "limited"; the regexp wants
-// "limit" or "limiting" before how, what, the or our.
-var restrictionAnchors = func() *literals {
-	out := &literals{subs: []string{"restrict", "suppress", "block", "stop using"}}
-	for _, w := range []string{"limit ", "limiting "} {
-		for _, r := range []string{"how", "what", "the ", "our "} {
-			out.subs = append(out.subs, w+r)
-		}
-	}
-	return out
-}()
 
 type rightSet uint8
 
@@ -118,15 +87,14 @@ func (s rightSet) missing() []string {
 
 const allRights = rightSet(1<<8 - 1)
 
-func rightsIn(text string) rightSet { return rightsBeyond(text, 0) }
+func rightsIn(text *pattern.Text) rightSet { return rightsBeyond(text, 0) }
 
 // rightsBeyond returns the rights text names, testing only those not already
 // in known: the notice-wide scan stops paying for a right once it is found.
-func rightsBeyond(text string, known rightSet) rightSet {
+func rightsBeyond(text *pattern.Text, known rightSet) rightSet {
 	s := known
-	lower := strings.ToLower(text)
 	for i, r := range theRights {
-		if s&(1<<i) == 0 && hinted(lower, r.hints) && (r.anchors == nil || r.anchors.in(text, lower)) && r.re.MatchString(text) {
+		if s&(1<<i) == 0 && r.re.Match(text) {
 			s |= 1 << i
 		}
 	}
@@ -179,11 +147,11 @@ func checkRightsList(pass *lint.Pass) {
 	}
 	var all rightSet
 	for _, p := range n.Paras() {
-		if all = rightsBeyond(p.Text, all); all == allRights {
+		if all = rightsBeyond(p.Scan, all); all == allRights {
 			break
 		}
 	}
-	n.Walk(func(s *notices.Section) { all |= rightsIn(s.Title) })
+	n.Walk(func(s *notices.Section) { all |= rightsIn(pattern.Index(s.Title)) })
 	if all != allRights {
 		pass.ReportNotice(fmt.Sprintf("The notice never mentions %d of the 8 UK GDPR rights: %s.", 8-all.count(), strings.Join(all.missing(), ", ")),
 			"Tell readers about every right (UK GDPR Art 13(2)(b)): add the missing ones to the notice's list of rights.")
@@ -212,7 +180,7 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 			cur = &enumeration{at: p.Span(), section: p.Section, lead: p.Block.Intro}
 			out = append(out, cur)
 		}
-		cur.rights |= rightsIn(p.Text)
+		cur.rights |= rightsIn(p.Scan)
 	}
 	n.Walk(func(s *notices.Section) {
 		if len(s.Children) < 3 {
@@ -221,7 +189,7 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 		e := &enumeration{section: s}
 		titled := 0
 		for _, c := range s.Children {
-			if r := rightsIn(c.Title); r != 0 {
+			if r := rightsIn(pattern.Index(c.Title)); r != 0 {
 				if titled == 0 {
 					e.at = c.TitleSpan
 				}
@@ -269,15 +237,6 @@ func underOtherLaw(e *enumeration) bool {
 			return false
 		}
 		if otherLaw.MatchString(t) {
-			return true
-		}
-	}
-	return false
-}
-
-func hinted(lower string, hints []string) bool {
-	for _, h := range hints {
-		if strings.Contains(lower, h) {
 			return true
 		}
 	}

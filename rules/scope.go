@@ -1,8 +1,7 @@
 package rules
 
 import (
-	"regexp"
-	"strings"
+	"github.com/noticelint/noticelint/pattern"
 
 	"github.com/noticelint/noticelint/notices"
 )
@@ -16,21 +15,21 @@ import (
 var (
 	// ukEULaw: the notice speaks to people protected by UK or EU data
 	// protection law.
-	ukEULaw = regexp.MustCompile(`(?i)\bGDPR\b|General Data Protection Regulation|European Economic Area|\bEEA\b|United Kingdom|\bUK\b|Information Commissioner|\bICO\b|supervisory authorit|Data Protection Act 2018|European Union|\bEU\b`)
+	ukEULaw = pattern.MustCompile(`(?i)\bGDPR\b|General Data Protection Regulation|European Economic Area|\bEEA\b|United Kingdom|\bUK\b|Information Commissioner|\bICO\b|supervisory authorit|Data Protection Act 2018|European Union|\bEU\b`)
 	// ukRegistered: wording only a UK-established organisation uses of
 	// itself.
-	ukRegistered = regexp.MustCompile(`(?i)registered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s*:?\s*(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s*:?\s*\d|Information Commissioner'?s Office.{0,40}(?:fee|register)|registered (?:with|as a data controller with) the (?:ICO|Information Commissioner)`)
+	ukRegistered = pattern.MustCompile(`(?i)registered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s{0,3}:?\s{0,3}(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s{0,3}:?\s{0,3}\d|Information Commissioner'?s Office.{0,40}(?:fee|register)|registered (?:with|as a data controller with) the (?:ICO|Information Commissioner)`)
 	// ukBody names an organisation's legal form, or a kind of UK public
 	// body; beside a UK postcode it places the organisation in the UK.
-	ukBody = regexp.MustCompile(`\b(?:Limited|Ltd\.?|LTD|PLC|plc|LLP|CIC|Council|NHS|Trust|University|College|Academy|School|Association|Society|Charity|Partnership)\b`)
+	ukBody = pattern.MustCompile(`\b(?:Limited|Ltd\.?|LTD|PLC|plc|LLP|CIC|Council|NHS|Trust|University|College|Academy|School|Association|Society|Charity|Partnership)\b`)
 	// representative: a UK or EU representative under Article 27 is not an
 	// establishment.
-	representative = regexp.MustCompile(`(?i)\brepresentative\b|Art(?:icle|\.)? ?27\b`)
+	representative = pattern.MustCompile(`(?i)\brepresentative\b|Art(?:icle|\.)? ?27\b`)
 	// ico and foreignAuthority: a notice whose only regulator is the ICO is
 	// a UK organisation's; one that also sends readers to an EU authority
 	// is usually a foreign controller's, covering the UK too.
-	ico              = regexp.MustCompile(`Information Commissioner|\bICO\b`)
-	foreignAuthority = regexp.MustCompile(`(?i)Data Protection Commission|\bCNIL\b|lead supervisory authority|supervisory authorit(?:y|ies) (?:in|of) (?:your|the) (?:country|member state|EU|EEA|European)|member state|\bBfDI\b|Datenschutz|AEPD|Garante`)
+	ico              = pattern.MustCompile(`Information Commissioner|\bICO\b`)
+	foreignAuthority = pattern.MustCompile(`(?i)Data Protection Commission|\bCNIL\b|lead supervisory authority|supervisory authorit(?:y|ies) (?:in|of) (?:your|the) (?:country|member state|EU|EEA|European)|member state|\bBfDI\b|Datenschutz|AEPD|Garante`)
 )
 
 // ukOrEUFacing reports whether the notice mentions UK or EU data protection
@@ -40,7 +39,7 @@ func ukOrEUFacing(n *notices.Notice) bool {
 		return true
 	}
 	for _, p := range n.Paras() {
-		if ukEULawLits.in(p.Text, strings.ToLower(p.Text)) && ukEULaw.MatchString(p.Text) {
+		if ukEULaw.Match(p.Scan) {
 			return true
 		}
 	}
@@ -56,12 +55,11 @@ func ukOrEUFacing(n *notices.Notice) bool {
 func ukEstablished(n *notices.Notice) bool {
 	mentionsICO, foreign, represented := false, false, false
 	for _, p := range n.Paras() {
-		lower := strings.ToLower(p.Text) // for the prefilters (see prefilter.go)
-		mentionsICO = mentionsICO || mayNameICO(p.Text) && ico.MatchString(p.Text)
-		foreign = foreign || foreignAuthorityLits.in(p.Text, lower) && foreignAuthority.MatchString(p.Text)
-		represented = represented || representativeLits.in(p.Text, lower) && representative.MatchString(p.Text) ||
+		mentionsICO = mentionsICO || ico.Match(p.Scan)
+		foreign = foreign || foreignAuthority.Match(p.Scan)
+		represented = represented || representative.Match(p.Scan) ||
 			(p.Section != nil && representative.MatchString(p.Section.Title))
-		if !ukRegisteredLits.in(p.Text, lower) || !ukRegistered.MatchString(p.Text) {
+		if !ukRegistered.Match(p.Scan) {
 			continue
 		}
 		for _, s := range notices.Sentences(p.Text) {
@@ -80,13 +78,13 @@ func ukEstablished(n *notices.Notice) bool {
 		prev[paras[i]] = paras[i-1]
 	}
 	for _, c := range n.Contacts {
-		if c.Kind != notices.Postcode || representative.MatchString(c.Para.Text) || ico.MatchString(c.Para.Text) ||
+		if c.Kind != notices.Postcode || representative.Match(c.Para.Scan) || ico.Match(c.Para.Scan) ||
 			(c.Para.Section != nil && representative.MatchString(c.Para.Section.Title)) ||
-			(prev[c.Para] != nil && representative.MatchString(prev[c.Para].Text)) {
+			(prev[c.Para] != nil && representative.Match(prev[c.Para].Scan)) {
 			continue
 		}
 		off := c.Span.Start - c.Para.Start
-		if ukBody.MatchString(c.Para.Text[max(0, off-160):off]) {
+		if ukBody.Regexp().MatchString(c.Para.Text[max(0, off-160):off]) {
 			return true
 		}
 	}

@@ -1,0 +1,358 @@
+package pattern
+
+import (
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// An anchor is a literal that a match must contain, in the form it takes in
+// ASCII-lower-cased text. wordBefore and wordAfter record a \b the pattern
+// puts right before or after it, which a hit must then also satisfy.
+type anchor struct {
+	s                     string
+	wordBefore, wordAfter bool
+}
+
+// maxExact bounds the finite languages analyse keeps: "right (?:of|to)
+// access" is two strings, and a run of optional words multiplies quickly.
+const maxExact = 64
+
+// unbounded is the maximum length of a pattern with * or + in it.
+const unbounded = -1
+
+// facts is what analyse learns about one syntax node.
+type facts struct {
+	// exact is the node's whole language as anchors when that is a small
+	// finite set of anchorable strings (it may hold ""); exactOK says so.
+	exact   []string
+	exactOK bool
+	// req is a set one of which every match of the node contains; reqOK
+	// says there is one.
+	req   []anchor
+	reqOK bool
+	// max is the most bytes a match can span, or unbounded.
+	max int
+	// textAnchored is set when the node uses ^, $, \A or \z, which a window
+	// cut out of a longer text would change the meaning of.
+	textAnchored bool
+}
+
+// analyse derives, from a parsed regexp, the anchors every match contains,
+// the longest match in bytes, and whether the pattern anchors to the text.
+func analyse(re *syntax.Regexp) facts {
+	f := analyseOp(re)
+	// A finite language without "" is itself a set one of which every match
+	// contains: "[ -]" as a whole is {" ", "-"}.
+	if f.exactOK {
+		if cand, ok := anchors(f.exact, false, false); ok && (!f.reqOK || better(cand, f.req)) {
+			f.req, f.reqOK = cand, true
+		}
+	}
+	return f
+}
+
+func analyseOp(re *syntax.Regexp) facts {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return facts{exactOK: true, max: 0}
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		// A condition: dropping it only widens the language, which keeps
+		// every conclusion drawn from it sound. Concat reads \b itself.
+		return facts{exact: []string{""}, exactOK: true, max: 0}
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return facts{exact: []string{""}, exactOK: true, max: 0, textAnchored: true}
+	case syntax.OpLiteral:
+		return literal(re)
+	case syntax.OpCharClass:
+		return charClass(re.Rune)
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return facts{max: utf8.UTFMax}
+	case syntax.OpCapture:
+		return analyse(re.Sub[0])
+	case syntax.OpQuest:
+		f := analyse(re.Sub[0])
+		out := facts{max: f.max, textAnchored: f.textAnchored}
+		if f.exactOK {
+			out.exact, out.exactOK = union(f.exact, []string{""})
+		}
+		return out
+	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		f := analyse(re.Sub[0])
+		lo, hi := 0, -1
+		switch re.Op {
+		case syntax.OpPlus:
+			lo = 1
+		case syntax.OpRepeat:
+			lo, hi = re.Min, re.Max
+		}
+		out := facts{textAnchored: f.textAnchored}
+		switch {
+		case f.max == 0:
+			out.max = 0
+		case hi < 0 || f.max == unbounded:
+			out.max = unbounded
+		default:
+			out.max = hi * f.max
+		}
+		if lo >= 1 {
+			out.req, out.reqOK = f.req, f.reqOK
+		}
+		if lo == 1 && hi == 1 {
+			out.exact, out.exactOK = f.exact, f.exactOK
+		}
+		return out
+	case syntax.OpConcat:
+		return concat(re.Sub)
+	case syntax.OpAlternate:
+		return alternate(re.Sub)
+	}
+	return facts{max: unbounded}
+}
+
+func literal(re *syntax.Regexp) facts {
+	fold := re.Flags&syntax.FoldCase != 0
+	out := facts{exactOK: true}
+	var b, best strings.Builder
+	// A folding literal with a non-ASCII letter ("é" matching "É") cannot
+	// be found in ASCII-lower-cased text as written; the pieces between
+	// such letters still can.
+	flush := func() {
+		if b.Len() > best.Len() {
+			best.Reset()
+			best.WriteString(b.String())
+		}
+		b.Reset()
+	}
+	for _, r := range re.Rune {
+		out.max += maxRuneLen(r, fold)
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteByte(lowerASCII(byte(r)))
+		case !fold || unicode.SimpleFold(r) == r:
+			b.WriteRune(r)
+		default:
+			out.exactOK = false
+			flush()
+		}
+	}
+	flush()
+	if out.exactOK {
+		out.exact = []string{best.String()}
+	}
+	if best.Len() > 0 {
+		out.req, out.reqOK = []anchor{{s: best.String()}}, true
+	}
+	return out
+}
+
+// maxRuneLen is the longest UTF-8 encoding of anything r matches: under
+// case folding "k" also matches the Kelvin sign, three bytes long.
+func maxRuneLen(r rune, fold bool) int {
+	n := utf8.RuneLen(r)
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			n = max(n, utf8.RuneLen(f))
+		}
+	}
+	return n
+}
+
+// charClass: a small class ("[ -]", "[Ss]") is a set of one-rune strings;
+// the parser has already added the case variants of a folding class.
+func charClass(ranges []rune) facts {
+	out := facts{}
+	size := 0
+	for i := 0; i+1 < len(ranges); i += 2 {
+		size += int(ranges[i+1]-ranges[i]) + 1
+		out.max = max(out.max, utf8.RuneLen(ranges[i+1]))
+	}
+	if size == 0 || size > 8 {
+		return out
+	}
+	var set []string
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			if r < utf8.RuneSelf {
+				set = append(set, string(rune(lowerASCII(byte(r)))))
+			} else {
+				set = append(set, string(r))
+			}
+		}
+	}
+	out.exact, out.exactOK = union(set, nil)
+	return out
+}
+
+// concat multiplies runs of adjacent finite languages into longer literals
+// ("right " then "of|to" then " access" is "right of access" or "right to
+// access"), notes a \b at either end of a run, and keeps the most selective
+// set that a match must contain.
+func concat(subs []*syntax.Regexp) facts {
+	out := facts{exact: []string{""}, exactOK: true}
+	var best []anchor
+	run, before := []string{""}, false
+	finish := func(after bool) {
+		if cand, ok := anchors(run, before, after); ok && better(cand, best) {
+			best = cand
+		}
+		run, before = []string{""}, false
+	}
+	for _, sub := range subs {
+		f := analyse(sub)
+		out.textAnchored = out.textAnchored || f.textAnchored
+		if out.max != unbounded {
+			if f.max == unbounded {
+				out.max = unbounded
+			} else {
+				out.max += f.max
+			}
+		}
+		if out.exactOK {
+			out.exact, out.exactOK = product(out.exact, f.exact, f.exactOK)
+		}
+		if sub.Op == syntax.OpWordBoundary {
+			// The exact language drops the condition (it only widens it);
+			// the run's anchors keep it.
+			finish(true)
+			before = true
+			continue
+		}
+		if f.exactOK {
+			if next, ok := product(run, f.exact, true); ok {
+				run = next
+				continue
+			}
+			finish(false)
+			run = f.exact
+			continue
+		}
+		finish(false)
+		if f.reqOK && better(f.req, best) {
+			best = f.req
+		}
+	}
+	finish(false)
+	if best != nil {
+		out.req, out.reqOK = best, true
+	}
+	return out
+}
+
+func alternate(subs []*syntax.Regexp) facts {
+	out := facts{exactOK: true, reqOK: true}
+	for _, sub := range subs {
+		f := analyse(sub)
+		out.textAnchored = out.textAnchored || f.textAnchored
+		if out.max != unbounded {
+			if f.max == unbounded {
+				out.max = unbounded
+			} else {
+				out.max = max(out.max, f.max)
+			}
+		}
+		if out.exactOK {
+			out.exact, out.exactOK = union(out.exact, f.exact)
+			out.exactOK = out.exactOK && f.exactOK
+		}
+		out.reqOK = out.reqOK && f.reqOK
+		if out.reqOK {
+			out.req = append(out.req, f.req...)
+		}
+	}
+	if !out.reqOK {
+		out.req = nil
+	}
+	return out
+}
+
+// anchors turns a finite language into anchors, or fails when it holds the
+// empty string (which every text contains). A \b matters only next to a word
+// character: after "" it says something about the text around, not the
+// literal.
+func anchors(set []string, before, after bool) ([]anchor, bool) {
+	out := make([]anchor, 0, len(set))
+	for _, s := range set {
+		if s == "" {
+			return nil, false
+		}
+		out = append(out, anchor{s: s, wordBefore: before && isWordByte(s[0]), wordAfter: after && isWordByte(s[len(s)-1])})
+	}
+	return out, true
+}
+
+// better says whether set a is more selective than b: it holds none of the
+// words every notice uses, or as few, and its shortest literal is longer (a
+// \b counts as a character), or as long with fewer literals.
+func better(a, b []anchor) bool {
+	if b == nil {
+		return true
+	}
+	sa, sb := score(a), score(b)
+	return sa > sb || sa == sb && len(a) < len(b)
+}
+
+// commonWords are so frequent in privacy notices that an anchor of one of
+// them alone selects nearly every paragraph: "protection" in "data
+// protection officer" is a poorer anchor than the shorter "officer".
+var commonWords = map[string]bool{
+	"data": true, "protection": true, "personal": true, "information": true, "privacy": true,
+	"policy": true, "notice": true, "your": true, "our": true, "the": true, "and": true,
+	"use": true, "we": true, "you": true, "of": true, "to": true, "company": true, "compan": true,
+}
+
+func score(set []anchor) int {
+	low := -1
+	for _, a := range set {
+		n := len(a.s)
+		if commonWords[strings.TrimSpace(a.s)] {
+			n = 1
+		}
+		if a.wordBefore {
+			n++
+		}
+		if a.wordAfter {
+			n++
+		}
+		if low < 0 || n < low {
+			low = n
+		}
+	}
+	return low
+}
+
+// product is every string of a followed by one of b, or fails when b is not
+// exact or the result would pass maxExact.
+func product(a, b []string, bOK bool) ([]string, bool) {
+	if !bOK || len(a)*len(b) > maxExact {
+		return nil, false
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return union(out, nil)
+}
+
+func union(a, b []string) ([]string, bool) {
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	out = slices.Compact(out)
+	return out, len(out) <= maxExact
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// isWordByte is \b's idea of a word character: ASCII only.
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}

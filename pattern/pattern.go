@@ -1,0 +1,330 @@
+// Package pattern runs the regular expressions of the parser and the rules
+// without scanning every byte of a notice with each of them.
+//
+// Go's regexp engine steps through its whole input, and a case-folding
+// alternation has no literal prefix to skip ahead with: run over every
+// paragraph, the rules' regexps cost many times the Markdown parse. Yet
+// every match of such a regexp contains one of a few literals ("right of
+// access", "subject access", ...) and is at most so many bytes long. So
+// Compile derives both from the regexp's syntax; Index scans a paragraph
+// once, for the literals of every pattern together, with an Aho-Corasick
+// automaton; and a Pattern runs its regexp only on the stretch of text
+// around each of its own literals. The results are exactly the regexp's:
+// pattern_test checks that on real notices and fuzzed text.
+package pattern
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// A Pattern is a compiled regexp that knows what its matches must contain.
+type Pattern struct {
+	re  *regexp.Regexp
+	set *Set
+	id  int
+	// anchors is nil when some match need contain no literal; then every
+	// text is searched whole.
+	anchors []anchor
+	// reach is the longest match in bytes, or unbounded. A bounded pattern
+	// that does not anchor to the text is searched in windows around its
+	// anchors; any other only in texts that hold an anchor.
+	reach    int
+	windowed bool
+}
+
+// Regexp returns the underlying regexp, for texts that were not indexed.
+func (p *Pattern) Regexp() *regexp.Regexp { return p.re }
+
+// String returns the source text of the pattern.
+func (p *Pattern) String() string { return p.re.String() }
+
+// Windowed reports whether the pattern is searched only near its anchors.
+func (p *Pattern) Windowed() bool { return p.windowed }
+
+// Anchors lists the literals one of which every match contains, as they
+// appear in lower-cased text, with "\b" where a word boundary is required.
+func (p *Pattern) Anchors() []string {
+	var out []string
+	for _, a := range p.anchors {
+		s := a.s
+		if a.wordBefore {
+			s = `\b` + s
+		}
+		if a.wordAfter {
+			s += `\b`
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// A Set holds patterns that are looked for together: one Index serves them
+// all. Patterns must all be compiled before the first Index.
+type Set struct {
+	mu       sync.Mutex
+	patterns []*Pattern
+	lits     []string
+	litIDs   map[string]int
+	owners   [][]owner // per literal: the patterns it anchors
+	auto     *automaton
+	built    bool
+	buildMu  sync.Once
+	bitWords int
+}
+
+type owner struct {
+	pattern               int
+	wordBefore, wordAfter bool
+}
+
+// NewSet returns an empty set.
+func NewSet() *Set { return &Set{litIDs: map[string]int{}} }
+
+// Default is the set MustCompile and Index use: the parser's and the rules'
+// patterns, declared as package variables, are all in it before any notice
+// is read.
+var Default = NewSet()
+
+// MustCompile compiles expr into the default set and panics on a bad
+// expression, like regexp.MustCompile.
+func MustCompile(expr string) *Pattern { return Default.MustCompile(expr) }
+
+// Index indexes text against the default set.
+func Index(text string) *Text { return Default.Index(text) }
+
+// MustCompile compiles expr into s.
+func (s *Set) MustCompile(expr string) *Pattern {
+	p, err := s.Compile(expr)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// Compile compiles expr into s, with the syntax of regexp.Compile.
+func (s *Set) Compile(expr string) (*Pattern, error) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	f := analyse(tree)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.built {
+		return nil, fmt.Errorf("pattern: %q compiled after the set was first used; declare patterns as package variables", expr)
+	}
+	p := &Pattern{re: re, set: s, id: len(s.patterns), reach: f.max}
+	if f.reqOK {
+		p.anchors = f.req
+		p.windowed = f.max != unbounded && !f.textAnchored
+		for _, a := range p.anchors {
+			id, ok := s.litIDs[a.s]
+			if !ok {
+				id = len(s.lits)
+				s.litIDs[a.s] = id
+				s.lits = append(s.lits, a.s)
+				s.owners = append(s.owners, nil)
+			}
+			s.owners[id] = append(s.owners[id], owner{p.id, a.wordBefore, a.wordAfter})
+		}
+	}
+	s.patterns = append(s.patterns, p)
+	return p, nil
+}
+
+func (s *Set) build() {
+	s.buildMu.Do(func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.auto = newAutomaton(s.lits)
+		s.bitWords = (len(s.patterns) + 63) / 64
+		s.built = true
+	})
+}
+
+// A Text is a string indexed against a set: where the literals of each of
+// its patterns occur.
+type Text struct {
+	s    string
+	set  *Set
+	hits []hit
+	// has has a bit per pattern with at least one hit.
+	has []uint64
+	// folds is set when the text holds "ſ" or the Kelvin sign, which a
+	// case-folding regexp matches as "s" and "k" but lower-casing does not
+	// turn into them: every pattern then searches such a text whole.
+	folds bool
+}
+
+type hit struct {
+	pattern    int
+	start, end int
+}
+
+// String returns the indexed text.
+func (t *Text) String() string { return t.s }
+
+// Index finds where the literals of the set's patterns occur in text.
+func (s *Set) Index(text string) *Text {
+	s.build()
+	t := &Text{s: text, set: s, has: make([]uint64, s.bitWords)}
+	t.folds = strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a")
+	if len(s.lits) == 0 {
+		return t
+	}
+	s.auto.scan(text, func(lit, b, e int) {
+		for _, o := range s.owners[lit] {
+			if o.wordBefore && b > 0 && isWordByte(text[b-1]) || o.wordAfter && e < len(text) && isWordByte(text[e]) {
+				continue
+			}
+			t.hits = append(t.hits, hit{o.pattern, b, e})
+			t.has[o.pattern/64] |= 1 << (o.pattern % 64)
+		}
+	})
+	return t
+}
+
+// check panics when t was indexed against another set: its hits would name
+// other patterns.
+func (p *Pattern) check(t *Text) {
+	if t.set != p.set {
+		panic("pattern: text indexed against another set")
+	}
+}
+
+// may reports whether the text can hold a match at all.
+func (p *Pattern) may(t *Text) bool {
+	return p.anchors == nil || t.folds || t.has[p.id/64]&(1<<(p.id%64)) != 0
+}
+
+// windows returns the merged stretches of t that hold every match: each
+// hit of p widened by the longest match on both sides, then out to a byte
+// that is ASCII and not a word character, so that \b at a window's edge
+// means what it means in the whole text. nil means search the whole text.
+func (p *Pattern) windows(t *Text) [][2]int {
+	if !p.windowed || t.folds {
+		return nil
+	}
+	var out [][2]int
+	for _, h := range t.hits {
+		if h.pattern != p.id {
+			continue
+		}
+		out = append(out, [2]int{max(0, h.start-p.reach), min(len(t.s), h.end+p.reach)})
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	merged := out[:0]
+	for _, w := range out {
+		for w[0] > 0 && !boundary(t.s[w[0]-1]) {
+			w[0]--
+		}
+		for w[1] < len(t.s) && !boundary(t.s[w[1]]) {
+			w[1]++
+		}
+		if k := len(merged) - 1; k >= 0 && w[0] <= merged[k][1] {
+			merged[k][1] = max(merged[k][1], w[1])
+			continue
+		}
+		merged = append(merged, w)
+	}
+	return merged
+}
+
+// boundary: an ASCII byte that is not a word character, so never part of a
+// multi-byte rune nor of a word.
+func boundary(c byte) bool { return c < 0x80 && !isWordByte(c) }
+
+// Match reports whether the text holds a match.
+func (p *Pattern) Match(t *Text) bool {
+	p.check(t)
+	if !p.may(t) {
+		return false
+	}
+	ws := p.windows(t)
+	if ws == nil {
+		return p.re.MatchString(t.s)
+	}
+	for _, w := range ws {
+		if p.re.MatchString(t.s[w[0]:w[1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchString indexes s and reports whether it holds a match: for short
+// texts, such as titles, that have no index of their own.
+func (p *Pattern) MatchString(s string) bool {
+	if p.anchors == nil {
+		return p.re.MatchString(s)
+	}
+	return p.Match(p.set.Index(s))
+}
+
+// FindAllSubmatchIndex is regexp's FindAllStringSubmatchIndex over the text.
+func (p *Pattern) FindAllSubmatchIndex(t *Text, n int) [][]int {
+	p.check(t)
+	if n == 0 || !p.may(t) {
+		return nil
+	}
+	ws := p.windows(t)
+	if ws == nil {
+		return p.re.FindAllStringSubmatchIndex(t.s, n)
+	}
+	var out [][]int
+	for _, w := range ws {
+		for _, m := range p.re.FindAllStringSubmatchIndex(t.s[w[0]:w[1]], n-len(out)) {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += w[0]
+				}
+			}
+			out = append(out, m)
+		}
+		if n > 0 && len(out) >= n {
+			break
+		}
+	}
+	return out
+}
+
+// FindAllIndex is regexp's FindAllStringIndex over the text.
+func (p *Pattern) FindAllIndex(t *Text, n int) [][]int {
+	ms := p.FindAllSubmatchIndex(t, n)
+	for i, m := range ms {
+		ms[i] = m[:2]
+	}
+	return ms
+}
+
+// FindSubmatchIndex is regexp's FindStringSubmatchIndex over the text.
+func (p *Pattern) FindSubmatchIndex(t *Text) []int {
+	if ms := p.FindAllSubmatchIndex(t, 1); len(ms) > 0 {
+		return ms[0]
+	}
+	return nil
+}
+
+// FindIndex is regexp's FindStringIndex over the text.
+func (p *Pattern) FindIndex(t *Text) []int {
+	if m := p.FindSubmatchIndex(t); m != nil {
+		return m[:2]
+	}
+	return nil
+}
+
+// Patterns returns the patterns of the set, in the order compiled.
+func (s *Set) Patterns() []*Pattern {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.patterns)
+}

@@ -1,0 +1,204 @@
+package pattern
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestAnalyse(t *testing.T) {
+	tests := []struct {
+		expr     string
+		anchors  []string
+		windowed bool
+		reach    int
+	}{
+		{`abc`, []string{"abc"}, true, 3},
+		{`(?i)ABC`, []string{"abc"}, true, 3},
+		{`(?i)kit`, []string{"kit"}, true, 5}, // "k" also matches the 3-byte Kelvin sign
+		{`right (?:of|to) access`, []string{"right of access", "right to access"}, true, 15},
+		{`\bsars?\b`, []string{`\bsar\b`, `\bsars\b`}, true, 4},
+		{`(?i)\bdata\s+protection\s+officer`, []string{"officer"}, false, unbounded},
+		{`(?i)\bdata\s{1,3}protection\s{1,3}officer`, []string{"officer"}, true, 27},
+		// The shortest literal of the chosen set decides; "protection" is
+		// in nearly every paragraph of a notice, so it scores as one byte.
+		{`data protection|x`, []string{"data protection", "x"}, true, 15},
+		{`^section \d+`, []string{"section "}, false, unbounded},
+		{`^section \d{1,3}`, []string{"section "}, false, 11},
+		{`a*`, nil, false, unbounded},
+		{`\d{4}`, nil, false, 4},
+		{`(?i)caf\x{e9}`, []string{"caf"}, true, 5},
+		{`caf\x{e9}`, []string{"café"}, true, 5},
+		{`[ -]x`, []string{" x", "-x"}, true, 2},
+		{`foo|\d+`, nil, false, unbounded},
+	}
+	for _, tt := range tests {
+		s := NewSet()
+		p, err := s.Compile(tt.expr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := p.Anchors()
+		slices.Sort(got)
+		want := slices.Clone(tt.anchors)
+		slices.Sort(want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: anchors (-want +got):\n%s", tt.expr, diff)
+		}
+		if p.Windowed() != tt.windowed || p.reach != tt.reach {
+			t.Errorf("%s: windowed %v reach %d, want %v %d", tt.expr, p.Windowed(), p.reach, tt.windowed, tt.reach)
+		}
+	}
+}
+
+// edgePatterns and edgeTexts sit on the edges of windowing: word boundaries
+// at a window's edge, matches longer than their anchor on both sides,
+// overlapping and adjacent matches, folding runes, multi-byte text.
+var edgePatterns = []string{
+	`(?i)\bsars?\b`,
+	`(?i)right (?:of|to) access|\baccess (?:to )?(?:your )?data`,
+	`(?i)\b(?:section|clause)[\t \x{00A0}]{1,3}(\d{1,3}(?:\.\d{1,3}){0,3})`,
+	`(?i)restrict|\blimit(?:ing)? (?:how|what)`,
+	`\bZ[A-Z]?\d{4,9}\b`,
+	`(?i)\b\w{0,6}port\w{0,6}\b`,
+	`(?i)ab|ba`,
+	`(?i)(?:x|y)z{0,5}`,
+	`(?i)kelvin|\bsection\b`,
+	`(?i)[^.]{0,20}officer[^.]{0,20}`,
+}
+
+var edgeTexts = []string{
+	"", "sar", "SAR", "a SAR.", "necessary", "sars sar", "sarsar", "_sar", "sar_", "é sar é", "ésar",
+	"the right of access and the right to access", "access your data; access to data",
+	"see section 4.2 and Clause\u00a012", "section 4section 5", "subsection 4", "SECTION 999.999.999.999",
+	"unrestricted limiting how limit what", "delimit how",
+	"Z1234567 ZA123456 xZ1234567 Z12345678901",
+	"report import portability passport", "ababab", "babab", "xzzzzzzz yzz",
+	"ſection 4", "\u212aelvin", "KELVIN", "the officer. an officer, officers officer",
+	strings.Repeat("a", 100) + "officer" + strings.Repeat("b", 100),
+}
+
+func checkSame(t *testing.T, p *Pattern, text string) {
+	t.Helper()
+	re := p.Regexp()
+	ix := p.set.Index(text)
+	if got, want := p.Match(ix), re.MatchString(text); got != want {
+		t.Errorf("%s on %q: Match %v, regexp %v", p, text, got, want)
+	}
+	for _, n := range []int{-1, 1, 2} {
+		got, want := p.FindAllSubmatchIndex(ix, n), re.FindAllStringSubmatchIndex(text, n)
+		if !cmp.Equal(got, want) {
+			t.Errorf("%s on %q, n=%d: FindAllSubmatchIndex %v, regexp %v", p, text, n, got, want)
+		}
+	}
+	if got, want := p.FindIndex(ix), re.FindStringIndex(text); !cmp.Equal(got, want) {
+		t.Errorf("%s on %q: FindIndex %v, regexp %v", p, text, got, want)
+	}
+}
+
+func TestSameAsRegexp(t *testing.T) {
+	s := NewSet()
+	var ps []*Pattern
+	for _, e := range edgePatterns {
+		ps = append(ps, s.MustCompile(e))
+	}
+	texts := slices.Clone(edgeTexts)
+	// Every edge text joined to every other, with and without a space, so
+	// that matches meet at the joins.
+	for _, a := range edgeTexts {
+		for _, b := range edgeTexts[:10] {
+			texts = append(texts, a+b, a+" "+b)
+		}
+	}
+	for _, p := range ps {
+		for _, text := range texts {
+			checkSame(t, p, text)
+		}
+	}
+}
+
+func FuzzSameAsRegexp(f *testing.F) {
+	for _, text := range edgeTexts {
+		f.Add(text)
+	}
+	s := NewSet()
+	var ps []*Pattern
+	for _, e := range edgePatterns {
+		ps = append(ps, s.MustCompile(e))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, p := range ps {
+			checkSame(t, p, text)
+		}
+	})
+}
+
+// TestAutomaton checks the scan against strings.Index on random text over a
+// small alphabet, where literals overlap and nest often.
+func TestAutomaton(t *testing.T) {
+	lits := []string{"a", "ab", "bab", "abab", "b c", "C", "aaa", "\u00a0x", "é"}
+	a := newAutomaton(lits)
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "b", "A", "B", " ", "c", "C", "\u00a0", "x", "é", "É"}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		text := b.String()
+		var got, want [][3]int
+		a.scan(text, func(lit, start, end int) { got = append(got, [3]int{lit, start, end}) })
+		lower := strings.Map(func(r rune) rune {
+			if r >= 'A' && r <= 'Z' {
+				return r + 'a' - 'A'
+			}
+			return r
+		}, text)
+		for id, l := range lits {
+			l = strings.ToLower(l)
+			for i := 0; i+len(l) <= len(lower); i++ {
+				if lower[i:i+len(l)] == l {
+					want = append(want, [3]int{id, i, i + len(l)})
+				}
+			}
+		}
+		order := func(x, y [3]int) int {
+			if x[2] != y[2] {
+				return x[2] - y[2]
+			}
+			return x[0] - y[0]
+		}
+		slices.SortFunc(got, order)
+		slices.SortFunc(want, order)
+		if !cmp.Equal(got, want) {
+			t.Fatalf("%q: got %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestCompileAfterUse(t *testing.T) {
+	s := NewSet()
+	s.MustCompile(`abc`)
+	s.Index("abc")
+	if _, err := s.Compile(`def`); err == nil || !strings.Contains(err.Error(), "after the set was first used") {
+		t.Errorf("Compile after Index: err = %v", err)
+	}
+	if _, err := s.Compile(`(`); err == nil {
+		t.Error("a bad expression compiled")
+	}
+}
+
+func TestOtherSetPanics(t *testing.T) {
+	a, b := NewSet(), NewSet()
+	p := a.MustCompile(`abc`)
+	b.MustCompile(`abc`)
+	defer func() {
+		if recover() == nil {
+			t.Error("a text indexed against another set was searched")
+		}
+	}()
+	p.Match(b.Index("abc"))
+}
