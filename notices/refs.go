@@ -30,9 +30,7 @@ type Ref struct {
 	Target *Section
 }
 
-// numberTok is one section number. Every repetition here and in refRe is
-// bounded, so that a match has a longest length and the pattern package can
-// look for references only near their keywords.
+// numberTok is one section number.
 var numberTok = `(?:\d{1,3}(?:\.\d{1,3}){0,4}|[IVX]{1,4}\b|[A-Z]\b|` + numberWordsAlt + `)`
 
 // refSep is the white space inside a reference: a few spaces or tabs,
@@ -40,9 +38,14 @@ var numberTok = `(?:\d{1,3}(?:\.\d{1,3}){0,4}|[IVX]{1,4}\b|[A-Z]\b|` + numberWor
 const refSep = `[\t \x{00A0}]`
 
 var (
-	refRe = pattern.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)` + refSep + `{1,8}(` +
-		numberTok + `(?:(?:` + refSep + `{0,8},` + refSep + `{0,8}|` + refSep + `{1,8}(?:and|or|to)` + refSep + `{1,8}|` + refSep + `{0,8}[&–-]` + refSep + `{0,8})` + numberTok + `){0,12})`)
-	refNum = regexp.MustCompile(`(?i)\b` + numberTok)
+	// A reference is a keyword and a number (refHead), then up to 12 more
+	// numbers, each after a comma, "and", "or", "to", "&" or a dash
+	// (refMore): "sections 3, 4 and 7". As one regexp the list made every
+	// match long, and so every search around a keyword slow; the list is
+	// read on from the end of the head instead.
+	refHead = pattern.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)` + refSep + `{1,8}(` + numberTok + `)`)
+	refMore = regexp.MustCompile(`(?i)^(?:` + refSep + `{0,8},` + refSep + `{0,8}|` + refSep + `{1,8}(?:and|or|to)` + refSep + `{1,8}|` + refSep + `{0,8}[&–-]` + refSep + `{0,8})` + numberTok)
+	refNum  = regexp.MustCompile(`(?i)\b` + numberTok)
 
 	// A reference followed by "of the Data Protection Act 2018", "of the UK
 	// GDPR", "of Schedule 1", "DPA 2018" names legislation, not the notice.
@@ -66,7 +69,7 @@ var (
 // findRefs extracts the references of one para.
 func findRefs(p *Para) []*Ref {
 	var out []*Ref
-	for _, m := range refRe.FindAllSubmatchIndex(p.Scan, -1) {
+	for _, m := range refMatches(p.Scan) {
 		// Only the words near a reference say what it is; bounding the
 		// windows keeps a huge paragraph with many references linear.
 		after := p.Text[m[1]:min(len(p.Text), m[1]+240)]
@@ -95,6 +98,30 @@ func findRefs(p *Para) []*Ref {
 			out = append(out, &Ref{Text: written + " " + num, Kind: kind, Number: num, Key: k,
 				Topic: topic, TopicQuoted: quoted, Span: Span{p.Start + start, p.Start + e}, Para: p})
 		}
+	}
+	return out
+}
+
+// refMatches finds the references of a text as the regexp refHead followed
+// by (refMore){0,12} would: the keyword is m[2:4], the list of numbers
+// m[4:6].
+func refMatches(t *pattern.Text) [][]int {
+	text := t.String()
+	var out [][]int
+	end := 0
+	for _, m := range refHead.FindAllSubmatchIndex(t, -1) {
+		if m[0] < end {
+			continue // a keyword inside the previous reference's list
+		}
+		for range 12 {
+			more := refMore.FindStringIndex(text[m[5]:])
+			if more == nil {
+				break
+			}
+			m[5] += more[1]
+		}
+		m[1], end = m[5], m[5]
+		out = append(out, m)
 	}
 	return out
 }

@@ -4,8 +4,13 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/noticelint/noticelint/pattern"
 )
 
 func TestLooksUTF16(t *testing.T) {
@@ -157,7 +162,8 @@ func TestDeepNestingParses(t *testing.T) {
 
 // prefilterEdges are strings made to sit on the prefilters' edges.
 var prefilterEdges = []string{
-	"See ſection 4.", "See \u212aection 4.", "SECTION 4", "para. 3", "Appendices A and B",
+	"See ſection 4.", "sections 3, 4 and 7", "Sections 1 to 3 & 5 – 6, and section 9", "clause 4,5,6,7,8,9,10,11,12,13,14,15,16,17",
+	"Appendix A and B", "Schedule IV or V", "section one and two", "See \u212aection 4.", "SECTION 4", "para. 3", "Appendices A and B",
 	"use our online\u00a0form", "the web-form", "Web \tFORM", "information form", "inform",
 	"+44 20 7946 0000", "020 7946 0000", "(0161) 496 0000", "x020 7946 0000", "tel:01632960000",
 	"SW1A 1AA", "M1 1AE", "GIR 0AA", "sw1a 1aa", "Z1234567",
@@ -193,9 +199,17 @@ func prefilterInputs(t testing.TB) []string {
 	return ins
 }
 
+// refWhole is the one regexp refMatches stands for.
+var refWhole = regexp.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)` + refSep + `{1,8}(` +
+	numberTok + `(?:(?:` + refSep + `{0,8},` + refSep + `{0,8}|` + refSep + `{1,8}(?:and|or|to)` + refSep + `{1,8}|` + refSep + `{0,8}[&–-]` + refSep + `{0,8})` + numberTok + `){0,12})`)
+
 // checkPrefilters fails when a regexp matches text its prefilter would have
-// kept it from: the prefilters must change speed, never findings.
+// kept it from, or when refMatches and the regexp it stands for disagree:
+// the fast paths must change speed, never findings.
 func checkPrefilters(t testing.TB, text string) {
+	if got, want := refMatches(pattern.Index(text)), refWhole.FindAllStringSubmatchIndex(text, -1); !cmp.Equal(got, want) {
+		t.Errorf("refMatches(%q) = %v, the regexp finds %v", text, got, want)
+	}
 	if phoneRe.MatchString(text) && !mayStartPhone(text) {
 		t.Errorf("mayStartPhone misses a phone number in %q", text)
 	}

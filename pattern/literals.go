@@ -169,7 +169,7 @@ func charClass(ranges []rune) facts {
 		size += int(ranges[i+1]-ranges[i]) + 1
 		out.max = max(out.max, utf8.RuneLen(ranges[i+1]))
 	}
-	if size == 0 || size > 8 {
+	if size == 0 || size > 10 { // up to \d
 		return out
 	}
 	var set []string
@@ -229,6 +229,12 @@ func concat(subs []*syntax.Regexp) facts {
 			run = f.exact
 			continue
 		}
+		// "x+" and "x{2,4}" begin with one x: "\+\d{1,3}" holds "+0" to "+9".
+		if first, ok := firstCopy(sub); ok {
+			if next, ok := product(run, first, true); ok {
+				run = next
+			}
+		}
 		finish(false)
 		if f.reqOK && better(f.req, best) {
 			best = f.req
@@ -239,6 +245,16 @@ func concat(subs []*syntax.Regexp) facts {
 		out.req, out.reqOK = best, true
 	}
 	return out
+}
+
+// firstCopy returns the language of the first copy of a repetition that
+// must occur at least once, when that is a small finite set.
+func firstCopy(re *syntax.Regexp) ([]string, bool) {
+	if re.Op != syntax.OpPlus && (re.Op != syntax.OpRepeat || re.Min < 1) {
+		return nil, false
+	}
+	f := analyse(re.Sub[0])
+	return f.exact, f.exactOK
 }
 
 func alternate(subs []*syntax.Regexp) facts {
@@ -301,6 +317,7 @@ var commonWords = map[string]bool{
 	"data": true, "protection": true, "personal": true, "information": true, "privacy": true,
 	"policy": true, "notice": true, "your": true, "our": true, "the": true, "and": true,
 	"use": true, "we": true, "you": true, "of": true, "to": true, "company": true, "compan": true,
+	"registered": true,
 }
 
 func score(set []anchor) int {

@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // A Pattern is a compiled regexp that knows what its matches must contain.
@@ -207,9 +208,12 @@ func (p *Pattern) may(t *Text) bool {
 }
 
 // windows returns the merged stretches of t that hold every match: each
-// hit of p widened by the longest match on both sides, then out to a byte
-// that is ASCII and not a word character, so that \b at a window's edge
-// means what it means in the whole text. nil means search the whole text.
+// hit of p widened by the longest match on both sides, then out to where a
+// rune starts after a byte that is not an ASCII word character, so that a
+// window never splits a rune and \b at its edge means what it means in the
+// whole text. (\b counts only ASCII letters, digits and "_" as word
+// characters; a non-ASCII rune next to the edge is as much a non-word
+// character as the start or end of a text.) nil means search the whole text.
 func (p *Pattern) windows(t *Text) [][2]int {
 	if !p.windowed || t.folds {
 		return nil
@@ -224,10 +228,10 @@ func (p *Pattern) windows(t *Text) [][2]int {
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	merged := out[:0]
 	for _, w := range out {
-		for w[0] > 0 && !boundary(t.s[w[0]-1]) {
+		for w[0] > 0 && !startsWindow(t.s, w[0]) {
 			w[0]--
 		}
-		for w[1] < len(t.s) && !boundary(t.s[w[1]]) {
+		for w[1] < len(t.s) && !endsWindow(t.s, w[1]) {
 			w[1]++
 		}
 		if k := len(merged) - 1; k >= 0 && w[0] <= merged[k][1] {
@@ -239,9 +243,11 @@ func (p *Pattern) windows(t *Text) [][2]int {
 	return merged
 }
 
-// boundary: an ASCII byte that is not a word character, so never part of a
-// multi-byte rune nor of a word.
-func boundary(c byte) bool { return c < 0x80 && !isWordByte(c) }
+// startsWindow: a rune starts at i and the byte before is no word character.
+func startsWindow(s string, i int) bool { return utf8.RuneStart(s[i]) && !isWordByte(s[i-1]) }
+
+// endsWindow: a rune starts at i and is no word character.
+func endsWindow(s string, i int) bool { return utf8.RuneStart(s[i]) && !isWordByte(s[i]) }
 
 // Match reports whether the text holds a match.
 func (p *Pattern) Match(t *Text) bool {

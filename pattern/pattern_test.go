@@ -26,14 +26,16 @@ func TestAnalyse(t *testing.T) {
 		// The shortest literal of the chosen set decides; "protection" is
 		// in nearly every paragraph of a notice, so it scores as one byte.
 		{`data protection|x`, []string{"data protection", "x"}, true, 15},
-		{`^section \d+`, []string{"section "}, false, unbounded},
-		{`^section \d{1,3}`, []string{"section "}, false, 11},
+		{`^section \d+`, digitsAfter("section "), false, unbounded},
+		{`^section \d{1,3}`, digitsAfter("section "), false, 11},
 		{`a*`, nil, false, unbounded},
-		{`\d{4}`, nil, false, 4},
+		{`\d{4}`, digitsAfter(""), true, 4},
+		{`\+\d{1,3} ?\d+`, digitsAfter("+"), false, unbounded},
 		{`(?i)caf\x{e9}`, []string{"caf"}, true, 5},
 		{`caf\x{e9}`, []string{"café"}, true, 5},
 		{`[ -]x`, []string{" x", "-x"}, true, 2},
-		{`foo|\d+`, nil, false, unbounded},
+		{`foo|\d+`, append(digitsAfter(""), "foo"), false, unbounded},
+		{`foo|[a-z]+`, nil, false, unbounded},
 	}
 	for _, tt := range tests {
 		s := NewSet()
@@ -52,6 +54,14 @@ func TestAnalyse(t *testing.T) {
 			t.Errorf("%s: windowed %v reach %d, want %v %d", tt.expr, p.Windowed(), p.reach, tt.windowed, tt.reach)
 		}
 	}
+}
+
+func digitsAfter(prefix string) []string {
+	var out []string
+	for d := '0'; d <= '9'; d++ {
+		out = append(out, prefix+string(d))
+	}
+	return out
 }
 
 // edgePatterns and edgeTexts sit on the edges of windowing: word boundaries

@@ -46,21 +46,59 @@ reference to the complete one.`,
 type right struct {
 	name string
 	re   *pattern.Pattern
+	// also, when set, recognises wordings the pattern cannot say cheaply.
+	also func(*pattern.Text) bool
 }
 
 // theRights are the eight rights in the ICO's order, each with the wordings
 // notices use for it.
 var theRights = []right{
-	{"the right to be informed", pattern.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|right to know`)},
-	{"the right of access", pattern.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b`)},
-	{"the right to rectification", pattern.MustCompile(`(?i)rectif|\bcorrect(?:ed|ion|ing)?\b|inaccura|incomplete|update (?:your|the|any) (?:details|information|data)`)},
-	{"the right to erasure", pattern.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`)},
-	{"the right to restrict processing", pattern.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while`)},
-	// Moving data to another recipient is said within a clause: the words
-	// between are bounded so that the pattern is looked for only near them.
-	{"the right to data portability", pattern.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable|\b(?:transfer|move|copy|transmit|send|sent|port)\w{0,12}\b[^.;]{0,160}\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`)},
-	{"the right to object", pattern.MustCompile(`(?i)right to object|\bobject(?:ion)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`)},
-	{"rights related to automated decision-making including profiling", pattern.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision`)},
+	{"the right to be informed", pattern.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|right to know`), nil},
+	{"the right of access", pattern.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b`), nil},
+	{"the right to rectification", pattern.MustCompile(`(?i)rectif|\bcorrect(?:ed|ion|ing)?\b|inaccura|incomplete|update (?:your|the|any) (?:details|information|data)`), nil},
+	{"the right to erasure", pattern.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`), nil},
+	{"the right to restrict processing", pattern.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while`), nil},
+	{"the right to data portability", pattern.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable`), movedToAnotherRecipient},
+	{"the right to object", pattern.MustCompile(`(?i)right to object|\bobject(?:ion)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`), nil},
+	{"rights related to automated decision-making including profiling", pattern.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision`), nil},
+}
+
+// Portability is also "move your data to another provider": a verb of
+// moving, then within the same clause (at most 160 bytes, no "." or ";")
+// another recipient. As one regexp the clause in between made every search
+// slow; here the recipient is looked for first, and the verb only before it.
+var (
+	otherRecipient = pattern.MustCompile(`(?i)\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`)
+	movingVerb     = regexp.MustCompile(`(?i)\b(?:transfer|move|copy|transmit|send|sent|port)\w{0,12}\b`)
+)
+
+// movedToAnotherRecipient matches what the regexp
+// `\b(?:transfer|move|...)\w{0,12}\b[^.;]{0,160}\b(?:another|other|different) (?:organisation|...)`
+// would.
+func movedToAnotherRecipient(t *pattern.Text) bool {
+	s := t.String()
+	for _, m := range otherRecipient.FindAllIndex(t, -1) {
+		at := m[0]
+		lo := max(0, at-160) // the verb's word ends at or after lo
+		if i := strings.LastIndexAny(s[lo:at], ".;"); i >= 0 {
+			lo += i + 1
+		}
+		from := max(0, lo-len("transmit")-12)
+		for from > 0 && isWordByte(s[from-1]) {
+			from-- // whole words only, as \b wants
+		}
+		for _, v := range movingVerb.FindAllStringIndex(s[from:at], -1) {
+			if from+v[1] >= lo {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isWordByte is \b's idea of a word character: ASCII only.
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 type rightSet uint8
@@ -94,7 +132,7 @@ func rightsIn(text *pattern.Text) rightSet { return rightsBeyond(text, 0) }
 func rightsBeyond(text *pattern.Text, known rightSet) rightSet {
 	s := known
 	for i, r := range theRights {
-		if s&(1<<i) == 0 && r.re.Match(text) {
+		if s&(1<<i) == 0 && (r.re.Match(text) || r.also != nil && r.also(text)) {
 			s |= 1 << i
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -31,8 +32,16 @@ func usageErr(format string, a ...any) error {
 }
 
 func main() {
+	// A lint run allocates a little per notice and keeps little: collecting
+	// four times as rarely as Go's default costs about 10% less CPU over
+	// the corpus and stays far within the memory target (see README,
+	// "Speed"). GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	cmd := newRootCmd()
 	err := cmd.Execute()
+	stopProfile()
 	if err == nil {
 		return
 	}

@@ -1,8 +1,16 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"runtime/pprof"
+
 	"github.com/spf13/cobra"
 )
+
+// stopProfile ends a profile --cpu-profile started; main calls it whatever
+// the command returned, findings and errors included.
+var stopProfile = func() {}
 
 func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
@@ -18,6 +26,32 @@ Privacy Shield, a malformed ICO registration number, a rights list short of eigh
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: 2, err: err}
 	})
+	// --cpu-profile writes a pprof CPU profile of the whole run, for speed
+	// work on real notice sets (go tool pprof noticelint FILE). Hidden: it
+	// is for developers, as golangci-lint's --cpu-profile-path is.
+	root.PersistentFlags().String("cpu-profile", "", "write a CPU profile to this file")
+	_ = root.PersistentFlags().MarkHidden("cpu-profile")
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		path, _ := c.Flags().GetString("cpu-profile")
+		if path == "" {
+			return nil
+		}
+		f, err := os.Create(path)
+		if err != nil {
+			return usageErr("--cpu-profile: %v", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			_ = f.Close()
+			return usageErr("--cpu-profile: %v", err)
+		}
+		stopProfile = func() {
+			pprof.StopCPUProfile()
+			if err := f.Close(); err != nil {
+				fmt.Fprintln(os.Stderr, "noticelint: --cpu-profile:", err)
+			}
+		}
+		return nil
+	}
 	root.AddCommand(newLintCmd(), newOutlineCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd(),
 		newInitCmd(), newConfigCmd(), newBaselineCmd(), newDiffCmd())
 	return root
