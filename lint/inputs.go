@@ -105,8 +105,12 @@ func fileReader(path string, maxSize int64) func() ([]byte, error) {
 		defer func() { _ = f.Close() }()
 		// A file known to be too big is refused before a byte of it is read;
 		// the limited read below still guards files that grow and devices.
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > maxSize {
-			return nil, tooBig(info.Size(), maxSize)
+		info, err := f.Stat()
+		if err == nil && info.Mode().IsRegular() {
+			if info.Size() > maxSize {
+				return nil, tooBig(info.Size(), maxSize)
+			}
+			return readSized(f, info.Size(), maxSize)
 		}
 		return readLimited(f, maxSize)
 	}
@@ -114,6 +118,29 @@ func fileReader(path string, maxSize int64) func() ([]byte, error) {
 
 func tooBig(size, maxSize int64) error {
 	return fmt.Errorf("file is %s, over the --max-size limit of %s; raise the limit if this really is one notice", sizeString(size), sizeString(maxSize))
+}
+
+// readSized reads a regular file of the given size into one buffer of that
+// size, as os.ReadFile does, rather than growing one as io.ReadAll must; a
+// file that grew since is still read whole, up to the limit.
+func readSized(r io.Reader, size, maxSize int64) ([]byte, error) {
+	buf := make([]byte, size+1) // one byte more shows whether it grew
+	n, err := io.ReadFull(r, buf)
+	switch {
+	case err == nil: // it grew, or is a /proc file that says 0: read on
+		rest, err := io.ReadAll(io.LimitReader(r, maxSize-int64(n)+1))
+		if err != nil {
+			return nil, fmt.Errorf("read failed after %d bytes: %s", n+len(rest), describe(err))
+		}
+		b := append(buf[:n], rest...)
+		if int64(len(b)) > maxSize {
+			return nil, overLimit(maxSize)
+		}
+		return b, nil
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return buf[:n], nil
+	}
+	return nil, fmt.Errorf("read failed after %d bytes: %s", n, describe(err))
 }
 
 func readLimited(r io.Reader, maxSize int64) ([]byte, error) {
@@ -127,9 +154,13 @@ func readLimited(r io.Reader, maxSize int64) ([]byte, error) {
 		return nil, fmt.Errorf("read failed after %d bytes: %s", len(b), describe(err))
 	}
 	if int64(len(b)) > maxSize {
-		return nil, fmt.Errorf("input is over the --max-size limit of %s; raise the limit if this really is one notice", sizeString(maxSize))
+		return nil, overLimit(maxSize)
 	}
 	return b, nil
+}
+
+func overLimit(maxSize int64) error {
+	return fmt.Errorf("input is over the --max-size limit of %s; raise the limit if this really is one notice", sizeString(maxSize))
 }
 
 // describe turns an OS error into a message that does not repeat the path.

@@ -38,7 +38,7 @@ var (
 	// urlStart finds where a URL begins; it runs to the first of urlStop,
 	// which holds regexp's \s and the brackets and quotes (see findContacts).
 	urlStart   = pattern.MustCompile(`(?i)\b(?:https?://|www\.)`)
-	phoneRe    = regexp.MustCompile(`(?:\+\d{1,3}[\t \x{00A0}-]?(?:\(0\)[\t \x{00A0}-]?)?\(?\d{1,4}\)?(?:[\t \x{00A0}-]?\d{2,4}){2,4}|\b0\d{2,4}[\t \x{00A0}-]?\d{3,4}[\t \x{00A0}-]?\d{3,4})\b`)
+	phoneRe    = pattern.MustCompile(`(?:\+\d{1,3}[\t \x{00A0}-]?(?:\(0\)[\t \x{00A0}-]?)?\(?\d{1,4}\)?(?:[\t \x{00A0}-]?\d{2,4}){2,4}|\b0\d{2,4}[\t \x{00A0}-]?\d{3,4}[\t \x{00A0}-]?\d{3,4})\b`)
 	postcodeRe = regexp.MustCompile(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[\t \x{00A0}]?\d[A-Z]{2}\b`)
 	webFormRe  = pattern.MustCompile(`(?i)\b(?:online|web|contact|digital|request|enquiry|inquiry|privacy)[\t \x{00A0}-]{1,5}form\b`)
 	urlStop    = "\t\n\f\r <>()[]\"'’”"
@@ -103,11 +103,11 @@ func findContacts(p *Para) []*Contact {
 		}
 		add(URL, m[0], e, true)
 	}
-	// Phone numbers and postcodes have no literal to look for; cheap checks
-	// keep their regexps off most paragraphs.
+	// A phone number has nine digits; a postcode has no literal to look
+	// for, and a cheap check keeps its regexp off most paragraphs.
 	nDigits := digits(t)
-	if nDigits >= 9 && mayStartPhone(t) {
-		for _, m := range phoneRe.FindAllStringIndex(t, -1) {
+	if nDigits >= 9 {
+		for _, m := range phoneRe.FindAllIndex(p.Scan, -1) {
 			if digits(t[m[0]:m[1]]) >= 9 {
 				add(Phone, m[0], m[1], true)
 			}
@@ -122,26 +122,6 @@ func findContacts(p *Para) []*Contact {
 		add(WebForm, m[0], m[1], true)
 	}
 	return out
-}
-
-// mayStartPhone is a cheap necessary condition for phoneRe: a number starts
-// with "+" and a digit, or with a "0" that begins a word and is followed by a
-// digit. Dates and clause numbers supply the nine digits the caller checks
-// for, but rarely this.
-func mayStartPhone(t string) bool {
-	for i := 0; i+1 < len(t); i++ {
-		switch t[i] {
-		case '+':
-			if isDigit(t[i+1]) {
-				return true
-			}
-		case '0':
-			if isDigit(t[i+1]) && (i == 0 || !isWordByte(t[i-1])) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // capitalThenDigit is a cheap necessary condition for postcodeRe: every
@@ -182,8 +162,8 @@ func validEmail(a string) bool {
 
 func digits(s string) int {
 	n := 0
-	for _, c := range s {
-		if c >= '0' && c <= '9' {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
 			n++
 		}
 	}

@@ -33,6 +33,10 @@ type facts struct {
 	// says there is one.
 	req   []anchor
 	reqOK bool
+	// prefix is a set one of which every match starts with; prefixOK says
+	// there is one without "" in it.
+	prefix   []string
+	prefixOK bool
 	// max is the most bytes a match can span, or unbounded.
 	max int
 	// textAnchored is set when the node uses ^, $, \A or \z, which a window
@@ -45,7 +49,10 @@ type facts struct {
 func analyse(re *syntax.Regexp) facts {
 	f := analyseOp(re)
 	// A finite language without "" is itself a set one of which every match
-	// contains: "[ -]" as a whole is {" ", "-"}.
+	// contains, and starts with: "[ -]" as a whole is {" ", "-"}.
+	if f.exactOK && !f.prefixOK && !slices.Contains(f.exact, "") {
+		f.prefix, f.prefixOK = f.exact, true
+	}
 	if f.exactOK {
 		if cand, ok := anchors(f.exact, false, false); ok && (!f.reqOK || better(cand, f.req)) {
 			f.req, f.reqOK = cand, true
@@ -99,6 +106,7 @@ func analyseOp(re *syntax.Regexp) facts {
 		}
 		if lo >= 1 {
 			out.req, out.reqOK = f.req, f.reqOK
+			out.prefix, out.prefixOK = f.prefix, f.prefixOK
 		}
 		if lo == 1 && hi == 1 {
 			out.exact, out.exactOK = f.exact, f.exactOK
@@ -191,7 +199,31 @@ func charClass(ranges []rune) facts {
 // access"), notes a \b at either end of a run, and keeps the most selective
 // set that a match must contain.
 func concat(subs []*syntax.Regexp) facts {
+	fs := make([]facts, len(subs))
+	for i, sub := range subs {
+		fs[i] = analyse(sub)
+	}
 	out := facts{exact: []string{""}, exactOK: true}
+	// The prefix: the product of the leading exact parts, then how the
+	// first other part starts; a product grown too large stops where it is.
+	prefix := []string{""}
+	for _, f := range fs {
+		part, partOK := f.prefix, f.prefixOK
+		if f.exactOK {
+			part, partOK = f.exact, true
+		}
+		next, ok := product(prefix, part, partOK)
+		if !ok {
+			break
+		}
+		prefix = next
+		if !f.exactOK {
+			break
+		}
+	}
+	if !slices.Contains(prefix, "") {
+		out.prefix, out.prefixOK = prefix, true
+	}
 	var best []anchor
 	run, before := []string{""}, false
 	finish := func(after bool) {
@@ -200,8 +232,8 @@ func concat(subs []*syntax.Regexp) facts {
 		}
 		run, before = []string{""}, false
 	}
-	for _, sub := range subs {
-		f := analyse(sub)
+	for i, sub := range subs {
+		f := fs[i]
 		out.textAnchored = out.textAnchored || f.textAnchored
 		if out.max != unbounded {
 			if f.max == unbounded {
@@ -229,9 +261,11 @@ func concat(subs []*syntax.Regexp) facts {
 			run = f.exact
 			continue
 		}
-		// "x+" and "x{2,4}" begin with one x: "\+\d{1,3}" holds "+0" to "+9".
-		if first, ok := firstCopy(sub); ok {
-			if next, ok := product(run, first, true); ok {
+		// A run goes on into how the next part must start: "compan" then
+		// "(?:y|ies house) no" is "company no" or "companies house no", and
+		// "\\+" then "\\d{1,3}" is "+0" to "+9".
+		if f.prefixOK {
+			if next, ok := product(run, f.prefix, true); ok {
 				run = next
 			}
 		}
@@ -247,20 +281,15 @@ func concat(subs []*syntax.Regexp) facts {
 	return out
 }
 
-// firstCopy returns the language of the first copy of a repetition that
-// must occur at least once, when that is a small finite set.
-func firstCopy(re *syntax.Regexp) ([]string, bool) {
-	if re.Op != syntax.OpPlus && (re.Op != syntax.OpRepeat || re.Min < 1) {
-		return nil, false
-	}
-	f := analyse(re.Sub[0])
-	return f.exact, f.exactOK
-}
-
 func alternate(subs []*syntax.Regexp) facts {
-	out := facts{exactOK: true, reqOK: true}
+	out := facts{exactOK: true, reqOK: true, prefixOK: true}
 	for _, sub := range subs {
 		f := analyse(sub)
+		if out.prefixOK && f.prefixOK {
+			out.prefix, out.prefixOK = union(out.prefix, f.prefix)
+		} else {
+			out.prefixOK = false
+		}
 		out.textAnchored = out.textAnchored || f.textAnchored
 		if out.max != unbounded {
 			if f.max == unbounded {
@@ -280,6 +309,9 @@ func alternate(subs []*syntax.Regexp) facts {
 	}
 	if !out.reqOK {
 		out.req = nil
+	}
+	if !out.prefixOK {
+		out.prefix = nil
 	}
 	return out
 }
@@ -317,7 +349,7 @@ var commonWords = map[string]bool{
 	"data": true, "protection": true, "personal": true, "information": true, "privacy": true,
 	"policy": true, "notice": true, "your": true, "our": true, "the": true, "and": true,
 	"use": true, "we": true, "you": true, "of": true, "to": true, "company": true, "compan": true,
-	"registered": true,
+	"registered": true, "form": true,
 }
 
 func score(set []anchor) int {

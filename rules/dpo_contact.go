@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"github.com/noticelint/noticelint/pattern"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -58,7 +59,12 @@ where the sentence promises it, and use one address throughout.`,
 
 // emptySlot finds a contact verb whose preposition is followed by nothing: the
 // end of the sentence, punctuation, or "or"/"and" starting the next channel.
-var emptySlot = pattern.MustCompile(`(?i)\b(e-?mail(?:ing|ed)?|contact(?:ed|ing)?|writ(?:e|ing)|call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|reach(?:ed)?|text(?:ing)?)\b((?:[\s\x{00A0}]+[^\s\x{00A0}.;]+){0,8}?)[\s\x{00A0}]+(at|to|on|via)[\s\x{00A0}]*(?:$|[.,;]|(?:or|and|if|for|by)\b)`)
+var emptySlot = regexp.MustCompile(`(?i)\b(e-?mail(?:ing|ed)?|contact(?:ed|ing)?|writ(?:e|ing)|call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|reach(?:ed)?|text(?:ing)?)\b((?:[\s\x{00A0}]+[^\s\x{00A0}.;]+){0,8}?)[\s\x{00A0}]+(at|to|on|via)[\s\x{00A0}]*(?:$|[.,;]|(?:or|and|if|for|by)\b)`)
+
+// slotVerb is the start of emptySlot: only a sentence with one can hold an
+// empty slot. (emptySlot itself ends at the end of its sentence, so it is
+// searched sentence by sentence.)
+var slotVerb = pattern.MustCompile(`(?i)\b(?:e-?mail(?:ing|ed)?|contact(?:ed|ing)?|writ(?:e|ing)|call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|reach(?:ed)?|text(?:ing)?)\b`)
 
 func checkDPOContact(pass *lint.Pass) {
 	n := pass.Notice
@@ -71,12 +77,12 @@ func checkDPOContact(pass *lint.Pass) {
 		if m := dpoMention.FindIndex(p.Scan); m != nil && first == nil {
 			first, firstAt = p, m[0]
 		}
-		if !ctx.covers(p) || !emptySlot.Match(p.Scan) {
+		if !ctx.covers(p) || !slotVerb.Match(p.Scan) {
 			continue
 		}
 		for _, s := range notices.Sentences(p.Text) {
 			sent := p.Text[s.Start:s.End]
-			for _, m := range emptySlot.Regexp().FindAllStringSubmatchIndex(sent, -1) {
+			for _, m := range emptySlot.FindAllStringSubmatchIndex(sent, -1) {
 				kind := slotKind(strings.ToLower(sent[m[0]:m[7]]))
 				quote := strings.Join(lastWords(sent[m[0]:m[7]], 10), " ")
 				start := p.Start + s.Start + m[6]

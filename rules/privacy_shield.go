@@ -47,7 +47,7 @@ var (
 	transferWords = regexp.MustCompile(`(?i:\b(?:European|Swiss|Switzerland|transfer\w*|Department of Commerce|United States)\b)|\b(?:EU|E\.U\.|U\.S\.|US|USA)\b`)
 	otherHarbor   = regexp.MustCompile(`(?i)COPPA|children|HIPAA|de-?identif|FTC[\s-]approved|DMCA|copyright`)
 	// A sentence that says the framework is gone is history, not reliance.
-	shieldHistory = regexp.MustCompile(`(?i)invalidat|struck down|strike down|no longer|ceased?|Schrems|annul|not (?:rely|relying)|do(?:es)? not rely|replaced|successor|formerly|previously|declared invalid|no longer valid|Data Privacy Framework|\bDPF\b|court of justice|\bCJEU\b|\bECJ\b|\b(?:before|until|up to|prior to)\b[^.]{0,20}\b20(?:1\d|20)\b|\b(?:were|was) (?:certified|covered|relied|used)|had (?:relied|been certified)`)
+	shieldHistory = pattern.MustCompile(`(?i)invalidat|struck down|strike down|no longer|ceased?|Schrems|annul|not (?:rely|relying)|do(?:es)? not rely|replaced|successor|formerly|previously|declared invalid|no longer valid|Data Privacy Framework|\bDPF\b|court of justice|\bCJEU\b|\bECJ\b|\b(?:before|until|up to|prior to)\b[^.]{0,20}\b20(?:1\d|20)\b|\b(?:were|was) (?:certified|covered|relied|used)|had (?:relied|been certified)`)
 	// A paragraph that disclaims reliance anywhere disclaims it throughout:
 	// "X remains certified under the Privacy Shield. We do not rely on it."
 	shieldDisclaimer = pattern.MustCompile(`(?i)do(?:es)? not rely|not relying|no longer rel(?:y|ies)|had relied|now (?:use|utili[sz]es?|rel(?:y|ies) on)`)
