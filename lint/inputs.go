@@ -132,11 +132,11 @@ func readSized(r io.Reader, size, maxSize int64) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read failed after %d bytes: %s", n+len(rest), describe(err))
 		}
-		b := append(buf[:n], rest...)
-		if int64(len(b)) > maxSize {
+		buf = append(buf[:n], rest...)
+		if int64(len(buf)) > maxSize {
 			return nil, overLimit(maxSize)
 		}
-		return b, nil
+		return buf, nil
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		return buf[:n], nil
 	}

@@ -141,10 +141,6 @@ func capitalThenDigit(t string) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// isWordByte is \b's idea of a word character: ASCII only.
-func isWordByte(c byte) bool {
-	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
-}
 
 // validEmail checks an address as a mail client would: RFC 5322 syntax (via
 // net/mail), one "@", and a domain with a top-level part.
