@@ -141,7 +141,6 @@ func capitalThenDigit(t string) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-
 // validEmail checks an address as a mail client would: RFC 5322 syntax (via
 // net/mail), one "@", and a domain with a top-level part.
 func validEmail(a string) bool {
