@@ -1,12 +1,13 @@
 package notices
 
 import (
-	"github.com/noticelint/noticelint/pattern"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/noticelint/noticelint/pattern"
 )
 
 var (

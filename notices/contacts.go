@@ -1,11 +1,12 @@
 package notices
 
 import (
-	"github.com/noticelint/noticelint/pattern"
 	"net/mail"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // ContactKind says what a contact fact is.

@@ -1,10 +1,11 @@
 package notices
 
 import (
-	"github.com/noticelint/noticelint/pattern"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // Notice is a parsed privacy notice.

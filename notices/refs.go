@@ -1,10 +1,11 @@
 package notices
 
 import (
-	"github.com/noticelint/noticelint/pattern"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // Ref is a cross-reference found in the notice's text: "see section 15",

@@ -2,13 +2,13 @@ package rules
 
 import (
 	"fmt"
-	"github.com/noticelint/noticelint/pattern"
 	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // DPOContact checks that the notice names its Data Protection Officer and

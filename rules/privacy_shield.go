@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"github.com/noticelint/noticelint/pattern"
 	"regexp"
 	"strings"
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // PrivacyShield flags transfer clauses that still rely on a framework the

@@ -2,12 +2,12 @@ package rules
 
 import (
 	"fmt"
-	"github.com/noticelint/noticelint/pattern"
 	"regexp"
 	"strings"
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // RightsList checks that the notice tells people all eight of their rights.

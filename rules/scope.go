@@ -1,9 +1,8 @@
 package rules
 
 import (
-	"github.com/noticelint/noticelint/pattern"
-
 	"github.com/noticelint/noticelint/notices"
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // Some checks only make sense for some notices. A US-only policy owes nobody a
