@@ -53,14 +53,14 @@ type right struct {
 // theRights are the eight rights in the ICO's order, each with the wordings
 // notices use for it.
 var theRights = []right{
-	{"the right to be informed", pattern.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|right to know`), nil},
-	{"the right of access", pattern.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b`), nil},
-	{"the right to rectification", pattern.MustCompile(`(?i)rectif|\bcorrect(?:ed|ion|ing)?\b|inaccura|incomplete|update (?:your|the|any) (?:details|information|data)`), nil},
+	{"the right to be informed", pattern.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|\bbeing (?:told|informed) (?:about|how)|right to know`), nil},
+	{"the right of access", pattern.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b|\baccessing (?:the |your |any )?(?:personal )?(?:information|data)|\baccess to it\b|what (?:personal )?(?:information|data) we hold about you`), nil},
+	{"the right to rectification", pattern.MustCompile(`(?i)rectif|\bcorrect(?:ed|ions?|ing)?\b|inaccura|incomplete|\bincorrect\b|update (?:your|the|any) (?:details|information|data)`), nil},
 	{"the right to erasure", pattern.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`), nil},
-	{"the right to restrict processing", pattern.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while`), nil},
-	{"the right to data portability", pattern.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable`), movedToAnotherRecipient},
-	{"the right to object", pattern.MustCompile(`(?i)right to object|\bobject(?:ion)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`), nil},
-	{"rights related to automated decision-making including profiling", pattern.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision`), nil},
+	{"the right to restrict processing", pattern.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while|\bprocessing (?:is |be )?limited\b|\blimit(?:ed|ing)? (?:its|the) processing\b|\blimit, cease\b`), nil},
+	{"the right to data portability", pattern.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable|\breuse your (?:personal )?(?:data|information)\b|\bmove your (?:personal )?(?:data|information)\b|\bto you or (?:to )?(?:a |another )?third party`), movedToAnotherRecipient},
+	{"the right to object", pattern.MustCompile(`(?i)right to object|\bobject(?:ion|ing)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`), nil},
+	{"rights related to automated decision-making including profiling", pattern.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision|\b(?:solely|purely|wholly|exclusively)(?: based)? (?:on|by) automat`), nil},
 }
 
 // Portability is also "move your data to another provider": a verb of
@@ -141,7 +141,16 @@ func rightsBeyond(text *pattern.Text, known rightSet) rightSet {
 
 // enumeration is a list of rights: a list block or a run of sub-headings.
 type enumeration struct {
-	rights  rightSet
+	rights rightSet
+	// own are the rights the list or the sub-headings name themselves, which
+	// decide whether it is a list of rights at all; rights can add those the
+	// rest of a list's section names.
+	own rightSet
+	// For a list: the list, how many of its items name a right, and the
+	// items' text.
+	block   *notices.Block
+	naming  int
+	items   []string
 	at      notices.Span // where it starts: its first item
 	section *notices.Section
 	lead    *notices.Para // the para just before a list: "you have eight rights:"
@@ -215,10 +224,29 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 		}
 		if p.Block != curList {
 			curList = p.Block
-			cur = &enumeration{at: p.Span(), section: p.Section, lead: p.Block.Intro}
+			cur = &enumeration{at: p.Span(), section: p.Section, lead: p.Block.Intro, block: p.Block}
 			out = append(out, cur)
 		}
-		cur.rights |= rightsIn(p.Scan)
+		r := rightsIn(p.Scan)
+		cur.own |= r
+		cur.items = append(cur.items, p.Text)
+		if r != 0 {
+			cur.naming++
+		}
+	}
+	// A list of rights is often finished in the text after it ("You also
+	// have the right to object ...") or split in two lists: the rights the
+	// rest of the list's own section names count as the list's.
+	for _, e := range out {
+		e.rights = e.own
+		if e.own.count() < 3 || e.naming < 3 {
+			continue // not a list of rights (see below)
+		}
+		for _, p := range n.Paras() {
+			if p.Section == e.section && p.Block != e.block && e.rights != allRights {
+				e.rights = rightsBeyond(p.Scan, e.rights)
+			}
+		}
 	}
 	n.Walk(func(s *notices.Section) {
 		if len(s.Children) < 3 {
@@ -233,6 +261,7 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 				}
 				titled++
 				e.rights |= r
+				e.own |= r
 			}
 		}
 		if titled >= 3 {
@@ -243,9 +272,12 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 			out = append(out, e)
 		}
 	})
+	// A list is one of rights when three of its items each name one: a list
+	// of choices with one item "you may have rights to access, correct or
+	// delete" is not a list of rights short of five.
 	kept := out[:0]
 	for _, e := range out {
-		if e.rights.count() >= 3 && !underOtherLaw(e) {
+		if e.own.count() >= 3 && (e.block == nil || e.naming >= 3) && !underOtherLaw(e) {
 			kept = append(kept, e)
 		}
 	}
@@ -278,5 +310,14 @@ func underOtherLaw(e *enumeration) bool {
 			return true
 		}
 	}
-	return false
+	// With nothing said before it, the items can say it themselves ("the
+	// right not to be discriminated against ... under California law").
+	other := false
+	for _, t := range e.items {
+		if ukOrEU.MatchString(t) {
+			return false
+		}
+		other = other || otherLaw.MatchString(t)
+	}
+	return other
 }
