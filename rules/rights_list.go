@@ -25,8 +25,11 @@ silently lost two of them in an edit misinforms everyone who reads it.
 The rule recognises the ICO's names and common paraphrases ("ask us to limit what we
 do with your information" is restriction; "in a structured and commonly used format"
 is portability; "have a decision reviewed by a person" is automated decision-making).
-An enumeration is a list (Markdown list or "•" lines) or a run of sub-headings whose
-items name at least three different rights.
+An enumeration is a list (Markdown list or "•" lines) at least three of whose items
+each name a right, three different rights in all, or a run of sub-headings naming three.
+What the rest of a list's own section says counts towards it ("You also have the right
+to object ..." after the list). A list its items or introduction place under another
+law (the CCPA's rights) is not one of UK GDPR rights.
 
 Fails:
   - an enumeration that names fewer than eight (reported at its first item, with
