@@ -580,6 +580,7 @@ func (b *builder) content(i int) {
 func (b *builder) finish() {
 	n := b.n
 	for k, s := range b.all {
+		s.TitleScan = pattern.Index(s.Title)
 		s.Span.End = len(n.Source)
 		for _, t := range b.all[k+1:] {
 			if t.Level <= s.Level {

@@ -68,6 +68,9 @@ type Section struct {
 	// "appendix-2"); empty when the section has no number.
 	Key   string
 	Title string
+	// TitleScan is Title indexed for the patterns of the rules, as
+	// Para.Scan is a para's text.
+	TitleScan *pattern.Text
 	// Level is 1 for top-level sections, 2 for their clauses, and so on.
 	Level int
 	Kind  SectionKind

@@ -2,14 +2,13 @@ package notices
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/noticelint/noticelint/internal/corpus"
 	"github.com/noticelint/noticelint/pattern"
 )
 
@@ -174,21 +173,8 @@ var prefilterEdges = []string{
 // up to about 1 MB of source so the test stays quick under -race.
 func prefilterInputs(t testing.TB) []string {
 	ins := append([]string{}, prefilterEdges...)
-	var files []string
-	for _, glob := range []string{"../testdata/*/*.md", "../testdata/*/*/*.md", "../testdata/fuzz/*", "../../shared/corpus/gdpr/*.md"} {
-		more, _ := filepath.Glob(glob)
-		files = append(files, more...)
-	}
-	budget := 1 << 20
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if budget -= len(src); budget < 0 {
-			break
-		}
-		n, err := Parse(f, src)
+	for _, f := range corpus.Sample(t, 1<<20, 0) {
+		n, err := Parse(f.Path, f.Src)
 		if err != nil {
 			continue
 		}

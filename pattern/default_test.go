@@ -1,12 +1,11 @@
 package pattern_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/noticelint/noticelint/internal/corpus"
 	"github.com/noticelint/noticelint/notices"
 	"github.com/noticelint/noticelint/pattern"
 	_ "github.com/noticelint/noticelint/rules" // the rules' patterns join the default set
@@ -20,25 +19,9 @@ import (
 // gdpr corpus and every 40th notice of the policies corpus, up to about
 // budget bytes of source so that the test stays quick under -race.
 func sampleParas(t testing.TB, budget int) []string {
-	var files []string
-	for _, glob := range []string{"../testdata/*/*.md", "../testdata/*/*/*.md", "../testdata/fuzz/*", "../../shared/corpus/gdpr/*.md"} {
-		more, _ := filepath.Glob(glob)
-		files = append(files, more...)
-	}
-	policies, _ := filepath.Glob("../../shared/corpus/policies/*/*.md")
-	for i := 0; i < len(policies); i += 40 {
-		files = append(files, policies[i])
-	}
 	var out []string
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if budget -= len(src); budget < 0 {
-			break
-		}
-		n, err := notices.Parse(f, src)
+	for _, f := range corpus.Sample(t, budget, 40) {
+		n, err := notices.Parse(f.Path, f.Src)
 		if err != nil {
 			continue
 		}

@@ -1,10 +1,9 @@
 package rules_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/noticelint/noticelint/internal/corpus"
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
 	"github.com/noticelint/noticelint/rules"
@@ -14,24 +13,16 @@ import (
 // notices: the fixture in BenchmarkRules is one clean notice, and real
 // notices reach code paths (long paragraphs, many contacts) it does not.
 func BenchmarkRulesCorpus(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "policies", "*", "*.md"))
-	if len(files) == 0 {
-		b.Skip("../shared/corpus is absent")
-	}
+	files := corpus.Spread(b, 200)
 	var ns []*notices.Notice
-	var size int64
-	for i := 0; i < len(files) && len(ns) < 200; i += max(len(files)/200, 1) {
-		src, err := os.ReadFile(files[i])
-		if err != nil {
-			b.Fatal(err)
-		}
-		n, err := notices.Parse(files[i], src)
+	for _, f := range files {
+		n, err := notices.Parse(f.Path, f.Src)
 		if err != nil {
 			b.Fatal(err)
 		}
 		ns = append(ns, n)
-		size += int64(len(src))
 	}
+	size := corpus.Size(files)
 	for _, r := range rules.All() {
 		b.Run(r.ID, func(b *testing.B) {
 			b.SetBytes(size)

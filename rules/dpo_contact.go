@@ -222,7 +222,7 @@ type dpoContext struct {
 func newDPOContext(n *notices.Notice) *dpoContext {
 	c := &dpoContext{sections: map[*notices.Section]bool{}, after: map[*notices.Para]bool{}, mentions: map[*notices.Para]bool{}}
 	n.Walk(func(s *notices.Section) {
-		if dpoMention.MatchString(s.Title) {
+		if dpoMention.Match(s.TitleScan) {
 			c.sections[s] = true
 		}
 	})

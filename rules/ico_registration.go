@@ -136,7 +136,7 @@ func inICOContext(p, prev *notices.Para) bool {
 	if icoContext.Match(p.Scan) || (prev != nil && icoContext.Match(prev.Scan)) {
 		return true
 	}
-	return p.Section != nil && icoContext.MatchString(p.Section.Title)
+	return p.Section != nil && icoContext.Match(p.Section.TitleScan)
 }
 
 func icoProblem(num string) string {

@@ -1,8 +1,6 @@
 package rules_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -10,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/noticelint/noticelint/internal/corpus"
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
 	"github.com/noticelint/noticelint/rules"
@@ -21,39 +20,23 @@ import (
 // rule. Compare the ns/op of "lint" with "goldmark" for the ratio the speed
 // target is stated in; scripts/bench measures the same ratio end to end.
 func BenchmarkPipelineCorpus(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "policies", "*", "*.md"))
-	if len(files) == 0 {
-		b.Skip("../shared/corpus is absent")
-	}
-	var (
-		paths []string
-		srcs  [][]byte
-		size  int64
-	)
-	for i := 0; i < len(files) && len(srcs) < 300; i += max(len(files)/300, 1) {
-		src, err := os.ReadFile(files[i])
-		if err != nil {
-			b.Fatal(err)
-		}
-		paths = append(paths, files[i])
-		srcs = append(srcs, src)
-		size += int64(len(src))
-	}
+	files := corpus.Spread(b, 300)
+	size := corpus.Size(files)
 	all := rules.All()
 	b.Run("goldmark", func(b *testing.B) {
 		md := goldmark.New(goldmark.WithExtensions(extension.Table))
 		b.SetBytes(size)
 		for b.Loop() {
-			for _, src := range srcs {
-				md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+			for _, f := range files {
+				md.Parser().Parse(text.NewReader(f.Src), parser.WithContext(parser.NewContext()))
 			}
 		}
 	})
 	b.Run("parse", func(b *testing.B) {
 		b.SetBytes(size)
 		for b.Loop() {
-			for i, src := range srcs {
-				if _, err := notices.Parse(paths[i], src); err != nil {
+			for _, f := range files {
+				if _, err := notices.Parse(f.Path, f.Src); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -62,8 +45,8 @@ func BenchmarkPipelineCorpus(b *testing.B) {
 	b.Run("lint", func(b *testing.B) {
 		b.SetBytes(size)
 		for b.Loop() {
-			for i, src := range srcs {
-				n, err := notices.Parse(paths[i], src)
+			for _, f := range files {
+				n, err := notices.Parse(f.Path, f.Src)
 				if err != nil {
 					b.Fatal(err)
 				}

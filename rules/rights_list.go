@@ -201,7 +201,7 @@ func checkRightsList(pass *lint.Pass) {
 			break
 		}
 	}
-	n.Walk(func(s *notices.Section) { all |= rightsIn(pattern.Index(s.Title)) })
+	n.Walk(func(s *notices.Section) { all |= rightsIn(s.TitleScan) })
 	if all != allRights {
 		pass.ReportNotice(fmt.Sprintf("The notice never mentions %d of the 8 UK GDPR rights: %s.", 8-all.count(), strings.Join(all.missing(), ", ")),
 			"Tell readers about every right (UK GDPR Art 13(2)(b)): add the missing ones to the notice's list of rights.")
@@ -258,7 +258,7 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 		e := &enumeration{section: s}
 		titled := 0
 		for _, c := range s.Children {
-			if r := rightsIn(pattern.Index(c.Title)); r != 0 {
+			if r := rightsIn(c.TitleScan); r != 0 {
 				if titled == 0 {
 					e.at = c.TitleSpan
 				}

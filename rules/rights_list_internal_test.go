@@ -1,11 +1,10 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 
+	"github.com/noticelint/noticelint/internal/corpus"
 	"github.com/noticelint/noticelint/notices"
 	"github.com/noticelint/noticelint/pattern"
 )
@@ -42,18 +41,8 @@ func TestMovedToAnotherRecipientSameAsRegexp(t *testing.T) {
 	for _, text := range movedEdges {
 		checkMoved(t, text)
 	}
-	files, _ := filepath.Glob("../testdata/*/*/*.md")
-	gdpr, _ := filepath.Glob("../../shared/corpus/gdpr/*.md")
-	budget := 2 << 20
-	for _, f := range append(files, gdpr...) {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if budget -= len(src); budget < 0 {
-			break
-		}
-		n, err := notices.Parse(f, src)
+	for _, f := range corpus.Sample(t, 2<<20, 0) {
+		n, err := notices.Parse(f.Path, f.Src)
 		if err != nil {
 			continue
 		}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"regexp"
+
 	"github.com/noticelint/noticelint/notices"
 	"github.com/noticelint/noticelint/pattern"
 )
@@ -20,7 +22,7 @@ var (
 	ukRegistered = pattern.MustCompile(`(?i)registered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s{0,3}:?\s{0,3}(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s{0,3}:?\s{0,3}\d|Information Commissioner'?s Office.{0,40}(?:fee|register)|registered (?:with|as a data controller with) the (?:ICO|Information Commissioner)`)
 	// ukBody names an organisation's legal form, or a kind of UK public
 	// body; beside a UK postcode it places the organisation in the UK.
-	ukBody = pattern.MustCompile(`\b(?:Limited|Ltd\.?|LTD|PLC|plc|LLP|CIC|Council|NHS|Trust|University|College|Academy|School|Association|Society|Charity|Partnership)\b`)
+	ukBody = regexp.MustCompile(`\b(?:Limited|Ltd\.?|LTD|PLC|plc|LLP|CIC|Council|NHS|Trust|University|College|Academy|School|Association|Society|Charity|Partnership)\b`)
 	// representative: a UK or EU representative under Article 27 is not an
 	// establishment.
 	representative = pattern.MustCompile(`(?i)\brepresentative\b|Art(?:icle|\.)? ?27\b`)
@@ -57,7 +59,7 @@ func ukEstablished(n *notices.Notice) bool {
 		mentionsICO = mentionsICO || ico.Match(p.Scan)
 		foreign = foreign || foreignAuthority.Match(p.Scan)
 		represented = represented || representative.Match(p.Scan) ||
-			(p.Section != nil && representative.MatchString(p.Section.Title))
+			(p.Section != nil && representative.Match(p.Section.TitleScan))
 		if !ukRegistered.Match(p.Scan) {
 			continue
 		}
@@ -78,12 +80,12 @@ func ukEstablished(n *notices.Notice) bool {
 	}
 	for _, c := range n.Contacts {
 		if c.Kind != notices.Postcode || representative.Match(c.Para.Scan) || ico.Match(c.Para.Scan) ||
-			(c.Para.Section != nil && representative.MatchString(c.Para.Section.Title)) ||
+			(c.Para.Section != nil && representative.Match(c.Para.Section.TitleScan)) ||
 			(prev[c.Para] != nil && representative.Match(prev[c.Para].Scan)) {
 			continue
 		}
 		off := c.Span.Start - c.Para.Start
-		if ukBody.Regexp().MatchString(c.Para.Text[max(0, off-160):off]) {
+		if ukBody.MatchString(c.Para.Text[max(0, off-160):off]) {
 			return true
 		}
 	}
