@@ -40,7 +40,6 @@ var (
 	// which holds regexp's \s and the brackets and quotes (see findContacts).
 	urlStart   = pattern.MustCompile(`(?i)\b(?:https?://|www\.)`)
 	phoneRe    = pattern.MustCompile(`(?:\+\d{1,3}[\t \x{00A0}-]?(?:\(0\)[\t \x{00A0}-]?)?\(?\d{1,4}\)?(?:[\t \x{00A0}-]?\d{2,4}){2,4}|\b0\d{2,4}[\t \x{00A0}-]?\d{3,4}[\t \x{00A0}-]?\d{3,4})\b`)
-	postcodeRe = regexp.MustCompile(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[\t \x{00A0}]?\d[A-Z]{2}\b`)
 	webFormRe  = pattern.MustCompile(`(?i)\b(?:online|web|contact|digital|request|enquiry|inquiry|privacy)[\t \x{00A0}-]{1,5}form\b`)
 	urlStop    = "\t\n\f\r <>()[]\"'’”"
 	emailLocal = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+'-"
@@ -104,20 +103,14 @@ func findContacts(p *Para) []*Contact {
 		}
 		add(URL, m[0], e, true)
 	}
-	// A phone number has nine digits; a postcode has no literal to look
-	// for, and a cheap check keeps its regexp off most paragraphs.
-	nDigits := digits(t)
-	if nDigits >= 9 {
-		for _, m := range phoneRe.FindAllIndex(p.Scan, -1) {
-			if digits(t[m[0]:m[1]]) >= 9 {
-				add(Phone, m[0], m[1], true)
-			}
+	// A phone number has nine digits.
+	for _, m := range phoneRe.FindAllIndex(p.Scan, -1) {
+		if digits(t[m[0]:m[1]]) >= 9 {
+			add(Phone, m[0], m[1], true)
 		}
 	}
-	if nDigits >= 2 && capitalThenDigit(t) {
-		for _, m := range postcodeRe.FindAllStringIndex(t, -1) {
-			add(Postcode, m[0], m[1], true)
-		}
+	for _, m := range findPostcodes(t) {
+		add(Postcode, m[0], m[1], true)
 	}
 	for _, m := range webFormRe.FindAllIndex(p.Scan, -1) {
 		add(WebForm, m[0], m[1], true)
@@ -125,22 +118,83 @@ func findContacts(p *Para) []*Contact {
 	return out
 }
 
-// capitalThenDigit is a cheap necessary condition for postcodeRe: every
-// match is "GIR 0AA" or has a capital letter directly before a digit ("M1",
-// "SW1A"). Most paragraphs have neither.
-func capitalThenDigit(t string) bool {
-	if strings.Contains(t, "GIR") {
-		return true
-	}
-	for i := 0; i+1 < len(t); i++ {
-		if t[i] >= 'A' && t[i] <= 'Z' && isDigit(t[i+1]) {
-			return true
+// findPostcodes finds UK postcodes ("SW1A 1AA", "M1 1AE", "GIR 0AA"): the
+// spans the regexp
+//
+//	\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[\t \x{00A0}]?\d[A-Z]{2}\b
+//
+// finds, trying the same choices in the same order. It has no literal for
+// the pattern package to look for, and run as a regexp over every paragraph
+// it cost a tenth of the parse; written out, it looks only at capitals that
+// start a word. source_test checks it against the regexp.
+func findPostcodes(t string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(t); i++ {
+		if !isUpper(t[i]) || i > 0 && isWordByte(t[i-1]) {
+			continue
+		}
+		if e := postcodeAt(t, i); e > 0 {
+			out = append(out, [2]int{i, e})
+			i = e - 1
 		}
 	}
-	return false
+	return out
+}
+
+// postcodeAt returns the end of the postcode starting at i, or 0.
+func postcodeAt(t string, i int) int {
+	// The outward code: one or two letters, a digit, then a letter or
+	// digit if there is one, longest first as the regexp's greedy
+	// repetitions try them; or "GIR".
+	for letters := 2; letters >= 1; letters-- {
+		d := i + letters
+		if d >= len(t) || !isDigit(t[d]) || letters == 2 && !isUpper(t[i+1]) {
+			continue
+		}
+		if d+1 < len(t) && (isUpper(t[d+1]) || isDigit(t[d+1])) {
+			if e := inwardAt(t, d+2); e > 0 {
+				return e
+			}
+		}
+		if e := inwardAt(t, d+1); e > 0 {
+			return e
+		}
+	}
+	if strings.HasPrefix(t[i:], "GIR") {
+		return inwardAt(t, i+3)
+	}
+	return 0
+}
+
+// inwardAt returns the end of an inward code ("1AA") at j, after an
+// optional tab, space or no-break space, and a word boundary; or 0.
+func inwardAt(t string, j int) int {
+	sp := 0
+	switch {
+	case j < len(t) && (t[j] == ' ' || t[j] == '\t'):
+		sp = 1
+	case strings.HasPrefix(t[j:], "\u00a0"):
+		sp = len("\u00a0")
+	}
+	for _, k := range []int{j + sp, j} {
+		if k+3 <= len(t) && isDigit(t[k]) && isUpper(t[k+1]) && isUpper(t[k+2]) && (k+3 == len(t) || !isWordByte(t[k+3])) {
+			return k + 3
+		}
+		if sp == 0 {
+			break
+		}
+	}
+	return 0
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// isWordByte is \b's idea of a word character: ASCII only.
+func isWordByte(c byte) bool {
+	return isDigit(c) || c >= 'a' && c <= 'z' || isUpper(c) || c == '_'
+}
 
 // validEmail checks an address as a mail client would: RFC 5322 syntax (via
 // net/mail), one "@", and a domain with a top-level part.

@@ -11,15 +11,20 @@ package pattern
 // links at run time over 2 KB-per-state tables, and scanned notices at about
 // a third of the speed of this one (see README, "Speed").
 type automaton struct {
-	class  [256]uint16
+	class  [256]uint32
 	nclass int
-	next   []uint16 // next[state*nclass+class]
+	// next[row+class] is the row of the next state, where a state's row is
+	// its number times nclass: stored premultiplied, a step is one add and
+	// one load. States that recognise a literal are numbered last, so that
+	// one comparison with outRow tells them apart.
+	next   []uint32
+	outRow uint32
 	// The literals recognised on entering a state, its own and those of its
 	// suffixes: outs[outStart[s]:outStart[s+1]].
 	outStart []int32
 	outs     []int32
-	hasOut   []bool
 	lens     []int32
+	longest  int // the longest literal's length
 }
 
 func newAutomaton(lits []string) *automaton {
@@ -28,7 +33,7 @@ func newAutomaton(lits []string) *automaton {
 		for i := 0; i < len(l); i++ {
 			c := lowerASCII(l[i])
 			if a.class[c] == 0 {
-				a.class[c] = uint16(a.nclass)
+				a.class[c] = uint32(a.nclass)
 				a.nclass++
 			}
 		}
@@ -61,6 +66,7 @@ func newAutomaton(lits []string) *automaton {
 		}
 		own[s] = append(own[s], int32(id))
 		a.lens = append(a.lens, int32(len(l)))
+		a.longest = max(a.longest, len(l))
 	}
 	// Breadth first, so a state's failure state is complete before it:
 	// missing transitions become those of the failure state, and outputs
@@ -96,32 +102,79 @@ func newAutomaton(lits []string) *automaton {
 			}
 		}
 	}
-	// 16-bit states halve the table, which keeps it in cache.
-	a.next = make([]uint16, len(next))
-	for i, t := range next {
-		a.next[i] = uint16(t)
+	// Renumber: the states with no output first, in their order (the
+	// root stays 0), then those with one.
+	order := make([]uint32, 0, n)
+	for s := range n {
+		if len(outputs[s]) == 0 {
+			order = append(order, uint32(s))
+		}
 	}
+	a.outRow = uint32(len(order) * nc)
+	for s := range n {
+		if len(outputs[s]) > 0 {
+			order = append(order, uint32(s))
+		}
+	}
+	renum := make([]uint32, n)
+	for i, s := range order {
+		renum[s] = uint32(i)
+	}
+	a.next = make([]uint32, len(next))
 	a.outStart = make([]int32, n+1)
-	a.hasOut = make([]bool, n)
-	for s, o := range outputs {
-		a.outs = append(a.outs, o...)
-		a.outStart[s+1] = int32(len(a.outs))
-		a.hasOut[s] = len(o) > 0
+	for i, s := range order {
+		for c := range nc {
+			a.next[i*nc+c] = renum[next[int(s)*nc+c]] * uint32(nc)
+		}
+		a.outs = append(a.outs, outputs[s]...)
+		a.outStart[i+1] = int32(len(a.outs))
 	}
 	return a
 }
 
 // scan calls found with the literal and the span of every occurrence in
-// text, in order of their ends.
+// text, in no particular order.
+//
+// Each step waits for the one before (the next state depends on this one),
+// so a long text is scanned as two halves at once, which the processor can
+// overlap: the second half starts longest-1 bytes early, so that it sees
+// every literal that ends in it, and reports only those.
 func (a *automaton) scan(text string, found func(lit, start, end int)) {
-	next, class, hasOut, nc := a.next, &a.class, a.hasOut, a.nclass
-	s := uint16(0)
-	for i := 0; i < len(text); i++ {
-		s = next[int(s)*nc+int(class[text[i]])]
-		if hasOut[s] {
-			for _, lit := range a.outs[a.outStart[s]:a.outStart[s+1]] {
-				found(int(lit), i+1-int(a.lens[lit]), i+1)
+	next, class, outRow := a.next, &a.class, a.outRow
+	if len(text) < 4*a.longest+64 {
+		row := uint32(0)
+		for i := 0; i < len(text); i++ {
+			if row = next[row+class[text[i]]]; row >= outRow {
+				a.report(row, i, found)
 			}
 		}
+		return
+	}
+	mid := len(text) / 2
+	r1, r2 := uint32(0), uint32(0)
+	i, j := 0, mid-a.longest+1
+	for ; i < mid; i, j = i+1, j+1 {
+		r1 = next[r1+class[text[i]]]
+		r2 = next[r2+class[text[j]]]
+		if r1 >= outRow {
+			a.report(r1, i, found)
+		}
+		if r2 >= outRow && j >= mid {
+			a.report(r2, j, found)
+		}
+	}
+	for ; j < len(text); j++ {
+		if r2 = next[r2+class[text[j]]]; r2 >= outRow {
+			a.report(r2, j, found)
+		}
+	}
+}
+
+// report calls found for the literals that end at byte i, where the
+// automaton entered the state of row.
+func (a *automaton) report(row uint32, i int, found func(lit, start, end int)) {
+	s := int(row) / a.nclass
+	for _, lit := range a.outs[a.outStart[s]:a.outStart[s+1]] {
+		found(int(lit), i+1-int(a.lens[lit]), i+1)
 	}
 }

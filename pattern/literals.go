@@ -10,10 +10,15 @@ import (
 
 // An anchor is a literal that a match must contain, in the form it takes in
 // ASCII-lower-cased text. wordBefore and wordAfter record a \b the pattern
-// puts right before or after it, which a hit must then also satisfy.
+// puts right before or after it, which a hit must then also satisfy. before
+// and after bound how far a match holding the anchor reaches out from it, in
+// bytes (or unbounded): "right of access" is a whole match, so a hit of it
+// needs no text around it searched, while "officer" in
+// `data\s{1,3}protection\s{1,3}officer` needs 22 bytes before it.
 type anchor struct {
 	s                     string
 	wordBefore, wordAfter bool
+	before, after         int
 }
 
 // maxExact bounds the finite languages analyse keeps: "right (?:of|to)
@@ -105,7 +110,13 @@ func analyseOp(re *syntax.Regexp) facts {
 			out.max = hi * f.max
 		}
 		if lo >= 1 {
-			out.req, out.reqOK = f.req, f.reqOK
+			// The anchor is in one of up to hi repetitions; the others
+			// can lie on either side of it.
+			others := unbounded
+			if hi >= 1 && f.max != unbounded {
+				others = (hi - 1) * f.max
+			}
+			out.req, out.reqOK = widen(f.req, others, others), f.reqOK
 			out.prefix, out.prefixOK = f.prefix, f.prefixOK
 		}
 		if lo == 1 && hi == 1 {
@@ -126,16 +137,19 @@ func literal(re *syntax.Regexp) facts {
 	var b, best strings.Builder
 	// A folding literal with a non-ASCII letter ("é" matching "É") cannot
 	// be found in ASCII-lower-cased text as written; the pieces between
-	// such letters still can.
+	// such letters still can. start and bestStart, bestEnd are where the
+	// pieces lie, in the most bytes the runes before them can take.
+	start, bestStart, bestEnd := 0, 0, 0
 	flush := func() {
 		if b.Len() > best.Len() {
 			best.Reset()
 			best.WriteString(b.String())
+			bestStart, bestEnd = start, out.max
 		}
 		b.Reset()
 	}
 	for _, r := range re.Rune {
-		out.max += maxRuneLen(r, fold)
+		n := maxRuneLen(r, fold)
 		switch {
 		case r < utf8.RuneSelf:
 			b.WriteByte(lowerASCII(byte(r)))
@@ -144,14 +158,16 @@ func literal(re *syntax.Regexp) facts {
 		default:
 			out.exactOK = false
 			flush()
+			start = out.max + n
 		}
+		out.max += n
 	}
 	flush()
 	if out.exactOK {
 		out.exact = []string{best.String()}
 	}
 	if best.Len() > 0 {
-		out.req, out.reqOK = []anchor{{s: best.String()}}, true
+		out.req, out.reqOK = []anchor{{s: best.String(), before: bestStart, after: out.max - bestEnd}}, true
 	}
 	return out
 }
@@ -224,13 +240,25 @@ func concat(subs []*syntax.Regexp) facts {
 	if !slices.Contains(prefix, "") {
 		out.prefix, out.prefixOK = prefix, true
 	}
+	// How far a match can reach before part i, and from part i on.
+	upTo, from := make([]int, len(subs)+1), make([]int, len(subs)+1)
+	for i, f := range fs {
+		upTo[i+1] = plus(upTo[i], f.max)
+	}
+	for i := len(fs) - 1; i >= 0; i-- {
+		from[i] = plus(from[i+1], fs[i].max)
+	}
 	var best []anchor
-	run, before := []string{""}, false
-	finish := func(after bool) {
-		if cand, ok := anchors(run, before, after); ok && better(cand, best) {
-			best = cand
+	// The run is parts first..end-1 (with end's prefix, when it grew into
+	// it: from[end] then counts that part whole).
+	run, before, first := []string{""}, false, 0
+	finish := func(after bool, end int) {
+		if cand, ok := anchors(run, before, after); ok {
+			if cand = widen(cand, upTo[first], from[end]); better(cand, best) {
+				best = cand
+			}
 		}
-		run, before = []string{""}, false
+		run, before, first = []string{""}, false, end+1
 	}
 	for i, sub := range subs {
 		f := fs[i]
@@ -248,7 +276,7 @@ func concat(subs []*syntax.Regexp) facts {
 		if sub.Op == syntax.OpWordBoundary {
 			// The exact language drops the condition (it only widens it);
 			// the run's anchors keep it.
-			finish(true)
+			finish(true, i)
 			before = true
 			continue
 		}
@@ -257,8 +285,8 @@ func concat(subs []*syntax.Regexp) facts {
 				run = next
 				continue
 			}
-			finish(false)
-			run = f.exact
+			finish(false, i)
+			run, first = f.exact, i
 			continue
 		}
 		// A run goes on into how the next part must start: "compan" then
@@ -269,12 +297,14 @@ func concat(subs []*syntax.Regexp) facts {
 				run = next
 			}
 		}
-		finish(false)
-		if f.reqOK && better(f.req, best) {
-			best = f.req
+		finish(false, i)
+		if f.reqOK {
+			if cand := widen(f.req, upTo[i], from[i+1]); better(cand, best) {
+				best = cand
+			}
 		}
 	}
-	finish(false)
+	finish(false, len(subs))
 	if best != nil {
 		out.req, out.reqOK = best, true
 	}
@@ -370,6 +400,25 @@ func score(set []anchor) int {
 		}
 	}
 	return low
+}
+
+// widen returns the anchors of a part with before and after more bytes of
+// match around them: those of the parts before and after it.
+func widen(as []anchor, before, after int) []anchor {
+	out := make([]anchor, len(as))
+	for i, a := range as {
+		a.before, a.after = plus(a.before, before), plus(a.after, after)
+		out[i] = a
+	}
+	return out
+}
+
+// plus adds two lengths, either of which may be unbounded.
+func plus(a, b int) int {
+	if a == unbounded || b == unbounded {
+		return unbounded
+	}
+	return a + b
 }
 
 // product is every string of a followed by one of b, or fails when b is not

@@ -78,9 +78,18 @@ type Set struct {
 	bitWords int
 }
 
+// maxLiteral is the most of an anchor the automaton looks for: a prefix of
+// an anchor is as sure to be in a match, the literals of a product of words
+// share their prefixes, and a shorter longest literal lets scan split a
+// text sooner (see automaton.scan).
+const maxLiteral = 16
+
 type owner struct {
 	pattern               int
 	wordBefore, wordAfter bool
+	// before and after are how far a match can reach out from the literal:
+	// the window a hit is searched in.
+	before, after int
 }
 
 // NewSet returns an empty set.
@@ -128,18 +137,34 @@ func (s *Set) Compile(expr string) (*Pattern, error) {
 		p.anchors = f.req
 		p.windowed = f.max != unbounded && !f.textAnchored
 		for _, a := range p.anchors {
-			id, ok := s.litIDs[a.s]
+			lit, after := a.s, bound(a.after, f.max)
+			if len(lit) > maxLiteral {
+				lit, a.wordAfter = lit[:maxLiteral], false
+				if after != unbounded {
+					after += len(a.s) - maxLiteral
+				}
+			}
+			id, ok := s.litIDs[lit]
 			if !ok {
 				id = len(s.lits)
-				s.litIDs[a.s] = id
-				s.lits = append(s.lits, a.s)
+				s.litIDs[lit] = id
+				s.lits = append(s.lits, lit)
 				s.owners = append(s.owners, nil)
 			}
-			s.owners[id] = append(s.owners[id], owner{p.id, a.wordBefore, a.wordAfter})
+			s.owners[id] = append(s.owners[id], owner{p.id, a.wordBefore, a.wordAfter, bound(a.before, f.max), after})
 		}
 	}
 	s.patterns = append(s.patterns, p)
 	return p, nil
+}
+
+// bound is how far to search from a hit: the anchor's own reach, or the
+// longest match when that is shorter or the anchor's is unbounded.
+func bound(reach, longest int) int {
+	if reach == unbounded || longest != unbounded && reach > longest {
+		return longest
+	}
+	return reach
 }
 
 func (s *Set) build() {
@@ -166,9 +191,11 @@ type Text struct {
 	folds bool
 }
 
+// A hit is where one of a pattern's literals occurs, as the stretch of text
+// a match holding it can span.
 type hit struct {
-	pattern    int
-	start, end int
+	pattern int
+	lo, hi  int
 }
 
 // String returns the indexed text.
@@ -187,7 +214,14 @@ func (s *Set) Index(text string) *Text {
 			if o.wordBefore && b > 0 && isWordByte(text[b-1]) || o.wordAfter && e < len(text) && isWordByte(text[e]) {
 				continue
 			}
-			t.hits = append(t.hits, hit{o.pattern, b, e})
+			h := hit{o.pattern, 0, len(text)}
+			if o.before != unbounded {
+				h.lo = max(0, b-o.before)
+			}
+			if o.after != unbounded {
+				h.hi = min(len(text), e+o.after)
+			}
+			t.hits = append(t.hits, h)
 			t.has[o.pattern/64] |= 1 << (o.pattern % 64)
 		}
 	})
@@ -208,7 +242,7 @@ func (p *Pattern) may(t *Text) bool {
 }
 
 // windows returns the merged stretches of t that hold every match: each
-// hit of p widened by the longest match on both sides, then out to where a
+// hit of p widened by how far a match can reach from it, then out to where a
 // rune starts after a byte that is not an ASCII word character, so that a
 // window never splits a rune and \b at its edge means what it means in the
 // whole text. (\b counts only ASCII letters, digits and "_" as word
@@ -223,7 +257,7 @@ func (p *Pattern) windows(t *Text) [][2]int {
 		if h.pattern != p.id {
 			continue
 		}
-		out = append(out, [2]int{max(0, h.start-p.reach), min(len(t.s), h.end+p.reach)})
+		out = append(out, [2]int{h.lo, h.hi})
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	merged := out[:0]

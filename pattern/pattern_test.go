@@ -78,6 +78,8 @@ var edgePatterns = []string{
 	`(?i)(?:x|y)z{0,5}`,
 	`(?i)kelvin|\bsection\b`,
 	`(?i)[^.]{0,20}officer[^.]{0,20}`,
+	`(?i)\bdata protection officers?\b`, // longer than maxLiteral, with \b after
+	`(?:[a-z]officer){2}`,
 }
 
 var edgeTexts = []string{
@@ -89,6 +91,8 @@ var edgeTexts = []string{
 	"report import portability passport", "ababab", "babab", "xzzzzzzz yzz",
 	"ſection 4", "\u212aelvin", "KELVIN", "the officer. an officer, officers officer",
 	strings.Repeat("a", 100) + "officer" + strings.Repeat("b", 100),
+	"our Data Protection Officers; data protection officer_x, data protection officerx",
+	"xofficeryofficer zofficer", strings.Repeat("section 4 access ", 20),
 }
 
 func checkSame(t *testing.T, p *Pattern, text string) {
@@ -153,9 +157,10 @@ func TestAutomaton(t *testing.T) {
 	a := newAutomaton(lits)
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []string{"a", "b", "A", "B", " ", "c", "C", "\u00a0", "x", "é", "É"}
-	for range 2000 {
+	for k := range 2000 {
 		var b strings.Builder
-		for range rng.IntN(30) {
+		// Texts long enough to be scanned in two halves, half the time.
+		for range rng.IntN(30 + k%2*200) {
 			b.WriteString(alphabet[rng.IntN(len(alphabet))])
 		}
 		text := b.String()
@@ -211,4 +216,40 @@ func TestOtherSetPanics(t *testing.T) {
 		}
 	}()
 	p.Match(b.Index("abc"))
+}
+
+// TestAnchorReach pins how far a match can reach out from each anchor: the
+// window a hit is searched in.
+func TestAnchorReach(t *testing.T) {
+	tests := []struct {
+		expr          string
+		anchor        string
+		before, after int
+	}{
+		{`right (?:of|to) access`, "right of access", 0, 0},
+		{`(?i)\bdata\s{1,3}protection\s{1,3}officer`, "officer", 20, 0},
+		{`(?i)caf\x{e9}`, "caf", 0, 2},
+		{`(?i)\x{e9}t\x{e9}s`, "t", 2, 4}, // "s" also matches the 2-byte "ſ"
+		{`x(?:ab){1,3}y`, "xab", 0, 7},
+		{`(?:[a-z]officer){2}`, "officer", 9, 8},
+		{`\d{1,4}-officer-[a-z]{0,5}`, "-officer-", 4, 5},
+		{`\b(?:online|web) form\b`, "online form", 0, 0},
+		{`(?i)\bZ[A-Z]?\d{4,9}\b`, "z", 0, 12}, // [A-Z] folds to the Kelvin sign
+	}
+	for _, tt := range tests {
+		s := NewSet()
+		p := s.MustCompile(tt.expr)
+		found := false
+		for _, a := range p.anchors {
+			if a.s == tt.anchor {
+				found = true
+				if a.before != tt.before || a.after != tt.after {
+					t.Errorf("%s: anchor %q reaches %d before, %d after; want %d, %d", tt.expr, a.s, a.before, a.after, tt.before, tt.after)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no anchor %q in %v", tt.expr, tt.anchor, p.Anchors())
+		}
+	}
 }

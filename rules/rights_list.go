@@ -153,7 +153,7 @@ type enumeration struct {
 	// items' text.
 	block   *notices.Block
 	naming  int
-	items   []string
+	items   []*pattern.Text
 	at      notices.Span // where it starts: its first item
 	section *notices.Section
 	lead    *notices.Para // the para just before a list: "you have eight rights:"
@@ -232,7 +232,7 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 		}
 		r := rightsIn(p.Scan)
 		cur.own |= r
-		cur.items = append(cur.items, p.Text)
+		cur.items = append(cur.items, p.Scan)
 		if r != 0 {
 			cur.naming++
 		}
@@ -270,7 +270,7 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 		if titled >= 3 {
 			if len(s.Blocks) > 0 && s.Blocks[len(s.Blocks)-1].Kind == notices.Paragraph {
 				bl := s.Blocks[len(s.Blocks)-1]
-				e.lead = &notices.Para{Text: bl.Text, Start: bl.Span.Start, Section: s, Block: bl}
+				e.lead = &notices.Para{Text: bl.Text, Scan: pattern.Index(bl.Text), Start: bl.Span.Start, Section: s, Block: bl}
 			}
 			out = append(out, e)
 		}
@@ -290,26 +290,27 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 var (
 	// otherLaw names a law or place whose own list of rights a notice may
 	// give beside the UK GDPR's: the CCPA's four rights are not a UK GDPR
-	// list short of four.
-	otherLaw = regexp.MustCompile(`(?i)\b(?:California\w*|CCPA|CPRA|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware|U\.?S\.? (?:state|consumer|resident)s?|US State|State Privacy Laws?|Brazil\w*|LGPD|Turk\w*|KVKK|Mexic\w*|ARCO|Canad\w*|PIPEDA|Quebec|Australia\w*|Japan\w*|Korea\w*|PIPL|China|Chinese|Singapore|PDPA|India\w*|DPDP|Israel\w*|South Africa\w*|POPIA)\b`)
-	ukOrEU   = regexp.MustCompile(`(?i)\bUK\b|United Kingdom|\bEEA\b|European|\bEU\b|GDPR`)
+	// list short of four. (A name that may go on, "California\w*\b", is
+	// written as its start, which matches the same texts.)
+	otherLaw = pattern.MustCompile(`(?i)\b(?:California|Brazil|Turk|Mexic|Canad|Australia|Japan|Korea|India|Israel|South Africa|(?:CCPA|CPRA|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware|U\.?S\.? (?:state|consumer|resident)s?|US State|State Privacy Laws?|LGPD|KVKK|ARCO|PIPEDA|Quebec|PIPL|China|Chinese|Singapore|PDPA|DPDP|POPIA)\b)`)
+	ukOrEU   = pattern.MustCompile(`(?i)\bUK\b|United Kingdom|\bEEA\b|European|\bEU\b|GDPR`)
 )
 
 // underOtherLaw reports whether an enumeration is introduced, or titled, as
 // the rights of another law or place, and not also the UK's or the EU's.
 func underOtherLaw(e *enumeration) bool {
-	var texts []string
+	var texts []*pattern.Text
 	if e.lead != nil {
-		texts = append(texts, e.lead.Text)
+		texts = append(texts, e.lead.Scan)
 	}
 	for _, s := range e.section.Ancestors() {
-		texts = append(texts, s.Title)
+		texts = append(texts, s.TitleScan)
 	}
 	for _, t := range texts {
-		if ukOrEU.MatchString(t) {
+		if ukOrEU.Match(t) {
 			return false
 		}
-		if otherLaw.MatchString(t) {
+		if otherLaw.Match(t) {
 			return true
 		}
 	}
@@ -317,10 +318,10 @@ func underOtherLaw(e *enumeration) bool {
 	// right not to be discriminated against ... under California law").
 	other := false
 	for _, t := range e.items {
-		if ukOrEU.MatchString(t) {
+		if ukOrEU.Match(t) {
 			return false
 		}
-		other = other || otherLaw.MatchString(t)
+		other = other || otherLaw.Match(t)
 	}
 	return other
 }
