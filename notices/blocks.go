@@ -1,8 +1,10 @@
 package notices
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -120,8 +122,14 @@ func (f *flattener) paragraph(n ast.Node, depth int) {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		line := f.src[seg.Start:seg.Stop]
+		// Both regexps want, after the indent, a non-ASCII bullet or a
+		// digit: looking at that byte first keeps them off most lines.
+		first := byte(0)
+		if k := indentEnd(line); k < len(line) {
+			first = line[k]
+		}
 		switch {
-		case bulletLine.Match(line):
+		case first >= utf8.RuneSelf && bulletLine.Match(line):
 			flush()
 			m := bulletLine.FindIndex(line)
 			if bullets == nil {
@@ -131,7 +139,7 @@ func (f *flattener) paragraph(n ast.Node, depth int) {
 			bullets.items++
 			cur = &unit{kind: uItem, idx: bullets.items - 1, span: Span{seg.Start + m[1], seg.Stop}, line0: lineStart(f.src, seg.Start),
 				list: bullets, marker: strings.TrimSpace(string(line[:m[1]])), depth: depth}
-		case clauseStart.Match(line) && i > 0:
+		case isDigit(first) && i > 0 && clauseStart.Match(line):
 			flush()
 			bullets = nil
 			cur = &unit{kind: uPara, span: Span{seg.Start, seg.Stop}, line0: lineStart(f.src, seg.Start), depth: depth}
@@ -142,6 +150,23 @@ func (f *flattener) paragraph(n ast.Node, depth int) {
 		}
 	}
 	flush()
+}
+
+// indentEnd returns where line's leading tabs, spaces and no-break spaces
+// end: the [\t \x{00A0}]* that bulletLine and clauseStart start with.
+func indentEnd(line []byte) int {
+	k := 0
+	for k < len(line) {
+		switch {
+		case line[k] == ' ' || line[k] == '\t':
+			k++
+		case bytes.HasPrefix(line[k:], []byte("\u00a0")):
+			k += len("\u00a0")
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 var orderedMarker = regexp.MustCompile(`^[\t \x{00A0}]*(\d{1,9})[.)]`)

@@ -252,7 +252,11 @@ func (b *builder) linkTOC(i int) (int, bool) {
 	j := i
 	var entries []*TOCEntry
 	for ; j < len(b.units) && b.units[j].list == u.list; j++ {
-		m := linkOnly.FindStringSubmatch(oneLine(b.text(b.units[j])))
+		raw := strings.TrimFunc(b.text(b.units[j]), unicode.IsSpace)
+		if !strings.HasPrefix(raw, "[") || !strings.HasSuffix(raw, ")") {
+			return 0, false // what linkOnly would say, without the work
+		}
+		m := linkOnly.FindStringSubmatch(oneLine(raw))
 		if m == nil {
 			return 0, false
 		}
@@ -368,7 +372,10 @@ var emphasis = regexp.MustCompile(`\*\*|__|^[*_]|[*_]$`)
 
 func (b *builder) heading(i int) {
 	u := b.units[i]
-	t := strings.TrimSpace(emphasis.ReplaceAllString(unescape(oneLine(b.text(u))), ""))
+	t := unescape(oneLine(b.text(u)))
+	if strings.ContainsAny(t, "*_") {
+		t = strings.TrimSpace(emphasis.ReplaceAllString(t, ""))
+	}
 	s := &Section{Title: t, Kind: Heading, Level: b.levels[u.level], Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, u.span.End}}
 	if m := appendixNum.FindStringSubmatch(t); m != nil {
 		s.Number, s.Title = m[1]+" "+m[2], m[3]
@@ -621,6 +628,12 @@ func (b *builder) finish() {
 	addParas(n.Preamble)
 	for _, s := range b.all {
 		addParas(s.Blocks)
+	}
+	n.byPattern = map[*pattern.Pattern][]*Para{}
+	for _, p := range n.paras {
+		for q := range p.Scan.Candidates() {
+			n.byPattern[q] = append(n.byPattern[q], p)
+		}
 	}
 	if n.TOC != nil {
 		for _, e := range n.TOC.Entries {

@@ -37,6 +37,8 @@ type Notice struct {
 	lines lineIndex
 	keys  map[string]*Section
 	paras []*Para
+	// byPattern lists, for each pattern, the paras that may match it.
+	byPattern map[*pattern.Pattern][]*Para
 }
 
 // SectionKind says how a section was written.
@@ -207,6 +209,11 @@ func (p *Para) Span() Span { return Span{p.Start, p.Start + len(p.Text)} }
 // Paras returns every para of the notice in document order, the preamble's
 // included and the table of contents excluded.
 func (n *Notice) Paras() []*Para { return n.paras }
+
+// ParasFor returns, in document order, the paras that may hold a match of
+// p: those that hold one of its literals (see pattern.Text.Candidates). A
+// rule that looks for p in every para asks only these.
+func (n *Notice) ParasFor(p *pattern.Pattern) []*Para { return n.byPattern[p] }
 
 // TopNumber returns the number of the top-level section that s belongs to
 // ("16" for clause 16.1), or "" when it has none.

@@ -17,7 +17,14 @@ func Sentences(text string) []Span {
 	var out []Span
 	start := 0
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		// Every place a sentence can end is at an ASCII byte, which is
+		// never part of a longer rune: skip to the next one.
+		k := strings.IndexAny(text[i:], ".!?:\n")
+		if k < 0 {
+			break
+		}
+		i += k
+		r, size := rune(text[i]), 1
 		end := -1
 		switch r {
 		case '.', '!', '?':

@@ -15,6 +15,8 @@ package pattern
 
 import (
 	"fmt"
+	"iter"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -76,6 +78,8 @@ type Set struct {
 	built    bool
 	buildMu  sync.Once
 	bitWords int
+	// unanchored has a bit for each pattern with no literal to look for.
+	unanchored []uint64
 }
 
 // maxLiteral is the most of an anchor the automaton looks for: a prefix of
@@ -173,6 +177,12 @@ func (s *Set) build() {
 		defer s.mu.Unlock()
 		s.auto = newAutomaton(s.lits)
 		s.bitWords = (len(s.patterns) + 63) / 64
+		s.unanchored = make([]uint64, s.bitWords)
+		for _, p := range s.patterns {
+			if p.anchors == nil {
+				s.unanchored[p.id/64] |= 1 << (p.id % 64)
+			}
+		}
 		s.built = true
 	})
 }
@@ -226,6 +236,32 @@ func (s *Set) Index(text string) *Text {
 		}
 	})
 	return t
+}
+
+// Candidates yields, in the order compiled, the patterns of the set that
+// may match t: those with a literal in it, those with no literal to look
+// for, and every one when t holds a rune that folds to ASCII. A loop over
+// many texts can so visit each pattern's few candidates instead of asking
+// every text about every pattern.
+func (t *Text) Candidates() iter.Seq[*Pattern] {
+	return func(yield func(*Pattern) bool) {
+		for w, word := range t.has {
+			word |= t.set.unanchored[w]
+			if t.folds {
+				word = ^uint64(0)
+			}
+			for word != 0 {
+				i := w*64 + bits.TrailingZeros64(word)
+				word &= word - 1
+				if i >= len(t.set.patterns) {
+					return
+				}
+				if !yield(t.set.patterns[i]) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // check panics when t was indexed against another set: its hits would name

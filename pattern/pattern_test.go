@@ -253,3 +253,34 @@ func TestAnchorReach(t *testing.T) {
 		}
 	}
 }
+
+func TestCandidates(t *testing.T) {
+	s := NewSet()
+	var ps []*Pattern
+	for _, expr := range []string{`(?i)section \d`, `\bZ\d{4}`, `a*`, `(?i)kelvin`, `officer`} {
+		ps = append(ps, s.MustCompile(expr))
+	}
+	for _, tt := range []struct {
+		text string
+		want []int
+	}{
+		{"", []int{2}},
+		{"see Section 4 or Z1234", []int{0, 1, 2}},
+		{"our officer", []int{2, 4}},
+		{"\u212aelvin", []int{0, 1, 2, 3, 4}}, // a folding rune: every pattern
+	} {
+		var got []int
+		for p := range s.Index(tt.text).Candidates() {
+			got = append(got, p.id)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Candidates(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+		// Every pattern that matches is a candidate.
+		for _, p := range ps {
+			if p.Regexp().MatchString(tt.text) && !slices.Contains(got, p.id) {
+				t.Errorf("%s matches %q but is no candidate", p, tt.text)
+			}
+		}
+	}
+}

@@ -66,6 +66,51 @@ var emptySlot = regexp.MustCompile(`(?i)\b(e-?mail(?:ing|ed)?|contact(?:ed|ing)?
 // searched sentence by sentence.)
 var slotVerb = pattern.MustCompile(`(?i)\b(?:e-?mail(?:ing|ed)?|contact(?:ed|ing)?|writ(?:e|ing)|call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|reach(?:ed)?|text(?:ing)?)\b`)
 
+// mayHoldEmptySlot is a cheap test that emptySlot can match: a preposition
+// it ends with ("at", "to", "on", "via") after a non-word byte, then, past
+// any white space, the end, ".", "," or ";", or one of the words it allows
+// there. Most sentences with a contact verb go on to give the contact, and
+// the regexp, with its run of up to eight words, is costly to try on them.
+func mayHoldEmptySlot(sent string) bool {
+	for i := 1; i < len(sent); i++ {
+		if isWordByte(sent[i-1]) {
+			continue
+		}
+		n := wordAt(sent, i, "at", "to", "on", "via")
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		for j < len(sent) {
+			if c := sent[j]; c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+				j++
+			} else if strings.HasPrefix(sent[j:], "\u00a0") {
+				j += len("\u00a0")
+			} else {
+				break
+			}
+		}
+		if j == len(sent) || strings.IndexByte(".,;", sent[j]) >= 0 {
+			return true
+		}
+		if k := wordAt(sent, j, "or", "and", "if", "for", "by"); k > 0 && (j+k == len(sent) || !isWordByte(sent[j+k])) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordAt returns the length of the first of words that s has at i, ASCII
+// case ignored, or 0.
+func wordAt(s string, i int, words ...string) int {
+	for _, w := range words {
+		if len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
 func checkDPOContact(pass *lint.Pass) {
 	n := pass.Notice
 	ctx := newDPOContext(n)
@@ -73,15 +118,21 @@ func checkDPOContact(pass *lint.Pass) {
 	firstAt := -1
 	hasChannel := false
 	var emails []*notices.Contact
-	for _, p := range n.Paras() {
-		if m := dpoMention.FindIndex(p.Scan); m != nil && first == nil {
+	for _, p := range n.ParasFor(dpoMention) {
+		if m := dpoMention.FindIndex(p.Scan); m != nil {
 			first, firstAt = p, m[0]
+			break
 		}
+	}
+	for _, p := range n.ParasFor(slotVerb) {
 		if !ctx.covers(p) || !slotVerb.Match(p.Scan) {
 			continue
 		}
 		for _, s := range notices.Sentences(p.Text) {
 			sent := p.Text[s.Start:s.End]
+			if !mayHoldEmptySlot(sent) {
+				continue
+			}
 			for _, m := range emptySlot.FindAllStringSubmatchIndex(sent, -1) {
 				kind := slotKind(strings.ToLower(sent[m[0]:m[7]]))
 				quote := strings.Join(lastWords(sent[m[0]:m[7]], 10), " ")
@@ -227,7 +278,11 @@ func newDPOContext(n *notices.Notice) *dpoContext {
 		}
 	})
 	paras := n.Paras()
-	for i, p := range paras {
+	i := 0 // p's place in paras: both lists are in document order
+	for _, p := range n.ParasFor(dpoMention) {
+		for paras[i] != p {
+			i++
+		}
 		if !dpoMention.Match(p.Scan) {
 			continue
 		}

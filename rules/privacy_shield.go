@@ -57,7 +57,7 @@ var (
 )
 
 func checkPrivacyShield(pass *lint.Pass) {
-	for _, p := range pass.Notice.Paras() {
+	for _, p := range pass.Notice.ParasFor(shieldMention) {
 		if !shieldMention.Match(p.Scan) || shieldDisclaimer.Match(p.Scan) || shieldTitle(p.Text) {
 			continue
 		}

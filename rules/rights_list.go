@@ -49,21 +49,23 @@ reference to the complete one.`,
 type right struct {
 	name string
 	re   *pattern.Pattern
-	// also, when set, recognises wordings the pattern cannot say cheaply.
-	also func(*pattern.Text) bool
+	// also, when set, recognises wordings the pattern cannot say cheaply,
+	// all of which match alsoHolds.
+	also      func(*pattern.Text) bool
+	alsoHolds *pattern.Pattern
 }
 
 // theRights are the eight rights in the ICO's order, each with the wordings
 // notices use for it.
 var theRights = []right{
-	{"the right to be informed", pattern.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|\bbeing (?:told|informed) (?:about|how)|right to know`), nil},
-	{"the right of access", pattern.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b|\baccessing (?:the |your |any )?(?:personal )?(?:information|data)|\baccess to it\b|what (?:personal )?(?:information|data) we hold about you`), nil},
-	{"the right to rectification", pattern.MustCompile(`(?i)rectif|\bcorrect(?:ed|ions?|ing)?\b|inaccura|incomplete|\bincorrect\b|update (?:your|the|any) (?:details|information|data)`), nil},
-	{"the right to erasure", pattern.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`), nil},
-	{"the right to restrict processing", pattern.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while|\bprocessing (?:is |be )?limited\b|\blimit(?:ed|ing)? (?:its|the) processing\b|\blimit, cease\b`), nil},
-	{"the right to data portability", pattern.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable|\breuse your (?:personal )?(?:data|information)\b|\bmove your (?:personal )?(?:data|information)\b|\bto you or (?:to )?(?:a |another )?third party`), movedToAnotherRecipient},
-	{"the right to object", pattern.MustCompile(`(?i)right to object|\bobject(?:ion|ing)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`), nil},
-	{"rights related to automated decision-making including profiling", pattern.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision|\b(?:solely|purely|wholly|exclusively)(?: based)? (?:on|by) automat`), nil},
+	{"the right to be informed", pattern.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|\bbeing (?:told|informed) (?:about|how)|right to know`), nil, nil},
+	{"the right of access", pattern.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b|\baccessing (?:the |your |any )?(?:personal )?(?:information|data)|\baccess to it\b|what (?:personal )?(?:information|data) we hold about you`), nil, nil},
+	{"the right to rectification", pattern.MustCompile(`(?i)rectif|\bcorrect(?:ed|ions?|ing)?\b|inaccura|incomplete|\bincorrect\b|update (?:your|the|any) (?:details|information|data)`), nil, nil},
+	{"the right to erasure", pattern.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`), nil, nil},
+	{"the right to restrict processing", pattern.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while|\bprocessing (?:is |be )?limited\b|\blimit(?:ed|ing)? (?:its|the) processing\b|\blimit, cease\b`), nil, nil},
+	{"the right to data portability", pattern.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable|\breuse your (?:personal )?(?:data|information)\b|\bmove your (?:personal )?(?:data|information)\b|\bto you or (?:to )?(?:a |another )?third party`), movedToAnotherRecipient, otherRecipient},
+	{"the right to object", pattern.MustCompile(`(?i)right to object|\bobject(?:ion|ing)?s?\b(?: to)?|stop processing|opt[ -]out of (?:direct )?marketing`), nil, nil},
+	{"rights related to automated decision-making including profiling", pattern.MustCompile(`(?i)automat(?:ed|ic) (?:individual )?decision|profiling|decisions? (?:made|taken|based) (?:about you )?(?:by a computer|solely|automatically|through automated|on automated)|human (?:intervention|review)|reviewed by a (?:real )?person|contest (?:the|a|that) decision|\b(?:solely|purely|wholly|exclusively)(?: based)? (?:on|by) automat`), nil, nil},
 }
 
 // Portability is also "move your data to another provider": a verb of
@@ -142,6 +144,28 @@ func rightsBeyond(text *pattern.Text, known rightSet) rightSet {
 	return s
 }
 
+// rightsInParas returns the rights the paras of n name, asking for each
+// right only the paras that hold one of its literals.
+func rightsInParas(n *notices.Notice) rightSet {
+	var all rightSet
+	for i, r := range theRights {
+		if anyMatch(n, r.re) {
+			all |= 1 << i
+			continue
+		}
+		if r.also == nil {
+			continue
+		}
+		for _, p := range n.ParasFor(r.alsoHolds) {
+			if r.also(p.Scan) {
+				all |= 1 << i
+				break
+			}
+		}
+	}
+	return all
+}
+
 // enumeration is a list of rights: a list block or a run of sub-headings.
 type enumeration struct {
 	rights rightSet
@@ -195,12 +219,7 @@ func checkRightsList(pass *lint.Pass) {
 				fixFor(complete))
 		}
 	}
-	var all rightSet
-	for _, p := range n.Paras() {
-		if all = rightsBeyond(p.Scan, all); all == allRights {
-			break
-		}
-	}
+	all := rightsInParas(n)
 	n.Walk(func(s *notices.Section) { all |= rightsIn(s.TitleScan) })
 	if all != allRights {
 		pass.ReportNotice(fmt.Sprintf("The notice never mentions %d of the 8 UK GDPR rights: %s.", 8-all.count(), strings.Join(all.missing(), ", ")),

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 
 	"github.com/noticelint/noticelint/notices"
 	"github.com/noticelint/noticelint/pattern"
@@ -39,8 +40,14 @@ func ukOrEUFacing(n *notices.Notice) bool {
 	if ukEULaw.MatchString(n.Title) {
 		return true
 	}
-	for _, p := range n.Paras() {
-		if ukEULaw.Match(p.Scan) {
+	return anyMatch(n, ukEULaw)
+}
+
+// anyMatch reports whether a para of n matches p, asking only the paras
+// that hold one of its literals.
+func anyMatch(n *notices.Notice, p *pattern.Pattern) bool {
+	for _, para := range n.ParasFor(p) {
+		if p.Match(para.Scan) {
 			return true
 		}
 	}
@@ -54,12 +61,7 @@ func ukOrEUFacing(n *notices.Notice) bool {
 // the ICO as the only regulator named. Text about a representative does not
 // count.
 func ukEstablished(n *notices.Notice) bool {
-	mentionsICO, foreign, represented := false, false, false
-	for _, p := range n.Paras() {
-		mentionsICO = mentionsICO || ico.Match(p.Scan)
-		foreign = foreign || foreignAuthority.Match(p.Scan)
-		represented = represented || representative.Match(p.Scan) ||
-			(p.Section != nil && representative.Match(p.Section.TitleScan))
+	for _, p := range n.ParasFor(ukRegistered) {
 		if !ukRegistered.Match(p.Scan) {
 			continue
 		}
@@ -70,8 +72,12 @@ func ukEstablished(n *notices.Notice) bool {
 			}
 		}
 	}
-	if mentionsICO && !foreign && !represented {
+	if anyMatch(n, ico) && !anyMatch(n, foreignAuthority) && !represented(n) {
 		return true
+	}
+	hasPostcode := slices.ContainsFunc(n.Contacts, func(c *notices.Contact) bool { return c.Kind == notices.Postcode })
+	if !hasPostcode {
+		return false
 	}
 	prev := map[*notices.Para]*notices.Para{} // an address block's introduction
 	paras := n.Paras()
@@ -87,6 +93,24 @@ func ukEstablished(n *notices.Notice) bool {
 		off := c.Span.Start - c.Para.Start
 		if ukBody.MatchString(c.Para.Text[max(0, off-160):off]) {
 			return true
+		}
+	}
+	return false
+}
+
+// represented reports whether the notice speaks of a representative, in a
+// para or in the title of a section that has paras.
+func represented(n *notices.Notice) bool {
+	if anyMatch(n, representative) {
+		return true
+	}
+	var last *notices.Section
+	for _, p := range n.Paras() {
+		if p.Section != nil && p.Section != last {
+			last = p.Section
+			if representative.Match(last.TitleScan) {
+				return true
+			}
 		}
 	}
 	return false
