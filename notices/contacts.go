@@ -103,10 +103,13 @@ func findContacts(p *Para) []*Contact {
 		}
 		add(URL, m[0], e, true)
 	}
-	// A phone number has nine digits.
-	for _, m := range phoneRe.FindAllIndex(p.Scan, -1) {
-		if digits(t[m[0]:m[1]]) >= 9 {
-			add(Phone, m[0], m[1], true)
+	// A phone number has nine digits: most paragraphs that hold a "+4" or
+	// a word starting "0" have too few to hold one.
+	if phoneRe.MayMatch(p.Scan) && digits(t) >= 9 {
+		for _, m := range phoneRe.FindAllIndex(p.Scan, -1) {
+			if digits(t[m[0]:m[1]]) >= 9 {
+				add(Phone, m[0], m[1], true)
+			}
 		}
 	}
 	for _, m := range findPostcodes(t) {

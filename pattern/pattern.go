@@ -38,6 +38,9 @@ type Pattern struct {
 	// anchors; any other only in texts that hold an anchor.
 	reach    int
 	windowed bool
+	// whole is set when the matches are exactly the anchors' hits (see
+	// whole.go): then no regexp runs, except on texts that fold.
+	whole bool
 }
 
 // Regexp returns the underlying regexp, for texts that were not indexed.
@@ -140,6 +143,7 @@ func (s *Set) Compile(expr string) (*Pattern, error) {
 	if f.reqOK {
 		p.anchors = f.req
 		p.windowed = f.max != unbounded && !f.textAnchored
+		p.whole = whole(tree, re.NumSubexp(), p.anchors)
 		for _, a := range p.anchors {
 			lit, after := a.s, bound(a.after, f.max)
 			if len(lit) > maxLiteral {
@@ -313,17 +317,55 @@ func (p *Pattern) windows(t *Text) [][2]int {
 	return merged
 }
 
+// hitMatches returns the first n (all, when n < 0) matches of a whole
+// pattern as regexp would: its hits from left to right, each one that does
+// not overlap the one before. For a whole pattern a hit's window is the
+// literal itself.
+func (p *Pattern) hitMatches(t *Text, n int) [][]int {
+	var hs [][2]int
+	for _, h := range t.hits {
+		if h.pattern == p.id {
+			hs = append(hs, [2]int{h.lo, h.hi})
+		}
+	}
+	slices.SortFunc(hs, func(a, b [2]int) int { return a[0] - b[0] })
+	var out [][]int
+	end := 0
+	for _, h := range hs {
+		if h[0] < end {
+			continue
+		}
+		out = append(out, []int{h[0], h[1]})
+		end = h[1]
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
 // startsWindow: a rune starts at i and the byte before is no word character.
 func startsWindow(s string, i int) bool { return utf8.RuneStart(s[i]) && !isWordByte(s[i-1]) }
 
 // endsWindow: a rune starts at i and is no word character.
 func endsWindow(s string, i int) bool { return utf8.RuneStart(s[i]) && !isWordByte(s[i]) }
 
+// MayMatch reports whether t holds one of p's literals (or p has none to
+// look for): when it is false, Match is too. It costs a bit test, so a
+// caller can put a check of its own between it and the search.
+func (p *Pattern) MayMatch(t *Text) bool {
+	p.check(t)
+	return p.may(t)
+}
+
 // Match reports whether the text holds a match.
 func (p *Pattern) Match(t *Text) bool {
 	p.check(t)
 	if !p.may(t) {
 		return false
+	}
+	if p.whole && !t.folds {
+		return true
 	}
 	ws := p.windows(t)
 	if ws == nil {
@@ -351,6 +393,9 @@ func (p *Pattern) FindAllSubmatchIndex(t *Text, n int) [][]int {
 	p.check(t)
 	if n == 0 || !p.may(t) {
 		return nil
+	}
+	if p.whole && !t.folds {
+		return p.hitMatches(t, n)
 	}
 	ws := p.windows(t)
 	if ws == nil {

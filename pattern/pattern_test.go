@@ -80,6 +80,8 @@ var edgePatterns = []string{
 	`(?i)[^.]{0,20}officer[^.]{0,20}`,
 	`(?i)\bdata protection officers?\b`, // longer than maxLiteral, with \b after
 	`(?:[a-z]officer){2}`,
+	`(?i)\b(?:https?://|www\.)`, // whole: answered from the hits
+	`(?i)a[bB]c|cab`,            // whole, with overlapping hits
 }
 
 var edgeTexts = []string{
@@ -93,6 +95,7 @@ var edgeTexts = []string{
 	strings.Repeat("a", 100) + "officer" + strings.Repeat("b", 100),
 	"our Data Protection Officers; data protection officer_x, data protection officerx",
 	"xofficeryofficer zofficer", strings.Repeat("section 4 access ", 20),
+	"https://www.example.org HTTP://x WWW.EXAMPLE.COM xhttps://a _www.b httpſ://c", "abcabcab cabc ABCAB",
 }
 
 func checkSame(t *testing.T, p *Pattern, text string) {
@@ -281,6 +284,34 @@ func TestCandidates(t *testing.T) {
 			if p.Regexp().MatchString(tt.text) && !slices.Contains(got, p.id) {
 				t.Errorf("%s matches %q but is no candidate", p, tt.text)
 			}
+		}
+	}
+}
+
+// TestWhole pins which patterns are answered from their hits alone.
+func TestWhole(t *testing.T) {
+	for _, tt := range []struct {
+		expr  string
+		whole bool
+	}{
+		{`(?i)\b(?:https?://|www\.)`, true},
+		{`(?i)right (?:of|to) access`, true},
+		{`(?i)ab|ba`, true},
+		{`[Hh]ello`, false}, // "ello" is case-sensitive
+		{`1[0-9]`, true},
+		{`(?i)\bsars?\b`, false},               // "sar" is a prefix of "sars"
+		{`ab|AB`, false},                       // case-sensitive: "Ab" is a hit but no match
+		{`(?i)a[bB]c`, true},                   // the class matches both cases
+		{`(?i:a)[b]c`, false},                  // "b" only in lower case
+		{`(a|b)c`, false},                      // a capture
+		{`(?i)a\bb`, false},                    // an assertion inside
+		{`(?i)data protection officer`, false}, // longer than the automaton looks for
+		{`(?i)a`, true},
+		{`-\b`, false}, // \b after a non-word byte says something about the text after
+		{`(?i)\bZ\d{4}`, false},
+	} {
+		if got := NewSet().MustCompile(tt.expr).whole; got != tt.whole {
+			t.Errorf("%s: whole = %v, want %v", tt.expr, got, tt.whole)
 		}
 	}
 }
