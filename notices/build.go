@@ -377,10 +377,16 @@ func (b *builder) heading(i int) {
 		t = strings.TrimSpace(emphasis.ReplaceAllString(t, ""))
 	}
 	s := &Section{Title: t, Kind: Heading, Level: b.levels[u.level], Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, u.span.End}}
-	if m := appendixNum.FindStringSubmatch(t); m != nil {
+	var m []string
+	if mayNameAppendix(t) {
+		m = appendixNum.FindStringSubmatch(t)
+	}
+	if m != nil {
 		s.Number, s.Title = m[1]+" "+m[2], m[3]
-	} else if m := headingNum.FindStringSubmatch(t); m != nil {
-		s.Number, s.Title = strings.TrimRight(m[1], "."), m[2]
+	} else if t != "" && isDigit(t[0]) { // headingNum starts with a digit
+		if m := headingNum.FindStringSubmatch(t); m != nil {
+			s.Number, s.Title = strings.TrimRight(m[1], "."), m[2]
+		}
 	}
 	s.Key = key(s.Number)
 	b.push(s)
@@ -458,6 +464,9 @@ func (b *builder) clause(i int) bool {
 		return false
 	}
 	t := b.text(u)
+	if t == "" || !isDigit(t[0]) {
+		return false // what clauseNum would say
+	}
 	m := clauseNum.FindStringSubmatchIndex(t)
 	if m == nil {
 		return false

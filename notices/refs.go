@@ -75,7 +75,8 @@ func findRefs(p *Para) []*Ref {
 		// windows keeps a huge paragraph with many references linear.
 		after := p.Text[m[1]:min(len(p.Text), m[1]+240)]
 		before := p.Text[max(0, m[0]-240):m[0]]
-		external := legislationAfter.MatchString(after) || otherDocument.MatchString(after) || legislationBefore.MatchString(before)
+		external := legislationAfter.MatchString(after) || otherDocument.MatchString(after) ||
+			mayNameLegislation(before) && legislationBefore.MatchString(before)
 		if external && !thisNotice.MatchString(after) {
 			continue
 		}
@@ -101,6 +102,22 @@ func findRefs(p *Para) []*Ref {
 		}
 	}
 	return out
+}
+
+// legislationWords are the words one of which every match of
+// legislationBefore holds.
+var legislationWords = []string{"Act", "Regulation", "Code", "GDPR", "DPA", "Directive", "Law", "Rules", "Article", "Schedule"}
+
+// mayNameLegislation is a cheap necessary condition for legislationBefore,
+// which, anchored only at its end, the regexp engine tries at every byte of
+// the text before each reference.
+func mayNameLegislation(before string) bool {
+	for _, w := range legislationWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // refMatches finds the references of a text as the regexp refHead followed

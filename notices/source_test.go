@@ -166,6 +166,7 @@ var prefilterEdges = []string{
 	"use our online\u00a0form", "the web-form", "Web \tFORM", "information form", "inform",
 	"+44 20 7946 0000", "020 7946 0000", "(0161) 496 0000", "x020 7946 0000", "tel:01632960000",
 	"SW1A 1AA", "M1 1AE", "GIR 0AA", "sw1a 1aa", "Z1234567", "EC1A1BB", "W1A\u00a00AX", "B33 8TH.", "CR2 6XH_",
+	"under the Data Protection Act 2018, ", "Article 6(1)(f) ", "Schedule 2", "UK GDPR,", "the Rules",
 	"GIR0AA", "xM1 1AE", "M1 1AEx", "SW1A 1AAA", "M11AE 2BC", "AB12\t3CD", "A1 1A", "ABC1 1AA", "M1  1AE", "M1\u00a0\u00a01AE",
 	"éM1 1AE", "M1 1AÉ", "LS1 1BA LS2 2BB", "M1 1AEM1 1AE", "GIRL 1AA", "G1R 0AA",
 }
@@ -197,6 +198,9 @@ var refWhole = regexp.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\
 func checkPrefilters(t testing.TB, text string) {
 	if got, want := refMatches(pattern.Index(text)), refWhole.FindAllStringSubmatchIndex(text, -1); !cmp.Equal(got, want) {
 		t.Errorf("refMatches(%q) = %v, the regexp finds %v", text, got, want)
+	}
+	if legislationBefore.MatchString(text) && !mayNameLegislation(text) {
+		t.Errorf("mayNameLegislation misses legislation in %q", text)
 	}
 	var got [][]int
 	for _, m := range findPostcodes(text) {
