@@ -41,14 +41,19 @@ func newAutomaton(lits []string) *automaton {
 	for c := 'A'; c <= 'Z'; c++ {
 		a.class[c] = a.class[c+'a'-'A']
 	}
-	// The trie, with state 0 its root, in uint32 while it grows.
+	// The trie, with state 0 its root, in uint32 while it grows: at most
+	// one state per byte of the literals, and the root.
 	const none = ^uint32(0)
 	nc := a.nclass
-	next := make([]uint32, nc)
+	size := 1
+	for _, l := range lits {
+		size += len(l)
+	}
+	next := make([]uint32, nc, size*nc)
 	for i := range next {
 		next[i] = none
 	}
-	own := [][]int32{nil}
+	own := make([][]int32, 1, size)
 	for id, l := range lits {
 		s := uint32(0)
 		for i := 0; i < len(l); i++ {

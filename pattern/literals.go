@@ -313,10 +313,12 @@ func concat(subs []*syntax.Regexp) facts {
 
 func alternate(subs []*syntax.Regexp) facts {
 	out := facts{exactOK: true, reqOK: true, prefixOK: true}
+	// The sets are gathered whole and then sorted once: union per
+	// alternative made compiling a long alternation quadratic.
 	for _, sub := range subs {
 		f := analyse(sub)
 		if out.prefixOK && f.prefixOK {
-			out.prefix, out.prefixOK = union(out.prefix, f.prefix)
+			out.prefix = append(out.prefix, f.prefix...)
 		} else {
 			out.prefixOK = false
 		}
@@ -328,14 +330,22 @@ func alternate(subs []*syntax.Regexp) facts {
 				out.max = max(out.max, f.max)
 			}
 		}
-		if out.exactOK {
-			out.exact, out.exactOK = union(out.exact, f.exact)
-			out.exactOK = out.exactOK && f.exactOK
+		if out.exactOK = out.exactOK && f.exactOK; out.exactOK {
+			out.exact = append(out.exact, f.exact...)
 		}
 		out.reqOK = out.reqOK && f.reqOK
 		if out.reqOK {
 			out.req = append(out.req, f.req...)
 		}
+	}
+	if out.exactOK {
+		out.exact, out.exactOK = union(out.exact, nil)
+	}
+	if out.prefixOK {
+		out.prefix, out.prefixOK = union(out.prefix, nil)
+	}
+	if !out.exactOK {
+		out.exact = nil
 	}
 	if !out.reqOK {
 		out.req = nil
