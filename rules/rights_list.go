@@ -29,7 +29,11 @@ An enumeration is a list (Markdown list or "•" lines) at least three of whose 
 each name a right, three different rights in all, or a run of sub-headings naming three.
 What the rest of a list's own section says counts towards it ("You also have the right
 to object ..." after the list). A list its items or introduction place under another
-law (the CCPA's rights) is not one of UK GDPR rights.
+law (the CCPA's rights) is not one of UK GDPR rights. A list introduced as the
+rights of the public task or legal obligation basis the processing relies on ("We
+are relying on public task for this processing. This means you have:") need not
+name erasure or data portability, which do not apply under those bases (Art
+17(3)(b), Art 20(1)(a)).
 
 Fails:
   - an enumeration that names fewer than eight (reported at its first item, with
@@ -60,7 +64,7 @@ type right struct {
 var theRights = []right{
 	{"the right to be informed", pattern.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|\bbeing (?:told|informed) (?:about|how)|right to know`), nil, nil},
 	{"the right of access", pattern.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b|\baccessing (?:the |your |any )?(?:personal )?(?:information|data)|\baccess to it\b|what (?:personal )?(?:information|data) we hold about you`), nil, nil},
-	{"the right to rectification", pattern.MustCompile(`(?i)rectif|\bcorrect(?:ed|ions?|ing)?\b|inaccura|incomplete|\bincorrect\b|update (?:your|the|any) (?:details|information|data)`), nil, nil},
+	{"the right to rectification", pattern.MustCompile(`(?i)rectif|\bcorrect(?:ed|ions?|ing)?\b|inaccura|\bnot accurate\b|incomplete|\bincorrect\b|update (?:your|the|any) (?:details|information|data)`), nil, nil},
 	{"the right to erasure", pattern.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`), nil, nil},
 	{"the right to restrict processing", pattern.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while|\bprocessing (?:is |be )?limited\b|\blimit(?:ed|ing)? (?:its|the) processing\b|\blimit, cease\b`), nil, nil},
 	{"the right to data portability", pattern.MustCompile(`(?i)portab|structured(?:,| and)? commonly[ -]used|machine[ -]readable|\breuse your (?:personal )?(?:data|information)\b|\bmove your (?:personal )?(?:data|information)\b|\bto you or (?:to )?(?:a |another )?third party`), movedToAnotherRecipient, otherRecipient},
@@ -166,9 +170,40 @@ func rightsInParas(n *notices.Notice) rightSet {
 	return all
 }
 
+// A notice that introduces its rights as those of the public task or legal
+// obligation basis it relies on ("We are relying on public task for this
+// processing. This means you have:") rightly leaves two out: the right to
+// erasure does not apply to processing needed for a legal obligation or a
+// task in the public interest (Art 17(3)(b)), and the right to data
+// portability only to processing based on consent or a contract (Art
+// 20(1)(a)). The statement must be the list's introduction or stand before
+// it in its section: a notice that names several bases elsewhere owes its
+// readers the rights of each.
+var publicTaskBasis = pattern.MustCompile(`(?i)\b(?:rely|relying|relies|lawful basis|legal basis)\b[^.:;]{0,60}\b(?:public task|task (?:carried out )?in the public interest|legal obligation)`)
+
+const publicTaskNote = "the rights to erasure and to data portability do not apply under the public task or legal obligation basis the notice gives for these rights"
+
+const publicTaskExempt = rightSet(1<<3 | 1<<5) // erasure, portability
+
+// exemptions returns the rights the text before a list takes away: lead is
+// the list's introduction, and the paras of its section before it count too.
+func exemptions(n *notices.Notice, e *enumeration) rightSet {
+	if e.lead != nil && publicTaskBasis.Match(e.lead.Scan) {
+		return publicTaskExempt
+	}
+	for _, p := range n.ParasFor(publicTaskBasis) {
+		if p.Section == e.section && p.Start < e.at.Start && p.Item == nil && publicTaskBasis.Match(p.Scan) {
+			return publicTaskExempt
+		}
+	}
+	return 0
+}
+
 // enumeration is a list of rights: a list block or a run of sub-headings.
 type enumeration struct {
 	rights rightSet
+	// exempt are the rights the text before the list says do not apply.
+	exempt rightSet
 	// own are the rights the list or the sub-headings name themselves, which
 	// decide whether it is a list of rights at all; rights can add those the
 	// rest of a list's section names.
@@ -189,10 +224,11 @@ func checkRightsList(pass *lint.Pass) {
 	n := pass.Notice
 	enums := findEnumerations(n)
 	var complete *enumeration
+	var exempt rightSet // rights a stated lawful basis takes away
 	for _, e := range enums {
-		if e.rights == allRights {
+		exempt |= e.exempt
+		if e.rights|e.exempt == allRights && complete == nil {
 			complete = e
-			break
 		}
 	}
 	for _, e := range enums {
@@ -213,13 +249,15 @@ func checkRightsList(pass *lint.Pass) {
 				}
 			}
 		}
-		if e.rights != allRights {
-			pass.Report(e.at, e.section,
-				fmt.Sprintf("This list of data-subject rights names %d of the 8 UK GDPR rights; missing: %s.", e.rights.count(), strings.Join(e.rights.missing(), ", ")),
-				fixFor(complete))
+		if e.rights|e.exempt != allRights {
+			msg := fmt.Sprintf("This list of data-subject rights names %d of the 8 UK GDPR rights; missing: %s.", e.rights.count(), strings.Join((e.rights|e.exempt).missing(), ", "))
+			if e.exempt != 0 {
+				msg += " (" + publicTaskNote + ")"
+			}
+			pass.Report(e.at, e.section, msg, fixFor(complete))
 		}
 	}
-	all := rightsInParas(n)
+	all := rightsInParas(n) | exempt
 	n.Walk(func(s *notices.Section) { all |= rightsIn(s.TitleScan) })
 	if all != allRights {
 		pass.ReportNotice(fmt.Sprintf("The notice never mentions %d of the 8 UK GDPR rights: %s.", 8-all.count(), strings.Join(all.missing(), ", ")),
@@ -300,6 +338,7 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 	kept := out[:0]
 	for _, e := range out {
 		if e.own.count() >= 3 && (e.block == nil || e.naming >= 3) && !underOtherLaw(e) {
+			e.exempt = exemptions(n, e) &^ e.rights
 			kept = append(kept, e)
 		}
 	}
