@@ -133,7 +133,7 @@ func findContacts(p *Para) []*Contact {
 func findPostcodes(t string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(t); i++ {
-		if !isUpper(t[i]) || i > 0 && isWordByte(t[i-1]) {
+		if !isUpper(t[i]) || i > 0 && pattern.IsWordByte(t[i-1]) {
 			continue
 		}
 		if e := postcodeAt(t, i); e > 0 {
@@ -180,7 +180,7 @@ func inwardAt(t string, j int) int {
 		sp = len("\u00a0")
 	}
 	for _, k := range []int{j + sp, j} {
-		if k+3 <= len(t) && isDigit(t[k]) && isUpper(t[k+1]) && isUpper(t[k+2]) && (k+3 == len(t) || !isWordByte(t[k+3])) {
+		if k+3 <= len(t) && isDigit(t[k]) && isUpper(t[k+1]) && isUpper(t[k+2]) && (k+3 == len(t) || !pattern.IsWordByte(t[k+3])) {
 			return k + 3
 		}
 		if sp == 0 {
@@ -193,11 +193,6 @@ func inwardAt(t string, j int) int {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
-
-// isWordByte is \b's idea of a word character: ASCII only.
-func isWordByte(c byte) bool {
-	return isDigit(c) || c >= 'a' && c <= 'z' || isUpper(c) || c == '_'
-}
 
 // validEmail checks an address as a mail client would: RFC 5322 syntax (via
 // net/mail), one "@", and a domain with a top-level part.

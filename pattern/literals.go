@@ -366,7 +366,7 @@ func anchors(set []string, before, after bool) ([]anchor, bool) {
 		if s == "" {
 			return nil, false
 		}
-		out = append(out, anchor{s: s, wordBefore: before && isWordByte(s[0]), wordAfter: after && isWordByte(s[len(s)-1])})
+		out = append(out, anchor{s: s, wordBefore: before && IsWordByte(s[0]), wordAfter: after && IsWordByte(s[len(s)-1])})
 	}
 	return out, true
 }
@@ -460,7 +460,9 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// isWordByte is \b's idea of a word character: ASCII only.
-func isWordByte(c byte) bool {
+// IsWordByte reports whether c is a word character as \b sees it: an ASCII
+// letter, digit or "_". Code that checks a word boundary by hand, next to
+// a pattern, uses it so that both agree.
+func IsWordByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }

@@ -225,7 +225,7 @@ func (s *Set) Index(text string) *Text {
 	}
 	s.auto.scan(text, func(lit, b, e int) {
 		for _, o := range s.owners[lit] {
-			if o.wordBefore && b > 0 && isWordByte(text[b-1]) || o.wordAfter && e < len(text) && isWordByte(text[e]) {
+			if o.wordBefore && b > 0 && IsWordByte(text[b-1]) || o.wordAfter && e < len(text) && IsWordByte(text[e]) {
 				continue
 			}
 			h := hit{o.pattern, 0, len(text)}
@@ -345,10 +345,10 @@ func (p *Pattern) hitMatches(t *Text, n int) [][]int {
 }
 
 // startsWindow: a rune starts at i and the byte before is no word character.
-func startsWindow(s string, i int) bool { return utf8.RuneStart(s[i]) && !isWordByte(s[i-1]) }
+func startsWindow(s string, i int) bool { return utf8.RuneStart(s[i]) && !IsWordByte(s[i-1]) }
 
 // endsWindow: a rune starts at i and is no word character.
-func endsWindow(s string, i int) bool { return utf8.RuneStart(s[i]) && !isWordByte(s[i]) }
+func endsWindow(s string, i int) bool { return utf8.RuneStart(s[i]) && !IsWordByte(s[i]) }
 
 // MayMatch reports whether t holds one of p's literals (or p has none to
 // look for): when it is false, Match is too. It costs a bit test, so a

@@ -73,7 +73,7 @@ var slotVerb = pattern.MustCompile(`(?i)\b(?:e-?mail(?:ing|ed)?|contact(?:ed|ing
 // the regexp, with its run of up to eight words, is costly to try on them.
 func mayHoldEmptySlot(sent string) bool {
 	for i := 1; i < len(sent); i++ {
-		if isWordByte(sent[i-1]) {
+		if pattern.IsWordByte(sent[i-1]) {
 			continue
 		}
 		n := wordAt(sent, i, "at", "to", "on", "via")
@@ -93,7 +93,7 @@ func mayHoldEmptySlot(sent string) bool {
 		if j == len(sent) || strings.IndexByte(".,;", sent[j]) >= 0 {
 			return true
 		}
-		if k := wordAt(sent, j, "or", "and", "if", "for", "by"); k > 0 && (j+k == len(sent) || !isWordByte(sent[j+k])) {
+		if k := wordAt(sent, j, "or", "and", "if", "for", "by"); k > 0 && (j+k == len(sent) || !pattern.IsWordByte(sent[j+k])) {
 			return true
 		}
 	}

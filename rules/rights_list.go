@@ -93,7 +93,7 @@ func movedToAnotherRecipient(t *pattern.Text) bool {
 			lo += i + 1
 		}
 		from := max(0, lo-len("transmit")-12)
-		for from > 0 && isWordByte(s[from-1]) {
+		for from > 0 && pattern.IsWordByte(s[from-1]) {
 			from-- // whole words only, as \b wants
 		}
 		for _, v := range movingVerb.FindAllStringIndex(s[from:at], -1) {
@@ -103,11 +103,6 @@ func movedToAnotherRecipient(t *pattern.Text) bool {
 		}
 	}
 	return false
-}
-
-// isWordByte is \b's idea of a word character: ASCII only.
-func isWordByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 type rightSet uint8
