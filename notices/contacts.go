@@ -54,9 +54,11 @@ func findContacts(p *Para) []*Contact {
 	}
 	t := p.Text
 	for i := 0; i < len(t); i++ {
-		if t[i] != '@' {
-			continue
+		k := strings.IndexByte(t[i:], '@')
+		if k < 0 {
+			break
 		}
+		i += k
 		s, e := i, i+1
 		for s > 0 && strings.IndexByte(emailLocal, t[s-1]) >= 0 {
 			s--
