@@ -7,11 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // The section builder does not work on goldmark's tree directly: real notices
@@ -49,20 +46,6 @@ type listInfo struct {
 	items   int
 }
 
-// blockParser reads a notice's block structure the way goldmark with GFM
-// tables does (CommonMark's blocks, link reference definitions, tables),
-// but parses no inline markup. The model takes every text from the source
-// and never looks at links or emphasis, and goldmark's inline parsers,
-// which build a node for every run of text, link and delimiter, are more
-// than half of its time on a notice. Where blocks start and end does not
-// depend on inlines (CommonMark parses blocks first), so the tree's blocks
-// are the same: TestBlockParserKeepsBlocks compares them with a full parse.
-var blockParser = parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	parser.WithParagraphTransformers(util.Prioritized(extension.NewTableParagraphTransformer(), 200)),
-)
-
 // bulletLine matches plain-text bullet characters that CommonMark does not
 // treat as list markers, so pasted notices keep their lists.
 var bulletLine = regexp.MustCompile(`^[\t \x{00A0}]*[•·▪●◦‣∙○■□➢➤►–][\t \x{00A0}]+`)
@@ -78,7 +61,7 @@ type flattener struct {
 }
 
 func flatten(masked []byte) []unit {
-	doc := blockParser.Parse(text.NewReader(masked), parser.WithContext(parser.NewContext()))
+	doc := parseBlocks(masked)
 	f := &flattener{src: masked}
 	f.blocks(doc, 0)
 	return f.units

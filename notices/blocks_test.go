@@ -63,7 +63,7 @@ func TestBlockParserKeepsBlocks(t *testing.T) {
 		}
 		masked := maskForParsing(norm, findComments(norm))
 		want := blockOutline(full.Parse(text.NewReader(masked), parser.WithContext(parser.NewContext())))
-		got := blockOutline(blockParser.Parse(text.NewReader(masked), parser.WithContext(parser.NewContext())))
+		got := blockOutline(parseBlocks(masked))
 		if strings.Contains(want, "Paragraph") {
 			withParas++
 		}
@@ -77,7 +77,7 @@ func TestBlockParserKeepsBlocks(t *testing.T) {
 }
 
 func FuzzBlockParser(f *testing.F) {
-	for _, s := range []string{"# T\n\npara *em* [l](#x)\n\n- a\n- b\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "[ref]: /url\n\ntext\n===\n", "> q\n>\n> - x\n\n    code\n"} {
+	for _, s := range []string{"# T\n\npara *em* [l](#x)\n\n- a\n- b\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "[ref]: /url\n\ntext\n===\n", "> q\n>\n> - x\n\n    code\n", "- a\n  b\n- c\n\nd\n---\n", "[r]: /u\nT\n---\n| a |\n|---|\n", "- t\n  ===\n"} {
 		f.Add(s)
 	}
 	full := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
@@ -86,9 +86,37 @@ func FuzzBlockParser(f *testing.F) {
 			return
 		}
 		want := blockOutline(full.Parse(text.NewReader([]byte(src)), parser.WithContext(parser.NewContext())))
-		got := blockOutline(blockParser.Parse(text.NewReader([]byte(src)), parser.WithContext(parser.NewContext())))
+		got := blockOutline(parseBlocks([]byte(src)))
 		if got != want {
 			t.Errorf("%q: blocks differ:\n got: %s\nwant: %s", src, got, want)
 		}
 	})
+}
+
+// TestParseBlocksHoldsParagraphs checks that closed paragraphs, and the text
+// blocks a tight list makes of them, reach goldmark's inline walk with no
+// lines (so it builds no text nodes for them) and get their lines back.
+func TestParseBlocksHoldsParagraphs(t *testing.T) {
+	src := []byte("Intro *text*\nmore\n\n- one\n- two\n\nTitle\n=====\n\n> quoted\n")
+	pc := parser.NewContext()
+	held := &heldLines{}
+	pc.Set(heldKey, held)
+	doc := blockParser.Parse(text.NewReader(src), parser.WithContext(pc))
+	// "Intro", "one", "two" and "quoted"; the setext title is not held.
+	if len(held.lines) != 4 {
+		t.Errorf("held the lines of %d paragraphs, want 4", len(held.lines))
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Type() != ast.TypeBlock || !entering {
+			return ast.WalkContinue, nil
+		}
+		if _, ok := heldIndex(n.Lines()); ok && n.FirstChild() != nil {
+			t.Errorf("%s with held lines has inline children: goldmark walked it", n.Kind())
+		}
+		return ast.WalkContinue, nil
+	})
+	got := blockOutline(parseBlocks(src))
+	if !strings.HasPrefix(got, "Paragraph 0-13 13-17\n") || strings.Contains(got, "Paragraph\n") || strings.Contains(got, "TextBlock\n") {
+		t.Errorf("lines not given back:\n%s", got)
+	}
 }
