@@ -42,6 +42,9 @@ type builder struct {
 	open   []*Section
 	all    []*Section
 	orphan int // index of a rejected numbered title just before, or -1
+	// items are the latest list item at each nesting depth: what a block
+	// at the next depth is nested in.
+	items []*Item
 }
 
 func build(n *Notice, units []unit) {
@@ -52,6 +55,15 @@ func build(n *Notice, units []unit) {
 	b.computeNextClause()
 	b.computeLevels(start)
 	for i := start; i < len(units); i++ {
+		if units[i].kind == uItem {
+			// An item that becomes a title or a TOC line holds no blocks;
+			// content puts the item in its place.
+			d := units[i].depth
+			for len(b.items) < d {
+				b.items = append(b.items, nil)
+			}
+			b.items = append(b.items[:d], nil)
+		}
 		if b.toc[i] {
 			continue
 		}
@@ -570,9 +582,14 @@ func (b *builder) content(i int) {
 		owner = b.open[len(b.open)-1]
 		blocks = &owner.Blocks
 	}
+	var within *Item
+	if u.depth > 0 && u.depth <= len(b.items) {
+		within = b.items[u.depth-1]
+	}
 	switch u.kind {
 	case uItem:
 		item := &Item{Marker: u.marker, Span: u.span}
+		b.items[len(b.items)-1] = item
 		if k := len(*blocks); k > 0 {
 			if last := (*blocks)[k-1]; last.Kind == List && last.list == u.list {
 				last.Items = append(last.Items, item)
@@ -581,13 +598,13 @@ func (b *builder) content(i int) {
 			}
 		}
 		*blocks = append(*blocks, &Block{Kind: List, Span: Span{u.line0, u.span.End}, Items: []*Item{item},
-			Ordered: u.list.ordered, Section: owner, list: u.list})
+			Ordered: u.list.ordered, Section: owner, Within: within, list: u.list})
 	case uTable:
-		*blocks = append(*blocks, &Block{Kind: Table, Span: u.span, Section: owner})
+		*blocks = append(*blocks, &Block{Kind: Table, Span: u.span, Section: owner, Within: within})
 	case uCode:
-		*blocks = append(*blocks, &Block{Kind: Code, Span: u.span, Section: owner})
+		*blocks = append(*blocks, &Block{Kind: Code, Span: u.span, Section: owner, Within: within})
 	default:
-		*blocks = append(*blocks, &Block{Kind: Paragraph, Span: u.span, Section: owner})
+		*blocks = append(*blocks, &Block{Kind: Paragraph, Span: u.span, Section: owner, Within: within})
 	}
 }
 

@@ -111,6 +111,9 @@ type Block struct {
 	// introduces it ("As a data subject you have eight rights:"); nil when
 	// the list does not follow a paragraph.
 	Intro *Para
+	// Within is the list item the block is nested in ("* Canada" above
+	// Canada's own list of rights); nil for a block at the top level.
+	Within *Item
 
 	list *listInfo // the goldmark list the items came from
 }

@@ -24,12 +24,17 @@ silently lost two of them in an edit misinforms everyone who reads it.
 
 The rule recognises the ICO's names and common paraphrases ("ask us to limit what we
 do with your information" is restriction; "in a structured and commonly used format"
-is portability; "have a decision reviewed by a person" is automated decision-making).
+is portability; "ask whether we hold personal information about you" is access;
+"have a decision reviewed by a person" is automated decision-making).
 An enumeration is a list (Markdown list or "•" lines) at least three of whose items
 each name a right, three different rights in all, or a run of sub-headings naming three.
 What the rest of a list's own section says counts towards it ("You also have the right
 to object ..." after the list). A list its items or introduction place under another
-law (the CCPA's rights) is not one of UK GDPR rights. A list introduced as the
+law (the CCPA's rights), or that is nested in a list item naming another
+country ("* Canada"), is not one of UK GDPR rights. In a run of sub-headings,
+"Access" alone names the right of access, and so does "Right to information"
+(the usual translation of Art 15's Auskunftsrecht) when the text under it
+speaks of access ("whether we process your data"). A list introduced as the
 rights of the public task or legal obligation basis the processing relies on ("We
 are relying on public task for this processing. This means you have:") need not
 name erasure or data portability, which do not apply under those bases (Art
@@ -63,7 +68,7 @@ type right struct {
 // notices use for it.
 var theRights = []right{
 	{"the right to be informed", pattern.MustCompile(`(?i)right (?:to be informed|to information\b)|\bbe (?:told|informed) (?:about|how|of)|\bbeing (?:told|informed) (?:about|how)|right to know`), nil, nil},
-	{"the right of access", pattern.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b|\baccessing (?:the |your |any )?(?:personal )?(?:information|data)|\baccess to it\b|what (?:personal )?(?:information|data) we hold about you`), nil, nil},
+	{"the right of access", pattern.MustCompile(`(?i)right (?:of|to) access|\baccess (?:to )?(?:the |your |any )?(?:personal )?(?:information|data)|subject access|\bSARs?\b|\bcop(?:y|ies) of (?:the |your |any )?(?:personal )?(?:information|data)|ask (?:us )?for access|request access|\bobtain (?:a )?cop(?:y|ies)|\bto access\b|\baccessing (?:the |your |any )?(?:personal )?(?:information|data)|\baccess to it\b|what (?:personal )?(?:information|data) we hold about you|\bwhether (?:or not )?we (?:are )?(?:process|hold|stor|us)(?:e|es|ing)? (?:any )?(?:your |personal )|right to information[^.;]{0,24}\bArt(?:icle|\.)? ?15\b`), nil, nil},
 	{"the right to rectification", pattern.MustCompile(`(?i)rectif|\bcorrect(?:ed|ions?|ing)?\b|inaccura|\bnot accurate\b|incomplete|\bincorrect\b|update (?:your|the|any) (?:details|information|data)`), nil, nil},
 	{"the right to erasure", pattern.MustCompile(`(?i)\berase|erasure|to be forgotten|\bdelet(?:e|ed|ing|ion)\b|\bremov(?:e|al|ing) (?:of )?(?:your|the|any)`), nil, nil},
 	{"the right to restrict processing", pattern.MustCompile(`(?i)restrict|\blimit(?:ing)? (?:how|what|the (?:way|use|processing)|our (?:use|processing))|suppress|block(?:ing)? (?:the )?(?:processing|use)|stop using (?:it|your|the) [\w\s]{0,20}while|\bprocessing (?:is |be )?limited\b|\blimit(?:ed|ing)? (?:its|the) processing\b|\blimit, cease\b`), nil, nil},
@@ -253,7 +258,7 @@ func checkRightsList(pass *lint.Pass) {
 		}
 	}
 	all := rightsInParas(n) | exempt
-	n.Walk(func(s *notices.Section) { all |= rightsIn(s.TitleScan) })
+	n.Walk(func(s *notices.Section) { all |= titleRights(n, s) })
 	if all != allRights {
 		pass.ReportNotice(fmt.Sprintf("The notice never mentions %d of the 8 UK GDPR rights: %s.", 8-all.count(), strings.Join(all.missing(), ", ")),
 			"Tell readers about every right (UK GDPR Art 13(2)(b)): add the missing ones to the notice's list of rights.")
@@ -310,7 +315,7 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 		e := &enumeration{section: s}
 		titled := 0
 		for _, c := range s.Children {
-			if r := rightsIn(c.TitleScan); r != 0 {
+			if r := titleRights(n, c); r != 0 {
 				if titled == 0 {
 					e.at = c.TitleSpan
 				}
@@ -340,6 +345,35 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 	return kept
 }
 
+const access = rightSet(1 << 1)
+
+var (
+	// A sub-heading may name the right of access in a word ("Access,
+	// Correction, Portability"), which in running text says nothing.
+	accessTitle = regexp.MustCompile(`(?i)^(?:your )?(?:right (?:of |to )?)?access\b`)
+	// "Right to information" is the right to be informed, but notices
+	// translated from German use it for Art 15's right of access
+	// (Auskunftsrecht); the text under the title tells which.
+	informationTitle = pattern.MustCompile(`(?i)right (?:to|of) information\b`)
+)
+
+// titleRights returns the rights a sub-heading of a run of them names.
+func titleRights(n *notices.Notice, c *notices.Section) rightSet {
+	r := rightsIn(c.TitleScan)
+	if accessTitle.MatchString(c.Title) {
+		r |= access
+	}
+	if r&access == 0 && informationTitle.Match(c.TitleScan) {
+		for _, p := range n.ParasFor(theRights[1].re) {
+			if p.Section == c && theRights[1].re.Match(p.Scan) {
+				r |= access
+				break
+			}
+		}
+	}
+	return r
+}
+
 var (
 	// otherLaw names a law or place whose own list of rights a notice may
 	// give beside the UK GDPR's: the CCPA's four rights are not a UK GDPR
@@ -355,6 +389,10 @@ func underOtherLaw(e *enumeration) bool {
 	var texts []*pattern.Text
 	if e.lead != nil {
 		texts = append(texts, e.lead.Scan)
+	}
+	if e.block != nil && e.block.Within != nil {
+		// "* Canada" with Canada's list of rights nested in it.
+		texts = append(texts, pattern.Index(e.block.Within.Text))
 	}
 	for _, s := range e.section.Ancestors() {
 		texts = append(texts, s.TitleScan)
