@@ -235,3 +235,21 @@ func TestSeeds(t *testing.T) {
 		t.Errorf("003 sections (-want +got):\n%s", diff)
 	}
 }
+
+// TestBlocksWithin checks that a block nested in a list item knows the
+// item, at every depth, and that top-level blocks have none.
+func TestBlocksWithin(t *testing.T) {
+	n := parse(t, "## Rights\n\nIntro.\n\n- Canada\n\n  Your rights:\n\n  - access\n    - nested deeper\n  - deletion\n\n- Brazil\n\n  Text.\n\nAfter.\n")
+	var got []string
+	for _, bl := range n.Sections[0].Blocks {
+		within := "-"
+		if bl.Within != nil {
+			within = bl.Within.Text
+		}
+		got = append(got, strings.Fields(bl.Text)[0]+"<"+within)
+	}
+	want := []string{"Intro.<-", "-<-", "Your<Canada", "-<Canada", "-<access", "-<Canada", "-<-", "Text.<Brazil", "After.<-"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("blocks and the items they are in (-want +got):\n%s", diff)
+	}
+}
