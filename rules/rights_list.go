@@ -35,6 +35,8 @@ country ("* Canada"), is not one of UK GDPR rights. In a run of sub-headings,
 "Access" alone names the right of access, and so does "Right to information"
 (the usual translation of Art 15's Auskunftsrecht) when the text under it
 speaks of access ("whether we process your data"). A list introduced as the
+ways to exercise the rights ("To exercise these rights, submit one of these
+forms:") restates the list before it and is not judged again. A list introduced as the
 rights of the public task or legal obligation basis the processing relies on ("We
 are relying on public task for this processing. This means you have:") need not
 name erasure or data portability, which do not apply under those bases (Art
@@ -337,12 +339,28 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 	// delete" is not a list of rights short of five.
 	kept := out[:0]
 	for _, e := range out {
-		if e.own.count() >= 3 && (e.block == nil || e.naming >= 3) && !underOtherLaw(e) {
+		if e.own.count() >= 3 && (e.block == nil || e.naming >= 3) && !underOtherLaw(e) && !waysToExercise(e) {
 			e.exempt = exemptions(n, e) &^ e.rights
 			kept = append(kept, e)
 		}
 	}
 	return kept
+}
+
+// exerciseIntro opens the introduction of a list of ways to exercise the
+// rights ("To exercise these rights, submit the following webforms:"),
+// whose items name rights ("To access your personal data, submit ...") but
+// restate a list given before it.
+var exerciseIntro = regexp.MustCompile(`^\W*To exercise\b`)
+
+// waysToExercise reports whether a list is introduced, or nested in an item
+// that opens, as the ways to exercise rights.
+func waysToExercise(e *enumeration) bool {
+	if e.block == nil {
+		return false // a run of sub-headings: its lead is the section's last paragraph
+	}
+	return e.lead != nil && exerciseIntro.MatchString(e.lead.Text) ||
+		e.block.Within != nil && exerciseIntro.MatchString(e.block.Within.Text)
 }
 
 const access = rightSet(1 << 1)
