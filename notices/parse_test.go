@@ -115,7 +115,7 @@ func TestRefs(t *testing.T) {
 }
 
 func TestContacts(t *testing.T) {
-	n := parse(t, "Write to dpo@example.org.uk or dpo@example, call 0303 123 1113, visit https://example.org/form. Post: 1 High St, Chatham ME4 4LL.\n")
+	n := parse(t, "Write to dpo@example.org.uk or dpo@example, call 0303 123 1113, visit https://example.org/form. Post: 1 High St, Chatham ME4 4LL. Or P.O. Box 1688, Bellevue, WA 98009-1688; Postfach 10 01 23; 22297 Hamburg; Portland, OR 9720.\n")
 	var got []string
 	for _, c := range n.Contacts {
 		v := "valid"
@@ -125,7 +125,8 @@ func TestContacts(t *testing.T) {
 		got = append(got, c.Kind.String()+"|"+c.Value+"|"+v)
 	}
 	want := []string{"email|dpo@example.org.uk|valid", "email|dpo@example|invalid", "phone|0303 123 1113|valid",
-		"url|https://example.org/form|valid", "postcode|ME4 4LL|valid"}
+		"url|https://example.org/form|valid", "postcode|ME4 4LL|valid",
+		"address|P.O. Box 1688|valid", "address|Bellevue, WA 98009-1688|valid", "address|Postfach 10 01 23|valid"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("contacts (-want +got):\n%s", diff)
 	}
