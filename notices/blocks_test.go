@@ -1,6 +1,7 @@
 package notices
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/noticelint/noticelint/internal/corpus"
 )
@@ -42,11 +44,49 @@ func blockOutline(doc ast.Node) string {
 	return b.String()
 }
 
+// fullParser is goldmark with GFM tables and its inline parsers, reading
+// indented lines as text the way blockParser does: the blocks blockParser
+// must give.
+func fullParser() parser.Parser {
+	var bps []util.PrioritizedValue
+	for _, v := range parser.DefaultBlockParsers() {
+		switch bp := v.Value.(parser.BlockParser); {
+		case bp == parser.NewParagraphParser():
+			v.Value = indentedText{bp}
+		case bp.CanAcceptIndentedLine():
+			continue // the indented code block
+		}
+		bps = append(bps, v)
+	}
+	return parser.NewParser(parser.WithBlockParsers(bps...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithParagraphTransformers(util.Prioritized(extension.NewTableParagraphTransformer(), 200)),
+		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)))
+}
+
+type indentedText struct{ parser.BlockParser }
+
+func (indentedText) CanAcceptIndentedLine() bool { return true }
+
+// TestFullParserIsGoldmarks checks the reference: on text with no indented
+// lines, its blocks are goldmark's own with GFM tables.
+func TestFullParserIsGoldmarks(t *testing.T) {
+	src := []byte("# T\n\npara *em* [l](#x)\n\n- a\n- b\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[r]: /u\nT\n---\n> q\n")
+	gm := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+	want := blockOutline(gm.Parse(text.NewReader(src), parser.WithContext(parser.NewContext())))
+	got := blockOutline(fullParser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext())))
+	if got != want || !strings.Contains(got, "Table") {
+		t.Errorf("reference parser differs from goldmark:\n got: %s\nwant: %s", got, want)
+	}
+}
+
 // TestBlockParserKeepsBlocks checks that leaving out the inline parsers
 // changes no block: the same kinds, nesting and lines as goldmark with GFM
-// tables, on the fixtures and the corpus sample.
+// tables (indented lines read as text), on the fixtures and the corpus
+// sample.
 func TestBlockParserKeepsBlocks(t *testing.T) {
-	full := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+	full := fullParser()
 	budget := 4 << 20
 	if testing.Short() {
 		budget = 512 << 10
@@ -80,7 +120,7 @@ func FuzzBlockParser(f *testing.F) {
 	for _, s := range []string{"# T\n\npara *em* [l](#x)\n\n- a\n- b\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "[ref]: /url\n\ntext\n===\n", "> q\n>\n> - x\n\n    code\n", "- a\n  b\n- c\n\nd\n---\n", "[r]: /u\nT\n---\n| a |\n|---|\n", "- t\n  ===\n"} {
 		f.Add(s)
 	}
-	full := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+	full := fullParser()
 	f.Fuzz(func(t *testing.T, src string) {
 		if len(src) > 1<<12 {
 			return
@@ -118,5 +158,16 @@ func TestParseBlocksHoldsParagraphs(t *testing.T) {
 	got := blockOutline(parseBlocks(src))
 	if !strings.HasPrefix(got, "Paragraph 0-13 13-17\n") || strings.Contains(got, "Paragraph\n") || strings.Contains(got, "TextBlock\n") {
 		t.Errorf("lines not given back:\n%s", got)
+	}
+}
+
+// TestIndentedLinesAreText checks that a line indented four spaces is text,
+// not an indented code block: a converter that writes "10.  Title" over a
+// four-space body leaves that body outside the list.
+func TestIndentedLinesAreText(t *testing.T) {
+	src := []byte("9.  Rights\n    You may object.\n\n10.  Contact\n    ----\n\n    * * *\n\n    Write to our Data Protection Officer at dpo@example.org.\n")
+	got := blockOutline(parseBlocks(src))
+	if strings.Contains(got, "CodeBlock") || !strings.Contains(got, fmt.Sprintf("Paragraph %d-", bytes.Index(src, []byte("Write")))) {
+		t.Errorf("indented text not read as paragraphs:\n%s", got)
 	}
 }

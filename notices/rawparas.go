@@ -47,6 +47,13 @@ var (
 // holdingParagraphs closes a paragraph as goldmark does, then holds its lines.
 type holdingParagraphs struct{ parser.BlockParser }
 
+// CanAcceptIndentedLine lets a paragraph start on a line indented four
+// spaces or more, which CommonMark makes an indented code block. Notices hold
+// no code; such lines are text whose indent a converter got wrong, most often
+// the body of "10." in a list numbered "9.  Title" with a four-space body,
+// where every section from 10 on would otherwise be lost as code.
+func (p holdingParagraphs) CanAcceptIndentedLine() bool { return true }
+
 func (p holdingParagraphs) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	p.BlockParser.Close(node, reader, pc)
 	if node.Parent() == nil { // removed as empty
@@ -84,13 +91,18 @@ func (c claiming) Open(parent ast.Node, reader text.Reader, pc parser.Context) (
 // blockParsers are goldmark's block parsers, the paragraph parser holding
 // lines and every other parser noting the paragraphs it claims.
 func blockParsers() []util.PrioritizedValue {
-	bps := parser.DefaultBlockParsers()
-	for i, v := range bps {
-		if v.Value == parser.NewParagraphParser() {
-			bps[i].Value = holdingParagraphs{parser.NewParagraphParser()}
-		} else {
-			bps[i].Value = claiming{v.Value.(parser.BlockParser)}
+	var bps []util.PrioritizedValue
+	for _, v := range parser.DefaultBlockParsers() {
+		switch bp := v.Value.(parser.BlockParser); {
+		case bp == parser.NewParagraphParser():
+			v.Value = holdingParagraphs{bp}
+		case bp.CanAcceptIndentedLine():
+			// The indented code block: see indentedParagraphs.
+			continue
+		default:
+			v.Value = claiming{bp}
 		}
+		bps = append(bps, v)
 	}
 	return bps
 }
