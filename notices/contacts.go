@@ -128,8 +128,13 @@ func findContacts(p *Para) []*Contact {
 	for _, m := range webFormRe.FindAllIndex(p.Scan, -1) {
 		add(WebForm, m[0], m[1], true)
 	}
-	for _, re := range []*pattern.Pattern{poBoxRe, usCityRe} {
-		for _, m := range re.FindAllIndex(p.Scan, -1) {
+	for _, m := range poBoxRe.FindAllIndex(p.Scan, -1) {
+		add(Address, m[0], m[1], true)
+	}
+	// The state codes usCityRe looks for first are common words once
+	// folded (", or ", ", in "); a ZIP code needs five digits.
+	if usCityRe.MayMatch(p.Scan) && digits(t) >= 5 {
+		for _, m := range usCityRe.FindAllIndex(p.Scan, -1) {
 			add(Address, m[0], m[1], true)
 		}
 	}
