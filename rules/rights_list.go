@@ -40,7 +40,9 @@ forms:") restates the list before it and is not judged again. A list introduced 
 rights of the public task or legal obligation basis the processing relies on ("We
 are relying on public task for this processing. This means you have:") need not
 name erasure or data portability, which do not apply under those bases (Art
-17(3)(b), Art 20(1)(a)).
+17(3)(b), Art 20(1)(a)); so need the lists of a notice that gives the public
+task or a legal obligation as its basis in a section of its own ("Our legal
+basis for processing your data") and names no other basis anywhere.
 
 Fails:
   - an enumeration that names fewer than eight (reported at its first item, with
@@ -198,7 +200,45 @@ func exemptions(n *notices.Notice, e *enumeration) rightSet {
 			return publicTaskExempt
 		}
 	}
+	if onlyPublicTask(n) {
+		return publicTaskExempt
+	}
 	return 0
+}
+
+var (
+	// basisTitle titles the section that states the lawful basis.
+	basisTitle = pattern.MustCompile(`(?i)\b(?:legal|lawful) basis\b|\bbasis for (?:processing|using)\b`)
+	// publicTaskArticle is the public task or legal obligation basis as a
+	// section stating the basis gives it: by article or by name.
+	publicTaskArticle = pattern.MustCompile(`(?i)\b6\s?\(1\)\s?\((?:c|e)\)|\bpublic task\b|\btask (?:carried out )?in the public interest\b|\blegal obligation\b`)
+	negation = regexp.MustCompile(`(?i)\b(?:not|never|no)\b`)
+	// otherBasis is any other lawful basis, named anywhere in the notice.
+	otherBasis = pattern.MustCompile(`(?i)\b6\s?\(1\)\s?\((?:a|b|d|f)\)|\bconsent\b|\blegitimate interests?\b|\bperformance of (?:a|the|our|your) contract\b|\bvital interests?\b`)
+)
+
+// onlyPublicTask reports whether the notice states its lawful basis in a
+// section of its own ("Our legal basis for processing your data") as the
+// public task or a legal obligation, and names no other basis anywhere: a
+// GOV.UK service notice relying on Art 6(1)(e) alone.
+func onlyPublicTask(n *notices.Notice) bool {
+	for _, p := range n.ParasFor(otherBasis) {
+		for _, sp := range notices.Sentences(p.Text) {
+			sent := p.Text[sp.Start:sp.End]
+			// "we would not explicitly seek your consent" names no basis.
+			if m := otherBasis.Regexp().FindStringIndex(sent); m != nil && !negation.MatchString(sent[:m[0]]) {
+				return false
+			}
+		}
+	}
+	for _, p := range n.ParasFor(publicTaskArticle) {
+		for s := p.Section; s != nil; s = s.Parent {
+			if basisTitle.Match(s.TitleScan) && publicTaskArticle.Match(p.Scan) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // enumeration is a list of rights: a list block or a run of sub-headings.
