@@ -41,14 +41,14 @@ type Contact struct {
 var (
 	// urlStart finds where a URL begins; it runs to the first of urlStop,
 	// which holds regexp's \s and the brackets and quotes (see findContacts).
-	urlStart   = pattern.MustCompile(`(?i)\b(?:https?://|www\.)`)
-	phoneRe    = pattern.MustCompile(`(?:\+\d{1,3}[\t \x{00A0}-]?(?:\(0\)[\t \x{00A0}-]?)?\(?\d{1,4}\)?(?:[\t \x{00A0}-]?\d{2,4}){2,4}|\b0\d{2,4}[\t \x{00A0}-]?\d{3,4}[\t \x{00A0}-]?\d{3,4})\b`)
-	webFormRe  = pattern.MustCompile(`(?i)\b(?:online|web|contact|digital|request|enquiry|inquiry|privacy)[\t \x{00A0}-]form\b`)
+	urlStart  = pattern.MustCompile(`(?i)\b(?:https?://|www\.)`)
+	phoneRe   = pattern.MustCompile(`(?:\+\d{1,3}[\t \x{00A0}-]?(?:\(0\)[\t \x{00A0}-]?)?\(?\d{1,4}\)?(?:[\t \x{00A0}-]?\d{2,4}){2,4}|\b0\d{2,4}[\t \x{00A0}-]?\d{3,4}[\t \x{00A0}-]?\d{3,4})\b`)
+	webFormRe = pattern.MustCompile(`(?i)\b(?:online|web|contact|digital|request|enquiry|inquiry|privacy)[\t \x{00A0}-]form\b`)
 	// poBoxRe and usCityRe find the line of a postal address that says it
 	// is one: "P.O. Box 1688", "Postfach 10 01 23", "Bellevue, WA 98009".
 	// They are two patterns so that each has literals to look for first.
-	poBoxRe  = pattern.MustCompile(`\b(?:P\.?[\t \x{00A0}]?O\.?[\t \x{00A0}]?Box|Post Office Box|Postfach)[\t \x{00A0}]\d[\d ]{0,8}\d\b`)
-	usCityRe = pattern.MustCompile(`\b[A-Z][a-z]{1,20}(?:[ -][A-Z][a-z]{1,20}){0,3}, (?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY) \d{5}(?:-\d{4})?\b`)
+	poBoxRe    = pattern.MustCompile(`\b(?:P\.?[\t \x{00A0}]?O\.?[\t \x{00A0}]?Box|Post Office Box|Postfach)[\t \x{00A0}]\d[\d ]{0,8}\d\b`)
+	usCityRe   = pattern.MustCompile(`\b[A-Z][a-z]{1,20}(?:[ -][A-Z][a-z]{1,20}){0,3}, (?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY) \d{5}(?:-\d{4})?\b`)
 	urlStop    = "\t\n\f\r <>()[]\"'’”"
 	emailLocal = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+'-"
 	emailHost  = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-@_"

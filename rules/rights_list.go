@@ -212,7 +212,7 @@ var (
 	// publicTaskArticle is the public task or legal obligation basis as a
 	// section stating the basis gives it: by article or by name.
 	publicTaskArticle = pattern.MustCompile(`(?i)\b6\s?\(1\)\s?\((?:c|e)\)|\bpublic task\b|\btask (?:carried out )?in the public interest\b|\blegal obligation\b`)
-	negation = regexp.MustCompile(`(?i)\b(?:not|never|no)\b`)
+	negation          = regexp.MustCompile(`(?i)\b(?:not|never|no)\b`)
 	// otherBasis is any other lawful basis, named anywhere in the notice.
 	otherBasis = pattern.MustCompile(`(?i)\b6\s?\(1\)\s?\((?:a|b|d|f)\)|\bconsent\b|\blegitimate interests?\b|\bperformance of (?:a|the|our|your) contract\b|\bvital interests?\b`)
 )
