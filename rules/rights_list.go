@@ -190,8 +190,9 @@ const publicTaskNote = "the rights to erasure and to data portability do not app
 const publicTaskExempt = rightSet(1<<3 | 1<<5) // erasure, portability
 
 // exemptions returns the rights the text before a list takes away: lead is
-// the list's introduction, and the paras of its section before it count too.
-func exemptions(n *notices.Notice, e *enumeration) rightSet {
+// the list's introduction, and the paras of its section before it count too;
+// onlyPublic says the whole notice relies on the public task alone.
+func exemptions(n *notices.Notice, e *enumeration, onlyPublic bool) rightSet {
 	if e.lead != nil && publicTaskBasis.Match(e.lead.Scan) {
 		return publicTaskExempt
 	}
@@ -200,7 +201,7 @@ func exemptions(n *notices.Notice, e *enumeration) rightSet {
 			return publicTaskExempt
 		}
 	}
-	if onlyPublicTask(n) {
+	if onlyPublic {
 		return publicTaskExempt
 	}
 	return 0
@@ -378,9 +379,10 @@ func findEnumerations(n *notices.Notice) []*enumeration {
 	// of choices with one item "you may have rights to access, correct or
 	// delete" is not a list of rights short of five.
 	kept := out[:0]
+	onlyPublic := len(out) > 0 && onlyPublicTask(n)
 	for _, e := range out {
 		if e.own.count() >= 3 && (e.block == nil || e.naming >= 3) && !underOtherLaw(e) && !waysToExercise(e) {
-			e.exempt = exemptions(n, e) &^ e.rights
+			e.exempt = exemptions(n, e, onlyPublic) &^ e.rights
 			kept = append(kept, e)
 		}
 	}
