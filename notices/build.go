@@ -640,7 +640,8 @@ func (b *builder) finish() {
 			case List:
 				for _, it := range bl.Items {
 					it.Text = b.src[it.Span.Start:it.Span.End]
-					n.paras = append(n.paras, &Para{Text: it.Text, Start: it.Span.Start, Scan: pattern.Index(it.Text), Section: bl.Section, Block: bl, Item: it})
+					it.Scan = pattern.Index(it.Text)
+					n.paras = append(n.paras, &Para{Text: it.Text, Start: it.Span.Start, Scan: it.Scan, Section: bl.Section, Block: bl, Item: it})
 				}
 			case Paragraph, Table:
 				p := &Para{Text: bl.Text, Start: bl.Span.Start, Scan: pattern.Index(bl.Text), Section: bl.Section, Block: bl}

@@ -125,6 +125,9 @@ type Item struct {
 	// Span covers the item's text after its marker.
 	Span Span
 	Text string
+	// Scan is Text indexed for the rules' patterns, shared with the item's
+	// para.
+	Scan *pattern.Text
 }
 
 // TOC is a table of contents: a run of section titles near the top that the

@@ -97,7 +97,7 @@ func blockParsers() []util.PrioritizedValue {
 		case bp == parser.NewParagraphParser():
 			v.Value = holdingParagraphs{bp}
 		case bp.CanAcceptIndentedLine():
-			// The indented code block: see indentedParagraphs.
+			// The indented code block: see CanAcceptIndentedLine.
 			continue
 		default:
 			v.Value = claiming{bp}

@@ -24,24 +24,23 @@ silently lost two of them in an edit misinforms everyone who reads it.
 
 The rule recognises the ICO's names and common paraphrases ("ask us to limit what we
 do with your information" is restriction; "in a structured and commonly used format"
-is portability; "ask whether we hold personal information about you" is access;
-"have a decision reviewed by a person" is automated decision-making).
-An enumeration is a list (Markdown list or "•" lines) at least three of whose items
-each name a right, three different rights in all, or a run of sub-headings naming three.
-What the rest of a list's own section says counts towards it ("You also have the right
-to object ..." after the list). A list its items or introduction place under another
-law (the CCPA's rights), or that is nested in a list item naming another
-country ("* Canada"), is not one of UK GDPR rights. In a run of sub-headings,
-"Access" alone names the right of access, and so does "Right to information"
-(the usual translation of Art 15's Auskunftsrecht) when the text under it
-speaks of access ("whether we process your data"). A list introduced as the
-ways to exercise the rights ("To exercise these rights, submit one of these
-forms:") restates the list before it and is not judged again. A list introduced as the
-rights of the public task or legal obligation basis the processing relies on ("We
-are relying on public task for this processing. This means you have:") need not
-name erasure or data portability, which do not apply under those bases (Art
-17(3)(b), Art 20(1)(a)); so need the lists of a notice that gives the public
-task or a legal obligation as its basis in a section of its own ("Our legal
+is portability; "ask whether we hold personal information about you" is access; "have
+a decision reviewed by a person" is automated decision-making). An enumeration is a
+list (Markdown list or "•" lines) at least three of whose items each name a right,
+three different rights in all, or a run of sub-headings naming three. What the rest of
+a list's own section says counts towards it ("You also have the right to object ..."
+after the list). A list its items or introduction place under another law (the CCPA's
+rights), or that is nested in a list item naming another country ("* Canada"), is not
+one of UK GDPR rights. In a run of sub-headings, "Access" alone names the right of
+access, and so does "Right to information" (the usual translation of Art 15's
+Auskunftsrecht) when the text under it speaks of access ("whether we process your
+data"). A list introduced as the ways to exercise the rights ("To exercise these
+rights, submit one of these forms:") restates the list before it and is not judged
+again. A list introduced as the rights of the public task or legal obligation basis
+the processing relies on ("We are relying on public task for this processing. This
+means you have:") need not name erasure or data portability, which do not apply under
+those bases (Art 17(3)(b), Art 20(1)(a)); so need the lists of a notice that gives the
+public task or a legal obligation as its basis in a section of its own ("Our legal
 basis for processing your data") and names no other basis anywhere.
 
 Fails:
@@ -405,7 +404,11 @@ func waysToExercise(e *enumeration) bool {
 		e.block.Within != nil && exerciseIntro.MatchString(e.block.Within.Text)
 }
 
-const access = rightSet(1 << 1)
+// access is the right of access in a rightSet: theRights[accessIndex].
+const (
+	accessIndex = 1
+	access      = rightSet(1 << accessIndex)
+)
 
 var (
 	// A sub-heading may name the right of access in a word ("Access,
@@ -424,8 +427,9 @@ func titleRights(n *notices.Notice, c *notices.Section) rightSet {
 		r |= access
 	}
 	if r&access == 0 && informationTitle.Match(c.TitleScan) {
-		for _, p := range n.ParasFor(theRights[1].re) {
-			if p.Section == c && theRights[1].re.Match(p.Scan) {
+		re := theRights[accessIndex].re
+		for _, p := range n.ParasFor(re) {
+			if p.Section == c && re.Match(p.Scan) {
 				r |= access
 				break
 			}
@@ -452,7 +456,7 @@ func underOtherLaw(e *enumeration) bool {
 	}
 	if e.block != nil && e.block.Within != nil {
 		// "* Canada" with Canada's list of rights nested in it.
-		texts = append(texts, pattern.Index(e.block.Within.Text))
+		texts = append(texts, e.block.Within.Scan)
 	}
 	for _, s := range e.section.Ancestors() {
 		texts = append(texts, s.TitleScan)
