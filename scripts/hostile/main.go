@@ -70,6 +70,13 @@ var cases = []hostileCase{
 		args: lintArgs,
 	},
 	{
+		name: "link-refs-3line", what: "N link reference definitions of three lines each (label, destination, title)", base: 50000,
+		gen: func(n int) string {
+			return "# Privacy notice\n\n" + strings.Repeat("[foo]:\n/url\n\"title\"\n", n) + "\nSee [foo].\n"
+		},
+		args: lintArgs,
+	},
+	{
 		name: "outline-size", what: "outline on a file of N MiB of notice text (over the 16 MiB limit)", base: 20,
 		gen: func(n int) string {
 			para := "We process your personal data as described in section 3. Contact dpo@example.com.\n\n"
