@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"strings"
 
 	"github.com/fatih/color"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/lint/config"
+	"github.com/noticelint/noticelint/lint/git"
 	"github.com/noticelint/noticelint/lint/redline"
 	"github.com/noticelint/noticelint/notices"
 	"github.com/noticelint/noticelint/rules"
@@ -210,19 +210,22 @@ func gitShow(arg string, maxSize int64) ([]byte, error) {
 	if maxSize <= 0 {
 		maxSize = lint.DefaultMaxSize
 	}
-	var out, errb bytes.Buffer
+	if err := git.CheckRev(arg); err != nil {
+		return nil, fmt.Errorf("%s: no such file, and it cannot be read from git as REV:PATH: %w", arg, git.ErrOptionRev)
+	}
+	var out bytes.Buffer
 	lw := &limitedWriter{w: &out, n: maxSize}
-	c := exec.Command("git", "show", "--no-textconv", arg)
-	c.Stdout, c.Stderr = lw, &errb
-	if err := c.Run(); err != nil {
+	show := git.Call{Args: []string{"show", "--no-textconv"}, Revs: []string{arg}, Stdout: lw}
+	if _, err := show.Output(); err != nil {
 		if lw.over {
 			return nil, fmt.Errorf("%s: larger than the %d-byte limit; raise it with --max-size", arg, maxSize)
 		}
-		msg := strings.TrimSpace(errb.String())
-		if msg == "" {
-			msg = err.Error()
+		msg := err.Error()
+		var ge *git.Error
+		if errors.As(err, &ge) {
+			msg = ge.Msg
 		}
-		return nil, fmt.Errorf("%s: no such file, and git could not read it as REV:PATH: %s", arg, firstLine(msg))
+		return nil, fmt.Errorf("%s: no such file, and git could not read it as REV:PATH: %s", arg, msg)
 	}
 	return out.Bytes(), nil
 }
@@ -242,11 +245,4 @@ func (l *limitedWriter) Write(p []byte) (int, error) {
 	}
 	l.n -= int64(len(p))
 	return l.w.Write(p)
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
 }
