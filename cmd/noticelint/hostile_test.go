@@ -36,9 +36,7 @@ func runReader(t *testing.T, stdin io.Reader, args ...string) (string, string, i
 		if errors.As(err, &ee) {
 			code = ee.code
 		}
-		if err.Error() != "" {
-			errb.WriteString("noticelint: " + err.Error() + "\n")
-		}
+		errb.WriteString(errorLine(err))
 	}
 	return out.String(), errb.String(), code
 }

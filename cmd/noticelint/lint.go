@@ -272,9 +272,7 @@ func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lin
 	}
 	// File errors go to stderr unless the format on stdout carries them.
 	if stdoutFormat == "" || stdoutFormat == "text" {
-		for _, e := range res.Errors {
-			_, _ = fmt.Fprintf(cmd.ErrOrStderr(), "%s: error: %s\n", e.File, e.Message) // stderr may be closed; the exit code still says 2
-		}
+		printFileErrors(cmd.ErrOrStderr(), res.Errors)
 	}
 	for _, o := range outs {
 		if o.path == "" {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/noticelint/noticelint/lint/sanitize"
 	"github.com/noticelint/noticelint/notices"
 )
 
@@ -127,8 +128,12 @@ func buildOutline(n *notices.Notice) outline {
 	return o
 }
 
+// writeOutline prints the outline for a terminal. It has no colour, so all
+// of it goes through a sanitize.Writer: titles, references and anything else
+// it prints from the notice.
 func writeOutline(w io.Writer, o outline) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	sw := sanitize.NewWriter(w)
+	tw := tabwriter.NewWriter(sw, 0, 4, 2, ' ', 0)
 	p := &printer{w: tw}
 	p.printf("%s: %q\n", o.File, o.Title)
 	if len(o.TOC) > 0 {
@@ -164,7 +169,10 @@ func writeOutline(w io.Writer, o outline) error {
 	if p.err != nil {
 		return p.err
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return sw.Flush()
 }
 
 func countClauses(s outlineSection) int {
