@@ -29,16 +29,16 @@ shrinks as notices are fixed. Run it again to drop them.`,
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			res, _, err := lintPaths(cmd, args, rf)
+			if path == "" {
+				path = baseline.DefaultPath(".")
+			}
+			res, _, err := lintPaths(cmd, args, rf, report{flag: "--baseline " + path, path: path})
 			if err != nil {
 				return err
 			}
 			printFileErrors(cmd.ErrOrStderr(), res.Errors)
 			if len(res.Errors) > 0 {
 				return &exitError{code: 2, err: fmt.Errorf("baseline not written: %d file(s) could not be linted", len(res.Errors))}
-			}
-			if path == "" {
-				path = baseline.DefaultPath(".")
 			}
 			b, err := baseline.Build(path, res.Findings)
 			if err != nil {

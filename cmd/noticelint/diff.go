@@ -93,6 +93,11 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 	if args[0] == "-" && args[1] == "-" {
 		return usageErr("only one of OLD and NEW can be standard input")
 	}
+	if fl.output != "" {
+		if in, ok := lint.SameFile(fl.output, args); ok {
+			return usageErr("-o %s: that is the version %s; write the report to another file", fl.output, in)
+		}
+	}
 	var versions [2]*notices.Notice
 	for i, arg := range args {
 		src, err := readVersion(arg, cmd.InOrStdin(), fl.maxSize)
@@ -218,7 +223,7 @@ func gitShow(arg string, maxSize int64) ([]byte, error) {
 	show := git.Call{Args: []string{"show", "--no-textconv"}, Revs: []string{arg}, Stdout: lw}
 	if _, err := show.Output(); err != nil {
 		if lw.over {
-			return nil, fmt.Errorf("%s: larger than the %d-byte limit; raise it with --max-size", arg, maxSize)
+			return nil, fmt.Errorf("%s: over the --max-size limit of %s; raise the limit if this really is one notice", arg, lint.Bytes(maxSize))
 		}
 		msg := err.Error()
 		var ge *git.Error

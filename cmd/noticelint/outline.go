@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/lint/sanitize"
 	"github.com/noticelint/noticelint/notices"
 )
@@ -65,6 +65,7 @@ var kindNames = map[notices.SectionKind]string{
 
 func newOutlineCmd() *cobra.Command {
 	var format string
+	var maxSize int64
 	cmd := &cobra.Command{
 		Use:   "outline FILE",
 		Short: "Print how noticelint reads a notice: sections, clauses, table of contents, references",
@@ -73,11 +74,17 @@ func newOutlineCmd() *cobra.Command {
 			if format != "text" && format != "json" {
 				return usageErr("--format: unknown format %q (want text or json)", format)
 			}
-			src, err := os.ReadFile(args[0])
+			// lint's reader: the same size limit, and no reading of pipes
+			// or devices (a link to /dev/zero would never end).
+			src, err := readOne(args[0], cmd.InOrStdin(), maxSize)
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			n, err := notices.Parse(args[0], src)
+			name := args[0]
+			if name == "-" {
+				name = "<stdin>"
+			}
+			n, err := notices.Parse(name, src)
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
@@ -91,6 +98,7 @@ func newOutlineCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().Int64Var(&maxSize, "max-size", lint.DefaultMaxSize, "largest notice to read, in bytes")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json"))
 	return cmd
 }

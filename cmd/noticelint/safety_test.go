@@ -211,3 +211,45 @@ func TestXMLReportsParse(t *testing.T) {
 		}
 	}
 }
+
+// No report is written over a notice: not the one named, not one a folder
+// walk found, not through a symbolic or hard link or another spelling of
+// its path. The run is refused before anything is linted or written.
+func TestReportNeverOverwritesInput(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.MkdirAll("notices", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeInput(t, "notices/a.md", []byte(noticeV1))
+	writeInput(t, "notices/b.md", []byte(noticeV2))
+	if err := os.Symlink("notices/a.md", "link.md"); err != nil {
+		t.Skipf("cannot make symlinks here: %v", err)
+	}
+	if err := os.Link("notices/a.md", "hard.md"); err != nil {
+		t.Skipf("cannot make hard links here: %v", err)
+	}
+	for _, args := range [][]string{
+		{"lint", "--format", "json=notices/a.md", "notices/a.md"},
+		{"lint", "--format", "json=./notices/a.md", "notices/a.md"},
+		{"lint", "--format", "sarif=notices/b.md", "notices"},
+		{"lint", "--format", "junit=link.md", "notices"},
+		{"lint", "--format", "github", "--format", "checkstyle=hard.md", "notices/a.md"},
+		{"diff", "-o", "notices/b.md", "notices/a.md", "notices/b.md"},
+		{"diff", "--format", "html", "-o", "link.md", "notices/a.md", "notices/b.md"},
+		{"baseline", "write", "--baseline", "notices/b.md", "notices"},
+	} {
+		out, stderr, code := run(t, "", args...)
+		if code != 2 || !strings.Contains(stderr, "write the report to another file") {
+			t.Errorf("%v: code %d, stderr %q, stdout %q", args, code, stderr, out)
+		}
+		for name, want := range map[string]string{"notices/a.md": noticeV1, "notices/b.md": noticeV2} {
+			if b, err := os.ReadFile(name); err != nil || string(b) != want {
+				t.Fatalf("%v overwrote %s", args, name)
+			}
+		}
+	}
+	if _, stderr, code := run(t, "", "lint", "--format", "json=report.json", "notices"); code == 2 {
+		t.Errorf("a report beside the notices is refused: %s", stderr)
+	}
+}
