@@ -33,59 +33,23 @@ func Line(s string) string { return escape(s, false) }
 func Text(s string) string { return escape(s, true) }
 
 func escape(s string, keepNewlines bool) string {
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c >= 0x20 && c < 0x7f || c == '\n' && keepNewlines {
-			i++
-			continue
-		}
-		if c >= 0x80 {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r != utf8.RuneError && !isControl(r) || r == utf8.RuneError && size > 1 {
-				i += size
-				continue
-			}
-		}
-		break
+	bad := func(r rune, size int) bool {
+		return r < 0x20 && (r != '\n' || !keepNewlines) || r == 0x7f || isControl(r) || r == utf8.RuneError && size == 1
 	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	b.WriteString(s[:i])
-	for i < len(s) {
-		c := s[i]
+	return rewrite(s, bad, func(b *strings.Builder, raw string, r rune) {
 		switch {
-		case c == '\n' && keepNewlines:
-			b.WriteByte(c)
-		case c == '\t':
+		case r == '\t':
 			b.WriteString(`\t`)
-		case c == '\n':
+		case r == '\n':
 			b.WriteString(`\n`)
-		case c == '\r':
+		case r == '\r':
 			b.WriteString(`\r`)
-		case c < 0x20 || c == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, c)
-		case c < 0x80:
-			b.WriteByte(c)
+		case r < utf8.RuneSelf || r == utf8.RuneError && len(raw) == 1:
+			fmt.Fprintf(b, `\x%02x`, raw[0])
 		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && size == 1:
-				fmt.Fprintf(&b, `\x%02x`, c)
-			case isControl(r):
-				fmt.Fprintf(&b, `\u%04x`, r)
-			default:
-				b.WriteString(s[i : i+size])
-			}
-			i += size
-			continue
+			fmt.Fprintf(b, `\u%04x`, r)
 		}
-		i++
-	}
-	return b.String()
+	})
 }
 
 // isControl reports whether r, above ASCII, is a C1 control, a
@@ -109,44 +73,51 @@ func isControl(r rune) bool {
 // escapes itself. Every XML and HTML writer passes text through it: CDATA
 // and hand-built markup are not escaped by anyone else.
 func XML(s string) string {
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c >= 0x20 && c < 0x80 || c == '\t' || c == '\n' || c == '\r' {
-			i++
-			continue
-		}
-		if c >= 0x80 {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if xmlChar(r) && (r != utf8.RuneError || size > 1) {
-				i += size
-				continue
-			}
-		}
-		break
-	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteString(s[:i])
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !xmlChar(r) || r == utf8.RuneError && size == 1 {
-			b.WriteRune(utf8.RuneError)
-		} else {
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
+	bad := func(r rune, size int) bool { return !xmlChar(r) || r == utf8.RuneError && size == 1 }
+	return rewrite(s, bad, func(b *strings.Builder, _ string, _ rune) { b.WriteRune(utf8.RuneError) })
 }
 
 // xmlChar is XML 1.0's Char production.
 func xmlChar(r rune) bool {
 	return r == 0x9 || r == 0xa || r == 0xd || r >= 0x20 && r <= 0xd7ff ||
 		r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= 0x10ffff
+}
+
+// rewrite returns s itself when bad accepts none of its characters (the
+// common case, with no allocation), else s with each character bad accepts
+// replaced by what repl writes for it. A byte that is not UTF-8 comes as
+// utf8.RuneError of size 1, with raw its one byte.
+func rewrite(s string, bad func(r rune, size int) bool, repl func(b *strings.Builder, raw string, r rune)) string {
+	next := func(i int) (rune, int) {
+		if c := s[i]; c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+		return utf8.DecodeRuneInString(s[i:])
+	}
+	i := 0
+	for i < len(s) {
+		r, size := next(i)
+		if bad(r, size) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := next(i)
+		if bad(r, size) {
+			repl(&b, s[i:i+size], r)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // Writer passes everything written to it through Text: for a text report

@@ -29,6 +29,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -131,7 +132,7 @@ func main() {
 	fmt.Printf("%-15s %-4s %8s %8s %8s %8s %9s %9s %4s\n", "case", "size", "N", "input", "wall", "cpu", "peak RSS", "RSS/MiB", "exit")
 	failed := false
 	for _, c := range cases {
-		if *only != "" && !contains(strings.Split(*only, ","), c.name) {
+		if *only != "" && !slices.Contains(strings.Split(*only, ","), c.name) {
 			continue
 		}
 		var walls [2]float64
@@ -231,15 +232,6 @@ func run(bin string, args []string) (result, error) {
 		}
 	}
 	return res, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func fail(err error) {
