@@ -134,8 +134,13 @@ type Writer struct {
 func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
 
 func (sw *Writer) Write(p []byte) (int, error) {
-	buf := append(sw.held, p...)
-	sw.held = nil
+	buf := p
+	if len(sw.held) > 0 {
+		buf = make([]byte, 0, len(sw.held)+len(p))
+		buf = append(buf, sw.held...)
+		buf = append(buf, p...)
+		sw.held = nil
+	}
 	// Hold back the start of a character that the next write completes.
 	for k := 1; k < utf8.UTFMax && k <= len(buf); k++ {
 		if c := buf[len(buf)-k]; c >= 0xc0 {
