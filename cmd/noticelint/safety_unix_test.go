@@ -36,7 +36,7 @@ func TestNamedPipeIsInputError(t *testing.T) {
 	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
 		t.Skipf("cannot make a named pipe here: %v", err)
 	}
-	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.md")); err != nil {
+	if err := os.Symlink("/dev/null", filepath.Join(dir, "null.md")); err != nil {
 		t.Skipf("cannot make symlinks here: %v", err)
 	}
 	for _, paths := range [][]string{{pipe, filepath.Join(dir, "good.md")}, {dir}} {
@@ -46,7 +46,7 @@ func TestNamedPipeIsInputError(t *testing.T) {
 				!strings.Contains(out, "good.md:5:9") {
 				t.Errorf("%v: code %d, stderr %q, stdout %q", paths, code, stderr, out)
 			}
-			if len(paths) == 1 && (!strings.Contains(stderr, "zero.md: error: symbolic link to a character device") ||
+			if len(paths) == 1 && (!strings.Contains(stderr, "null.md: error: symbolic link to a character device") ||
 				!strings.Contains(out, "2 files could not be read")) {
 				t.Errorf("the walk: stderr %q, stdout %q", stderr, out)
 			}
@@ -57,7 +57,7 @@ func TestNamedPipeIsInputError(t *testing.T) {
 		var res struct {
 			Errors []struct{ File, Message string }
 		}
-		if err := json.Unmarshal([]byte(out), &res); err != nil || code != 2 || len(res.Errors) != 2 || filepath.Base(res.Errors[0].File) != "pipe.md" {
+		if err := json.Unmarshal([]byte(out), &res); err != nil || code != 2 || len(res.Errors) != 2 || filepath.Base(res.Errors[1].File) != "pipe.md" {
 			t.Errorf("json: code %d, %v, %+v", code, err, res.Errors)
 		}
 		for _, format := range []string{"github", "junit", "checkstyle", "sarif"} {
@@ -75,23 +75,33 @@ func TestNamedPipeIsInputError(t *testing.T) {
 	})
 }
 
-// outline reads as lint does: a link to /dev/zero is refused, not read
-// until memory runs out, and --max-size bounds a file.
+// outline reads as lint does: a link to a device is refused (one to
+// /dev/zero was read until memory ran out; the test links to /dev/null,
+// which a regression would read as an empty notice rather than exhaust the
+// machine), a named pipe does not block, and --max-size bounds a file.
 func TestOutlineReader(t *testing.T) {
 	dir := t.TempDir()
-	zero := filepath.Join(dir, "zero.md")
-	if err := os.Symlink("/dev/zero", zero); err != nil {
+	null := filepath.Join(dir, "null.md")
+	if err := os.Symlink("/dev/null", null); err != nil {
 		t.Skipf("cannot make symlinks here: %v", err)
 	}
+	_, stderr, code := run(t, "", "outline", null)
+	if code != 2 || !strings.Contains(stderr, "null.md: a character device, not a regular file") {
+		t.Errorf("code %d, stderr %q", code, stderr)
+	}
+	pipe := filepath.Join(dir, "pipe.md")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skipf("cannot make a named pipe here: %v", err)
+	}
 	withinGuard(t, func() {
-		_, stderr, code := run(t, "", "outline", zero)
-		if code != 2 || !strings.Contains(stderr, "zero.md: a character device, not a regular file") {
+		_, stderr, code := run(t, "", "outline", pipe)
+		if code != 2 || !strings.Contains(stderr, "pipe.md: a named pipe (FIFO), not a regular file") {
 			t.Errorf("code %d, stderr %q", code, stderr)
 		}
 	})
 	big := filepath.Join(dir, "big.md")
 	writeInput(t, big, []byte(goodNotice))
-	_, stderr, code := run(t, "", "outline", "--max-size", "20", big)
+	_, stderr, code = run(t, "", "outline", "--max-size", "20", big)
 	if code != 2 || !strings.Contains(stderr, "big.md: file is 65 bytes, over the --max-size limit of 20 bytes") {
 		t.Errorf("code %d, stderr %q", code, stderr)
 	}
