@@ -105,7 +105,16 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 			errs = append(errs, FileError{File: p, Message: "directory holds no notices (*.md or *.markdown files); name files explicitly to lint other extensions"})
 		}
 	}
-	return ins, errs
+	// A path named and also met in a walk is one input, and one error.
+	seenErr := map[FileError]bool{}
+	kept := errs[:0]
+	for _, e := range errs {
+		if !seenErr[e] {
+			seenErr[e] = true
+			kept = append(kept, e)
+		}
+	}
+	return ins, kept
 }
 
 // SameFile returns the first of paths that is the file out names, if any:

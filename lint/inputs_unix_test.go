@@ -49,7 +49,7 @@ func TestCollectNonRegular(t *testing.T) {
 	}()
 	select {
 	case got := <-done:
-		want := "a.md|null.md: symbolic link to a character device|pipe.md: a named pipe (FIFO)|pipe.md: a named pipe (FIFO)|null: a character device"
+		want := "a.md|null.md: symbolic link to a character device|pipe.md: a named pipe (FIFO)|null: a character device"
 		if got != want {
 			t.Errorf("got %q\nwant %q", got, want)
 		}
