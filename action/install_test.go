@@ -10,6 +10,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -157,7 +158,8 @@ func run(t *testing.T, srv *httptest.Server, mode string, env ...string) result 
 	cmd.Stderr = &lockedWriter{w: &all}
 	err := cmd.Run()
 	res := result{stdout: stdout.String(), lines: all.String()}
-	if ee, ok := err.(*exec.ExitError); ok {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
 		res.code = ee.ExitCode()
 	} else if err != nil {
 		t.Fatal(err)
@@ -394,7 +396,8 @@ func TestBuildFromSource(t *testing.T) {
 		// The binary is the real linter: it lints the bundled example.
 		lint := exec.Command(res.bin, "lint", "--format", "json", filepath.Join("..", "testdata", "example", "notice.md"))
 		out, err = lint.Output()
-		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !bytes.Contains(out, []byte(`"rule"`)) {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 || !bytes.Contains(out, []byte(`"rule"`)) {
 			t.Errorf("built binary on the example: %v\n%s", err, out)
 		}
 	}
