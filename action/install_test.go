@@ -78,11 +78,28 @@ func sum(b []byte) string {
 }
 
 // release is a fake GitHub server: files by URL path, and the paths asked.
+// The test changes it between runs, the server reads it during them: both
+// under mu.
 type release struct {
 	mu    sync.Mutex
 	files map[string][]byte
 	codes map[string]int // a status to answer instead of the file
 	asked []string
+}
+
+func (r *release) change(f func(r *release)) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f(r)
+}
+
+// requests returns the paths asked since the last call.
+func (r *release) requests() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	asked := r.asked
+	r.asked = nil
+	return asked
 }
 
 func (r *release) ServeHTTP(w http.ResponseWriter, req *http.Request) {
@@ -130,7 +147,14 @@ type result struct {
 
 // run runs the install script as the action does, with the runner's
 // environment for a Linux x64 runner and env on top.
-func run(t *testing.T, srv *httptest.Server, mode string, env ...string) result {
+func run(t *testing.T, srv *httptest.Server, env ...string) result {
+	t.Helper()
+	return runIn(t, t.TempDir(), ".", []string{"install"}, append([]string{"GITHUB_SERVER_URL=" + srv.URL}, env...))
+}
+
+// runIn runs bash with args in dir as a runner would, with tmp as
+// RUNNER_TEMP.
+func runIn(t *testing.T, tmp, dir string, args, env []string) result {
 	t.Helper()
 	if runtime.GOOS == "windows" {
 		t.Skip("the script runs under bash on the runner; this test needs a Unix shell")
@@ -140,18 +164,16 @@ func run(t *testing.T, srv *httptest.Server, mode string, env ...string) result 
 			t.Skipf("%s not found: %v", tool, err)
 		}
 	}
-	tmp := t.TempDir()
 	output, path := filepath.Join(tmp, "output"), filepath.Join(tmp, "path")
-	cmd := exec.Command("bash", "install", mode)
+	// As the runner runs a step's bash: errors and failed pipes stop it.
+	cmd := exec.Command("bash", append([]string{"--noprofile", "--norc", "-eo", "pipefail"}, args...)...)
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(),
 		"RUNNER_TEMP="+tmp, "RUNNER_OS=Linux", "RUNNER_ARCH=X64",
 		"GITHUB_OUTPUT="+output, "GITHUB_PATH="+path,
 		"GITHUB_ACTION_PATH=/home/runner/work/_actions/acme/noticelint/v1.2.3",
 		"ACTION_REF=", "ACTION_REPOSITORY=", "GITHUB_ACTION_REF=", "GITHUB_ACTION_REPOSITORY=",
 		"NOTICELINT_VERSION=", "NOTICELINT_RETRIES=0")
-	if srv != nil {
-		cmd.Env = append(cmd.Env, "GITHUB_SERVER_URL="+srv.URL)
-	}
 	cmd.Env = append(cmd.Env, env...)
 	var stdout, all bytes.Buffer
 	cmd.Stdout = &lockedWriter{w: &stdout, also: &all}
@@ -218,8 +240,8 @@ func TestDownloadVerified(t *testing.T) {
 					t.Skip("unzip not found")
 				}
 			}
-			rel.asked = nil
-			res := run(t, srv, "download", tc.env...)
+			rel.requests()
+			res := run(t, srv, tc.env...)
 			if res.code != 0 {
 				t.Fatalf("exit %d:\n%s", res.code, res.lines)
 			}
@@ -239,8 +261,8 @@ func TestDownloadVerified(t *testing.T) {
 			if strings.TrimSpace(res.path) != filepath.Dir(res.bin) {
 				t.Errorf("GITHUB_PATH got %q, want %q", res.path, filepath.Dir(res.bin))
 			}
-			if want := []string{dl + "noticelint_1.2.3_checksums.txt", dl + tc.want}; fmt.Sprint(rel.asked) != fmt.Sprint(want) {
-				t.Errorf("fetched %v, want %v", rel.asked, want)
+			if asked, want := rel.requests(), []string{dl + "noticelint_1.2.3_checksums.txt", dl + tc.want}; fmt.Sprint(asked) != fmt.Sprint(want) {
+				t.Errorf("fetched %v, want %v", asked, want)
 			}
 		})
 	}
@@ -287,8 +309,8 @@ func TestDownloadRefused(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rel, srv := newRelease(t)
-			tc.change(rel)
-			res := run(t, srv, "download")
+			rel.change(tc.change)
+			res := run(t, srv)
 			if res.code != 1 {
 				t.Fatalf("exit %d, want 1:\n%s", res.code, res.lines)
 			}
@@ -319,7 +341,7 @@ func TestDownloadNamedVersion(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, srv := newRelease(t)
-			res := run(t, srv, "download", tc.env...)
+			res := run(t, srv, tc.env...)
 			if res.code != 1 || strings.Contains(res.output, "from-source") || res.bin != "" {
 				t.Fatalf("exit %d, output %q, binary %q; want a failure:\n%s", res.code, res.output, res.bin, res.lines)
 			}
@@ -349,12 +371,12 @@ func TestDownloadFallsBack(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rel, srv := newRelease(t)
-			res := run(t, srv, "download", tc.env...)
+			res := run(t, srv, tc.env...)
 			if res.code != 0 {
 				t.Fatalf("exit %d:\n%s", res.code, res.lines)
 			}
-			if strings.TrimSpace(res.output) != "from-source=true" {
-				t.Errorf("GITHUB_OUTPUT %q, want from-source=true", res.output)
+			if !strings.HasPrefix(res.output, "from-source=true\nversion=") {
+				t.Errorf("GITHUB_OUTPUT %q, want from-source=true and a version", res.output)
 			}
 			if !strings.Contains(res.lines, "::notice title=noticelint install::") || !strings.Contains(res.lines, tc.want) {
 				t.Errorf("no notice saying %q:\n%s", tc.want, res.lines)
@@ -362,15 +384,17 @@ func TestDownloadFallsBack(t *testing.T) {
 			if res.bin != "" {
 				t.Errorf("installed %s", res.bin)
 			}
-			if asked := len(rel.asked) > 0; asked != tc.asks {
-				t.Errorf("server asked %v, want asked=%v", rel.asked, tc.asks)
+			if asked := rel.requests(); (len(asked) > 0) != tc.asks {
+				t.Errorf("server asked %v, want asked=%v", asked, tc.asks)
 			}
 		})
 	}
 }
 
-// The source build the action falls back to builds this checkout, stamped
-// with the version it stands for.
+// The fallback end to end: the script finds no release for the pin and
+// hands over the version to stamp; the action's own build step (run from
+// action.yml as written) builds this checkout with it, and the binary is the
+// real linter.
 func TestBuildFromSource(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds noticelint")
@@ -378,28 +402,80 @@ func TestBuildFromSource(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("go not found")
 	}
+	step := actionStep(t, "Build noticelint from source")
+	if !strings.Contains(step.If, "steps.install.outputs.from-source == 'true'") {
+		t.Errorf("the build step runs if %q, not on the install step's from-source", step.If)
+	}
+	_, srv := newRelease(t)
 	for _, tc := range []struct {
-		env  []string
-		want string
+		pin, want string
 	}{
-		{[]string{"GITHUB_ACTION_PATH=/w/_actions/acme/noticelint/v9.9.9"}, "noticelint 9.9.9\n"},
-		{[]string{"GITHUB_ACTION_PATH=/w/_actions/acme/noticelint/main"}, "noticelint main\n"},
+		{"v9.9.9", "noticelint 9.9.9\n"}, // a tag with no release
+		{"main", "noticelint main\n"},
 	} {
-		res := run(t, nil, "build", tc.env...)
+		tmp := t.TempDir()
+		pin := "GITHUB_ACTION_PATH=/w/_actions/acme/noticelint/" + tc.pin
+		res := runIn(t, tmp, ".", []string{"install"}, []string{"GITHUB_SERVER_URL=" + srv.URL, pin})
+		version, ok := strings.CutPrefix(res.output, "from-source=true\nversion=")
+		if res.code != 0 || !ok {
+			t.Fatalf("pin %s: exit %d, GITHUB_OUTPUT %q:\n%s", tc.pin, res.code, res.output, res.lines)
+		}
+		// The step's env: VERSION from the install step's output.
+		script := filepath.Join(tmp, "build-step")
+		if err := os.WriteFile(script, []byte(step.Run), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res = runIn(t, tmp, "..", []string{script}, []string{pin, "VERSION=" + strings.TrimSpace(version)})
 		if res.code != 0 || res.bin == "" {
-			t.Fatalf("exit %d, binary %q:\n%s", res.code, res.bin, res.lines)
+			t.Fatalf("pin %s: build step exit %d, binary %q:\n%s", tc.pin, res.code, res.bin, res.lines)
 		}
 		out, err := exec.Command(res.bin, "version").Output()
 		if err != nil || string(out) != tc.want {
-			t.Errorf("%v: built binary says %q (%v), want %q", tc.env, out, err, tc.want)
+			t.Errorf("pin %s: built binary says %q (%v), want %q", tc.pin, out, err, tc.want)
 		}
-		// The binary is the real linter: it lints the bundled example.
+		if strings.TrimSpace(res.path) != filepath.Dir(res.bin) {
+			t.Errorf("GITHUB_PATH got %q, want %q", res.path, filepath.Dir(res.bin))
+		}
 		lint := exec.Command(res.bin, "lint", "--format", "json", filepath.Join("..", "testdata", "example", "notice.md"))
 		out, err = lint.Output()
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) || ee.ExitCode() != 1 || !bytes.Contains(out, []byte(`"rule"`)) {
 			t.Errorf("built binary on the example: %v\n%s", err, out)
 		}
+	}
+}
+
+type step struct {
+	Name, If, Run, Uses string
+	WorkingDirectory    string `yaml:"working-directory"`
+}
+
+func actionStep(t *testing.T, name string) step {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var action struct {
+		Runs struct{ Steps []step }
+	}
+	if err := yaml.Unmarshal(src, &action); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range action.Runs.Steps {
+		if s.Name == name {
+			return s
+		}
+	}
+	t.Fatalf("action.yml has no step %q", name)
+	return step{}
+}
+
+// The action runs this script, from its own folder.
+func TestActionRunsScript(t *testing.T) {
+	s := actionStep(t, "Install noticelint")
+	if strings.TrimSpace(s.Run) != "bash action/install" || s.WorkingDirectory != "${{ github.action_path }}" {
+		t.Errorf("install step runs %q in %q, want 'bash action/install' in the action's path", s.Run, s.WorkingDirectory)
 	}
 }
 
