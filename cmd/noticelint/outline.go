@@ -4,11 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/lint/sanitize"
 	"github.com/noticelint/noticelint/notices"
 )
 
@@ -64,6 +65,7 @@ var kindNames = map[notices.SectionKind]string{
 
 func newOutlineCmd() *cobra.Command {
 	var format string
+	var maxSize int64
 	cmd := &cobra.Command{
 		Use:   "outline FILE",
 		Short: "Print how noticelint reads a notice: sections, clauses, table of contents, references",
@@ -72,11 +74,17 @@ func newOutlineCmd() *cobra.Command {
 			if format != "text" && format != "json" {
 				return usageErr("--format: unknown format %q (want text or json)", format)
 			}
-			src, err := os.ReadFile(args[0])
+			// lint's reader: the same size limit, and no reading of pipes
+			// or devices (a link to /dev/zero would never end).
+			src, err := readOne(args[0], cmd.InOrStdin(), maxSize)
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			n, err := notices.Parse(args[0], src)
+			name := args[0]
+			if name == "-" {
+				name = "<stdin>"
+			}
+			n, err := notices.Parse(name, src)
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
@@ -90,6 +98,7 @@ func newOutlineCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().Int64Var(&maxSize, "max-size", lint.DefaultMaxSize, "largest notice to read, in bytes")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json"))
 	return cmd
 }
@@ -127,8 +136,12 @@ func buildOutline(n *notices.Notice) outline {
 	return o
 }
 
+// writeOutline prints the outline for a terminal. It has no colour, so all
+// of it goes through a sanitize.Writer: titles, references and anything else
+// it prints from the notice.
 func writeOutline(w io.Writer, o outline) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	sw := sanitize.NewWriter(w)
+	tw := tabwriter.NewWriter(sw, 0, 4, 2, ' ', 0)
 	p := &printer{w: tw}
 	p.printf("%s: %q\n", o.File, o.Title)
 	if len(o.TOC) > 0 {
@@ -164,7 +177,10 @@ func writeOutline(w io.Writer, o outline) error {
 	if p.err != nil {
 		return p.err
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return sw.Flush()
 }
 
 func countClauses(s outlineSection) int {
