@@ -122,7 +122,7 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 	check := func(n *notices.Notice) []lint.Finding {
 		return lint.Check(n, settings, lint.Options{Rules: selected, Known: rules.All(), Explicit: len(fl.enable) > 0})
 	}
-	rep := redline.Build(versions[0], versions[1], check)
+	rep := redline.Build(versions[0], versions[1], redline.Lint{Check: check, RefRule: rules.CrossReference.ID})
 
 	var buf bytes.Buffer
 	switch fl.format {

@@ -355,3 +355,29 @@ func TestDiffUsesConfiguration(t *testing.T) {
 		t.Errorf("missing --config: code %d, stderr %q", code, stderr)
 	}
 }
+
+// A reference the cross-reference rule already finds wrong in OLD was not
+// broken by the change: the diff leaves it out of the broken references and
+// carries its finding instead. The engine knows no rule by name, so this
+// holds only because diff names the rule.
+func TestDiffAlreadyWrongReference(t *testing.T) {
+	dir := t.TempDir()
+	old := "# N\n\n## 1. Intro\n\n1.1 See section 2 on how to make a complaint.\n\n## 2. Cookies\n\n2.1 We use cookies.\n\n## 3. How to make a complaint\n\n3.1 Write to us.\n"
+	new := "# N\n\n## 1. Intro\n\n1.1 See section 2 on how to make a complaint.\n\n## 2. Marketing\n\n2.1 We do not sell data.\n\n## 3. Cookies\n\n3.1 We use cookies.\n\n## 4. How to make a complaint\n\n4.1 Write to us.\n"
+	for name, src := range map[string]string{"old.md": old, "new.md": new} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, _ := runIn(t, dir, "diff", "--no-config", "--enable", "cross-reference", "--format", "json", "old.md", "new.md")
+	var rep struct {
+		References []json.RawMessage
+		Findings   struct{ Carried []json.RawMessage }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(rep.References) != 0 || len(rep.Findings.Carried) != 1 {
+		t.Errorf("references %s, carried %d, want none and 1", rep.References, len(rep.Findings.Carried))
+	}
+}

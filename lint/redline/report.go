@@ -6,7 +6,6 @@ import (
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
-	"github.com/noticelint/noticelint/rules"
 )
 
 // Report is the comparison of two versions with its compliance delta.
@@ -30,18 +29,29 @@ type CarriedFinding struct {
 	New lint.Finding `json:"new"`
 }
 
-// Build compares two parsed versions and lints both with check (the
-// caller's rules and settings; nil lints nothing).
-func Build(old, new *notices.Notice, check func(*notices.Notice) []lint.Finding) *Report {
+// Lint is how a report lints both versions: the caller's rules and
+// settings. The engine knows no rule by name, so the caller also says which
+// rule finds wrong cross-references.
+type Lint struct {
+	// Check lints one version; nil lints nothing.
+	Check func(*notices.Notice) []lint.Finding
+	// RefRule is the ID of the rule whose findings mark a reference as
+	// already wrong: such a reference in the old version was not broken by
+	// the change.
+	RefRule string
+}
+
+// Build compares two parsed versions and lints both as l says.
+func Build(old, new *notices.Notice, l Lint) *Report {
 	r := &Report{Comparison: notices.Compare(old, new)}
 	var fo, fn []lint.Finding
-	if check != nil {
-		fo, fn = check(old), check(new)
+	if l.Check != nil {
+		fo, fn = l.Check(old), l.Check(new)
 	}
 	r.delta(fo, fn)
 	wrong := map[notices.Pos]bool{}
 	for _, f := range fo {
-		if f.Rule == rules.CrossReference.ID {
+		if l.RefRule != "" && f.Rule == l.RefRule {
 			wrong[notices.Pos{Line: f.Line, Col: f.Column}] = true
 		}
 	}
