@@ -352,3 +352,96 @@ func TestInitAndConfigPrint(t *testing.T) {
 		t.Errorf("config print of a broken file: exit %d %s", code, errOut)
 	}
 }
+
+// The gate never fails open: a new Privacy Shield finding fails the run
+// whatever the repository's diff settings, in a top-level folder named b/
+// too. Where git's diff cannot be read, the run is an error (exit 2), never
+// a pass.
+func TestNewFromRevGateUnderDiffConfig(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	t.Chdir(repo)
+	clean := strings.Replace(ciNotice, " under the EU-US Privacy Shield", " under the UK International Data Transfer Agreement", 1)
+	clean = strings.Replace(clean, "See section 2 on how to complain.", "See section 4 on how to complain.", 1)
+	write(t, "b/notice.md", clean)
+	write(t, "top.md", clean)
+	gitRun(t, repo, "init", "-q")
+	gitRun(t, repo, "add", ".")
+	gitRun(t, repo, "commit", "-q", "-m", "clean notices")
+	shield := strings.Replace(clean, "4.1 You can complain", "4.1 Our US host relied on the Privacy Shield. You can complain", 1)
+	write(t, "b/notice.md", shield)
+	write(t, "top.md", shield)
+	for _, set := range [][]string{
+		{"diff.mnemonicPrefix", "true"},
+		{"diff.noprefix", "true"},
+		{"diff.srcPrefix", "x/", "diff.dstPrefix", "y/"}, // read by git 2.45 and later
+	} {
+		for i := 0; i < len(set); i += 2 {
+			gitRun(t, repo, "config", set[i], set[i+1])
+		}
+		res, errOut, code := lintJSON(t, "--new-from-rev", "HEAD", ".")
+		if code != 1 {
+			t.Errorf("%v: exit %d, want 1; stderr %s", set, code, errOut)
+		}
+		wantFindings(t, repo, res.Findings, "b/notice.md:19 privacy-shield error", "top.md:19 privacy-shield error")
+		for i := 0; i < len(set); i += 2 {
+			gitRun(t, repo, "config", "--unset", set[i])
+		}
+	}
+
+	// A git that named files with another prefix than it was asked for.
+	real, _ := exec.LookPath("git")
+	bin := t.TempDir()
+	write(t, filepath.Join(bin, "git"), "#!/bin/sh\nif [ \"$3\" = diff ]; then '"+real+"' \"$@\" | sed 's#^+++ b/#+++ w/#'; exit 0; fi\nexec '"+real+"' \"$@\"\n")
+	if err := os.Chmod(filepath.Join(bin, "git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	_, errOut, code := run(t, "", "lint", "--new-from-rev", "HEAD", ".")
+	if code != 2 || !strings.Contains(errOut, `lacks the b/ prefix`) {
+		t.Errorf("unreadable diff: exit %d, want 2; stderr %s", code, errOut)
+	}
+}
+
+// On a branch that is behind main, --new-from-rev main blames the branch
+// for what main changed since the branch left it; the merge base does not.
+func TestNewFromMergeBase(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	t.Chdir(repo)
+	clean := strings.Replace(ciNotice, "See section 2 on how to complain.", "See section 4 on how to complain.", 1)
+	write(t, "a.md", strings.Replace(clean, " under the EU-US Privacy Shield", " under the UK International Data Transfer Agreement", 1))
+	write(t, "b.md", clean) // relies on the Privacy Shield
+	gitRun(t, repo, "init", "-q", "-b", "main")
+	gitRun(t, repo, "add", ".")
+	gitRun(t, repo, "commit", "-q", "-m", "v1")
+	gitRun(t, repo, "branch", "topic")
+	// main fixes b.md after the topic branch left it.
+	write(t, "b.md", strings.Replace(clean, " under the EU-US Privacy Shield", " under the UK International Data Transfer Agreement", 1))
+	gitRun(t, repo, "commit", "-q", "-a", "-m", "b.md: no more Privacy Shield")
+	gitRun(t, repo, "checkout", "-q", "topic")
+	// The topic branch brings a new reliance in a.md.
+	write(t, "a.md", strings.Replace(clean, "4.1 You can complain", "4.1 Our US host relied on the Privacy Shield. You can complain", 1))
+
+	res, _, _ := lintJSON(t, "--new-from-rev", "main", ".")
+	wantFindings(t, repo, res.Findings, "a.md:15 privacy-shield error", "a.md:19 privacy-shield error", "b.md:15 privacy-shield error")
+	for _, args := range [][]string{{"--new-from-merge-base", "main"}, {"--new-from-rev", "main..."}, {"--new-from-rev", "main...HEAD"}} {
+		res, errOut, code := lintJSON(t, append(args, ".")...)
+		if code != 1 {
+			t.Errorf("%v: exit %d %s", args, code, errOut)
+		}
+		wantFindings(t, repo, res.Findings, "a.md:15 privacy-shield error", "a.md:19 privacy-shield error")
+	}
+	_, errOut, code := run(t, "", "lint", "--new-from-rev", "main..topic", ".")
+	if code != 2 || !strings.Contains(errOut, `--new-from-rev: "main..topic" is a range`) {
+		t.Errorf("a range: exit %d %s", code, errOut)
+	}
+	_, errOut, code = run(t, "", "lint", "--new-from-merge-base", "nope", ".")
+	if code != 2 || strings.Count(errOut, "--new-from-merge-base") != 1 || !strings.Contains(errOut, `"nope" is not a revision`) {
+		t.Errorf("bad revision: exit %d %s", code, errOut)
+	}
+}

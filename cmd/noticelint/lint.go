@@ -28,6 +28,7 @@ type lintFlags struct {
 	baseline       string
 	noBaseline     bool
 	newFromRev     string
+	newFromBase    string
 }
 
 // runFlags choose what is linted and how: shared by lint and baseline write,
@@ -81,7 +82,9 @@ func newLintCmd() *cobra.Command {
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print findings only: no fixes, no summary")
 	f.StringVar(&fl.baseline, "baseline", "", "baseline of known findings to hide (default: "+baseline.Name+" at the repository root, if present)")
 	f.BoolVar(&fl.noBaseline, "no-baseline", false, "report every finding, ignoring any baseline")
-	f.StringVar(&fl.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (and notice-wide findings of changed files)")
+	f.StringVar(&fl.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (and notice-wide findings of changed files); REV... means --new-from-merge-base REV")
+	f.StringVar(&fl.newFromBase, "new-from-merge-base", "", "as --new-from-rev, from the merge base of this revision and HEAD (for a branch that is behind it)")
+	cmd.MarkFlagsMutuallyExclusive("new-from-rev", "new-from-merge-base")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions(formatNames...))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletions("error", "warning", "info", "never"))
 	_ = cmd.RegisterFlagCompletionFunc("color", fixedCompletions("auto", "always", "never"))
@@ -129,11 +132,9 @@ func runLint(cmd *cobra.Command, args []string, fl lintFlags) error {
 	if err != nil {
 		return err
 	}
-	var changed *changes.Set
-	if fl.newFromRev != "" {
-		if changed, err = changes.Since(".", fl.newFromRev); err != nil {
-			return usageErr("--new-from-rev: %v", err)
-		}
+	changed, err := changedSince(fl.newFromRev, fl.newFromBase)
+	if err != nil {
+		return err
 	}
 	var reports []report
 	for _, o := range outs {
@@ -163,6 +164,40 @@ func runLint(cmd *cobra.Command, args []string, fl lintFlags) error {
 		return &exitError{code: 1}
 	}
 	return nil
+}
+
+// changedSince reads --new-from-rev or --new-from-merge-base: nil when
+// neither is given. "REV..." in --new-from-rev is git's notation for the
+// merge base of REV and HEAD. Any other range is refused: the working tree
+// is what is linted, so it is what is compared.
+func changedSince(rev, base string) (*changes.Set, error) {
+	flag := "--new-from-merge-base"
+	if rev != "" {
+		flag = "--new-from-rev"
+		if r, ok := strings.CutSuffix(rev, "..."); ok && r != "" {
+			rev, base = "", r
+		} else if r, ok := strings.CutSuffix(rev, "...HEAD"); ok && r != "" {
+			rev, base = "", r
+		} else if strings.Contains(rev, "..") {
+			return nil, usageErr("%s: %q is a range; give one revision (the working tree is compared with it), or REV... for the merge base of REV and HEAD", flag, rev)
+		}
+	}
+	var (
+		set *changes.Set
+		err error
+	)
+	switch {
+	case rev != "":
+		set, err = changes.Since(".", rev)
+	case base != "":
+		set, _, err = changes.MergeBase(".", base)
+	default:
+		return nil, nil
+	}
+	if err != nil {
+		return nil, usageErr("%s: %v", flag, err)
+	}
+	return set, nil
 }
 
 // report is a file the run will write, and the flag that names it.
