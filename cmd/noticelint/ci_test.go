@@ -288,7 +288,7 @@ func TestNewFromRev(t *testing.T) {
 		"c.md:15 privacy-shield error",
 	)
 	_, errOut, code = run(t, "", "lint", "--new-from-rev", "no-such-branch", ".")
-	if code != 2 || !strings.Contains(errOut, `"no-such-branch" is not a revision`) {
+	if code != 2 || !strings.Contains(errOut, `"no-such-branch" is not a revision`) || strings.Count(errOut, "--new-from-rev") != 1 {
 		t.Errorf("bad revision: exit %d %s", code, errOut)
 	}
 	outside := t.TempDir()
