@@ -23,12 +23,12 @@ type TextOptions struct {
 // that only noticelint's own colour codes reach the terminal.
 func WriteText(w io.Writer, res Result, opt TextOptions) error {
 	clean := sanitize.Line
-	bold := color.New(color.Bold)
-	faint := color.New(color.Faint)
+	bold := Colour(color.Bold)
+	faint := Colour(color.Faint)
 	sevColor := map[Severity]*color.Color{
-		Error:   color.New(color.FgRed, color.Bold),
-		Warning: color.New(color.FgYellow, color.Bold),
-		Info:    color.New(color.FgCyan),
+		Error:   Colour(color.FgRed, color.Bold),
+		Warning: Colour(color.FgYellow, color.Bold),
+		Info:    Colour(color.FgCyan),
 	}
 	for _, f := range res.Findings {
 		sec := ""
@@ -41,7 +41,7 @@ func WriteText(w io.Writer, res Result, opt TextOptions) error {
 			return err
 		}
 		if f.Fix != "" && !opt.Quiet {
-			if _, err := fmt.Fprintf(w, "    %s %s\n", color.GreenString("fix:"), clean(f.Fix)); err != nil {
+			if _, err := fmt.Fprintf(w, "    %s %s\n", Colour(color.FgGreen).Sprint("fix:"), clean(f.Fix)); err != nil {
 				return err
 			}
 		}
