@@ -38,12 +38,12 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, FileError{File: p, Message: describe(err)})
+			errs = append(errs, FileError{File: p, Kind: InputError, Message: describe(err)})
 			continue
 		}
 		if !info.IsDir() {
 			if !info.Mode().IsRegular() {
-				errs = append(errs, FileError{File: p, Message: NotRegular(info.Mode())})
+				errs = append(errs, FileError{File: p, Kind: InputError, Message: NotRegular(info.Mode())})
 				continue
 			}
 			add(p, fileReader(p, maxSize))
@@ -52,7 +52,7 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 		found, reported := 0, len(errs)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, FileError{File: path, Message: describe(err)})
+				errs = append(errs, FileError{File: path, Kind: InputError, Message: describe(err)})
 				return nil
 			}
 			if d.IsDir() {
@@ -77,32 +77,32 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 				switch {
 				case errors.Is(err, fs.ErrNotExist):
 					found++
-					errs = append(errs, FileError{File: path, Message: "broken symbolic link: its target does not exist"})
+					errs = append(errs, FileError{File: path, Kind: InputError, Message: "broken symbolic link: its target does not exist"})
 				case err != nil:
 					found++
-					errs = append(errs, FileError{File: path, Message: describe(err)})
+					errs = append(errs, FileError{File: path, Kind: InputError, Message: describe(err)})
 				case info.Mode().IsRegular():
 					found++
 					add(path, fileReader(path, maxSize))
 				case !info.IsDir():
 					found++
-					errs = append(errs, FileError{File: path, Message: "symbolic link to " + NotRegular(info.Mode())})
+					errs = append(errs, FileError{File: path, Kind: InputError, Message: "symbolic link to " + NotRegular(info.Mode())})
 				}
 			default:
 				// A named pipe, socket or device with a notice's name: reading
 				// it could block or never end, and leaving it out silently
 				// would lose it.
 				found++
-				errs = append(errs, FileError{File: path, Message: NotRegular(d.Type())})
+				errs = append(errs, FileError{File: path, Kind: InputError, Message: NotRegular(d.Type())})
 			}
 			return nil
 		})
 		if err != nil {
-			errs = append(errs, FileError{File: p, Message: describe(err)})
+			errs = append(errs, FileError{File: p, Kind: InputError, Message: describe(err)})
 		} else if found == 0 && len(errs) == reported {
 			// An unreadable directory already has its error line; saying
 			// it holds no notices as well would be a second, wrong one.
-			errs = append(errs, FileError{File: p, Message: "directory holds no notices (*.md or *.markdown files); name files explicitly to lint other extensions"})
+			errs = append(errs, FileError{File: p, Kind: InputError, Message: "directory holds no notices (*.md or *.markdown files); name files explicitly to lint other extensions"})
 		}
 	}
 	// A path named and also met in a walk is one input, and one error.

@@ -104,10 +104,31 @@ func WriteJUnit(w io.Writer, res Result, rules []*Rule) error {
 		s.Tests = len(s.Cases)
 		out.Suites = append(out.Suites, s)
 	}
+	// One suite a file with errors, one erroring case an error: a
+	// configuration can have several mistakes.
+	errSuite := map[string]int{}
 	for _, e := range res.Errors {
-		out.Suites = append(out.Suites, junitSuite{Name: x(e.File), File: x(e.File), Tests: 1, Errors: 1, Cases: []junitCase{{
-			Name: "read", Classname: x(e.File),
-			Error: &junitProblem{Message: x(e.Message), Type: "input", Text: x(e.File + ": " + e.Message)}}}})
+		i, ok := errSuite[e.File]
+		if !ok {
+			i = len(out.Suites)
+			errSuite[e.File] = i
+			out.Suites = append(out.Suites, junitSuite{Name: x(e.File), File: x(e.File)})
+		}
+		name := "read"
+		if e.kind() != InputError {
+			name = e.kind()
+		}
+		if e.Line > 0 {
+			name += fmt.Sprintf(" at line %d", e.Line)
+			if e.Column > 0 {
+				name += fmt.Sprintf(", column %d", e.Column)
+			}
+		}
+		s := &out.Suites[i]
+		s.Cases = append(s.Cases, junitCase{Name: name, Classname: x(e.File),
+			Error: &junitProblem{Message: x(e.Message), Type: e.kind(), Text: x(e.Where() + ": " + e.Message)}})
+		s.Tests++
+		s.Errors++
 	}
 	for _, s := range out.Suites {
 		out.Tests += s.Tests
@@ -175,8 +196,8 @@ func WriteCheckstyle(w io.Writer, res Result) error {
 	}
 	for _, e := range res.Errors {
 		i := add(e.File)
-		out.Files[i].Errors = append(out.Files[i].Errors, checkstyleError{Line: 1, Column: 1,
-			Severity: "error", Message: x(e.Message), Source: "noticelint.input"})
+		out.Files[i].Errors = append(out.Files[i].Errors, checkstyleError{Line: max(e.Line, 1), Column: max(e.Column, 1),
+			Severity: "error", Message: x(e.Message), Source: "noticelint." + e.kind()})
 	}
 	return writeXML(w, out)
 }

@@ -52,13 +52,9 @@ there: the file's rules with the overrides that match PATH applied. Exits 2 if t
 configuration has an error, naming its line and column.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, err := config.NewResolver(rules.All(), rf.config, rf.noConfig)
+			f, err := config.NewResolver(rules.All(), rf.config, rf.noConfig).For(args[0])
 			if err != nil {
-				return usageErr("%v", err)
-			}
-			f, err := r.For(args[0])
-			if err != nil {
-				return usageErr("%v", err)
+				return configFailure(cmd.ErrOrStderr(), err)
 			}
 			// Paths and ignore patterns come from the repository.
 			w := sanitize.NewWriter(cmd.OutOrStdout())

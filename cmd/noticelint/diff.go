@@ -115,7 +115,7 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 	// Both versions are linted under the configuration that governs NEW, so
 	// that the delta shows what the text change did, not a difference of
 	// settings.
-	settings, err := diffSettings(args[1], fl)
+	settings, err := diffSettings(cmd.ErrOrStderr(), args[1], fl)
 	if err != nil {
 		return err
 	}
@@ -155,11 +155,8 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 
 // diffSettings finds the configuration for the new version: the one
 // discovered from its folder (for REV:PATH, from PATH's), or --config.
-func diffSettings(arg string, fl diffFlags) (*lint.Settings, error) {
-	resolver, err := config.NewResolver(rules.All(), fl.config, fl.noConfig)
-	if err != nil {
-		return nil, usageErr("%v", err)
-	}
+func diffSettings(stderr io.Writer, arg string, fl diffFlags) (*lint.Settings, error) {
+	resolver := config.NewResolver(rules.All(), fl.config, fl.noConfig)
 	path := arg
 	if _, statErr := os.Stat(arg); statErr != nil {
 		if _, p, ok := strings.Cut(arg, ":"); ok && p != "" {
@@ -168,7 +165,7 @@ func diffSettings(arg string, fl diffFlags) (*lint.Settings, error) {
 	}
 	f, err := resolver.For(path)
 	if err != nil {
-		return nil, &exitError{code: 2, err: err}
+		return nil, configFailure(stderr, err)
 	}
 	return f.Settings(path), nil
 }

@@ -150,9 +150,7 @@ func runLint(cmd *cobra.Command, args []string, fl lintFlags) error {
 		res.Findings = changed.Keep(res.Findings)
 	}
 	if !fl.noBaseline {
-		if err := applyBaseline(&res, fl.baseline); err != nil {
-			return err
-		}
+		applyBaseline(&res, fl.baseline)
 	}
 	if err := writeOutputs(cmd, outs, res, ran, fl.quiet); err != nil {
 		return &exitError{code: 2, err: err}
@@ -205,34 +203,34 @@ type report struct{ flag, path string }
 
 // lintPaths collects the notices under args, gives each the configuration
 // that governs it, drops the ignored ones and lints the rest. A broken
-// configuration is reported once, as an error of its file; the notices it
-// governs are not linted (their settings are unknown) and every other notice
-// still is. A report that would overwrite one of the notices is refused
-// before anything is linted.
+// configuration's mistakes are reported once each, as errors of its file at
+// their lines; the notices it governs are not linted (their settings are
+// unknown) and are counted, and every other notice still is. A report that
+// would overwrite one of the notices is refused before anything is linted.
 func lintPaths(cmd *cobra.Command, args []string, rf runFlags, reports ...report) (lint.Result, []*lint.Rule, error) {
 	selected, err := selectRules(rf.enable, rf.disable)
 	if err != nil {
 		return lint.Result{}, nil, err
 	}
-	resolver, err := config.NewResolver(rules.All(), rf.config, rf.noConfig)
-	if err != nil {
-		return lint.Result{}, nil, usageErr("%v", err)
-	}
+	resolver := config.NewResolver(rules.All(), rf.config, rf.noConfig)
 	inputs, errs := lint.Collect(args, cmd.InOrStdin(), rf.maxSize)
 	if err := refuseOverwrite(reports, inputs, errs); err != nil {
 		return lint.Result{}, nil, err
 	}
 	var kept []lint.Input
-	broken := map[string]*brokenConfig{}
+	broken := map[string]bool{} // configuration errors already reported
+	notLinted := 0
+	addConfig := func(err error) {
+		if key := err.Error(); !broken[key] {
+			broken[key] = true
+			errs = append(errs, configErrors(err)...)
+		}
+	}
 	for _, in := range inputs {
 		f, err := resolver.For(in.Path)
 		if err != nil {
-			b := broken[err.Error()]
-			if b == nil {
-				b = &brokenConfig{err: err}
-				broken[err.Error()] = b
-			}
-			b.notices++
+			addConfig(err)
+			notLinted++
 			continue
 		}
 		if _, ignored := f.Ignored(in.Path); ignored {
@@ -241,16 +239,30 @@ func lintPaths(cmd *cobra.Command, args []string, rf runFlags, reports ...report
 		in.Settings = f.Settings(in.Path)
 		kept = append(kept, in)
 	}
-	res := lint.Run(kept, lint.Options{Rules: selected, Known: rules.All(), Explicit: len(rf.enable) > 0, Jobs: rf.jobs})
-	for _, b := range broken {
-		errs = append(errs, b.fileError())
+	if err := resolver.Fixed(); err != nil {
+		addConfig(err) // --config is broken even when there is nothing to lint
 	}
+	res := lint.Run(kept, lint.Options{Rules: selected, Known: rules.All(), Explicit: len(rf.enable) > 0, Jobs: rf.jobs})
+	res.NotLinted = notLinted
 	res.Errors = append(errs, res.Errors...)
-	slices.SortStableFunc(res.Errors, func(a, b lint.FileError) int { return strings.Compare(a.File, b.File) })
+	lint.SortErrors(res.Errors)
 	if res.Errors == nil {
 		res.Errors = []lint.FileError{} // JSON: always an array
 	}
 	return res, selected, nil
+}
+
+// configErrors turns a configuration's error into file errors, one a
+// mistake, each at its line and column.
+func configErrors(err error) []lint.FileError {
+	var out []lint.FileError
+	for _, e := range config.AsErrors(err) {
+		out = append(out, lint.FileError{File: e.File, Line: e.Line, Column: e.Col, Message: e.Msg, Kind: lint.ConfigError})
+	}
+	if out == nil {
+		out = []lint.FileError{{File: "configuration", Message: err.Error(), Kind: lint.ConfigError}}
+	}
+	return out
 }
 
 // refuseOverwrite fails when a report would be written over one of the
@@ -274,49 +286,41 @@ func refuseOverwrite(reports []report, inputs []lint.Input, errs []lint.FileErro
 	return nil
 }
 
-type brokenConfig struct {
-	err     error
-	notices int
-}
-
-func (b *brokenConfig) fileError() lint.FileError {
-	what := "1 notice"
-	if b.notices != 1 {
-		what = fmt.Sprintf("%d notices", b.notices)
-	}
-	var ce *config.Error
-	if errors.As(b.err, &ce) {
-		msg := ce.Msg
-		if ce.Line > 0 {
-			msg = strings.TrimPrefix(ce.Error(), ce.File+":")
-		}
-		return lint.FileError{File: ce.File, Message: fmt.Sprintf("%s (%s under it not linted)", msg, what)}
-	}
-	return lint.FileError{File: "configuration", Message: fmt.Sprintf("%v (%s not linted)", b.err, what)}
-}
-
-func applyBaseline(res *lint.Result, path string) error {
+// applyBaseline hides the findings the baseline records. A baseline that
+// cannot be used is an error in the run's output, at its position where it
+// has one, and hides nothing: the run reports every finding and exits 2.
+func applyBaseline(res *lint.Result, path string) {
 	explicit := path != ""
 	if !explicit {
 		path = baseline.DefaultPath(".")
 	}
+	fail := func(err error) {
+		fe := lint.FileError{File: displayPath(path), Message: err.Error(), Kind: lint.BaselineError}
+		var be *baseline.Error
+		if errors.As(err, &be) {
+			fe.Line, fe.Column, fe.Message = be.Line, be.Col, be.Msg
+		}
+		res.Errors = append(res.Errors, fe)
+		lint.SortErrors(res.Errors)
+	}
 	b, ok, err := baseline.Load(path)
 	if err != nil {
-		return usageErr("--baseline: %v", err)
+		fail(err)
+		return
 	}
 	if !ok {
 		if explicit {
-			return usageErr("--baseline: %s does not exist; create it with 'noticelint baseline write'", path)
+			fail(errors.New("does not exist; create it with 'noticelint baseline write'"))
 		}
-		return nil
+		return
 	}
 	kept, suppressed, stale, err := b.Filter(path, res.Findings, res.Linted)
 	if err != nil {
-		return usageErr("--baseline: %v", err)
+		fail(err)
+		return
 	}
 	res.Findings = kept
 	res.Baseline = &lint.BaselineSummary{File: displayPath(path), Suppressed: suppressed, Stale: stale}
-	return nil
 }
 
 // displayPath shortens an absolute path to one relative to the working

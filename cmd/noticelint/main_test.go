@@ -127,11 +127,11 @@ func TestBadInput(t *testing.T) {
 	}
 	var errs []string
 	for _, e := range res.Errors {
-		errs = append(errs, filepath.Base(e.File)+": "+e.Message)
+		errs = append(errs, filepath.Base(e.Where())+": "+e.Message)
 	}
 	want := []string{
-		"bad-utf8.md: 3:8: invalid UTF-8; save the file as UTF-8 (byte offset 17)",
-		"binary.md: 1:1: file contains a NUL byte: it looks binary, not a text notice (byte offset 0)",
+		"bad-utf8.md:3:8: invalid UTF-8; save the file as UTF-8 (byte offset 17)",
+		"binary.md:1:1: file contains a NUL byte: it looks binary, not a text notice (byte offset 0)",
 		"utf16.md: file is UTF-16 encoded; save it as UTF-8",
 	}
 	if diff := cmp.Diff(want, errs); diff != "" {
