@@ -540,3 +540,83 @@ func TestNewFromMergeBase(t *testing.T) {
 		t.Errorf("bad revision: exit %d %s", code, errOut)
 	}
 }
+
+// SARIF, GitHub and Checkstyle paths are relative to the repository root
+// whatever the working directory (code scanning and the Actions runner map
+// them onto the checkout), with --path-prefix in front; text and JSON keep
+// the paths as given; fingerprints are the same from anywhere. A file
+// outside the repository, and any file when there is none, keeps its path.
+func TestReportPathsFromRepoRoot(t *testing.T) {
+	repo := newRepo(t)
+	write(t, filepath.Join(repo, "notices", "a.md"), ciNotice)
+	outside := filepath.Join(t.TempDir(), "elsewhere.md")
+	write(t, outside, ciNotice)
+	t.Chdir(filepath.Join(repo, "notices"))
+
+	sarifURIs := func(args ...string) ([]string, []string) {
+		out, _, _ := run(t, "", append([]string{"lint", "--format", "sarif"}, args...)...)
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct{ URI, URIBaseID string }
+						}
+					}
+					PartialFingerprints map[string]string
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &log); err != nil {
+			t.Fatal(err)
+		}
+		var uris, fps []string
+		for _, r := range log.Runs[0].Results {
+			a := r.Locations[0].PhysicalLocation.ArtifactLocation
+			uris = append(uris, a.URI+"|"+a.URIBaseID)
+			fps = append(fps, r.PartialFingerprints["noticelintFingerprint/v1"])
+		}
+		return slices.Compact(uris), fps
+	}
+	uris, fpsHere := sarifURIs(".")
+	if !slices.Equal(uris, []string{"notices/a.md|%SRCROOT%"}) {
+		t.Errorf("sarif from notices/: %v", uris)
+	}
+	if uris, _ := sarifURIs("--path-prefix", "policies", "."); !slices.Equal(uris, []string{"policies/notices/a.md|%SRCROOT%"}) {
+		t.Errorf("sarif with --path-prefix: %v", uris)
+	}
+	if uris, _ := sarifURIs(outside); len(uris) != 1 || !strings.HasPrefix(uris[0], "file://") || !strings.HasSuffix(uris[0], "/elsewhere.md|") {
+		t.Errorf("sarif of a file outside the repository: %v", uris)
+	}
+	out, _, _ := run(t, "", "lint", "--format", "github", "a.md")
+	if !strings.Contains(out, "::error file=notices/a.md,line=7,") {
+		t.Errorf("github from notices/:\n%s", out)
+	}
+	out, _, _ = run(t, "", "lint", "--format", "checkstyle", "./a.md")
+	if !strings.Contains(out, `<file name="notices/a.md">`) {
+		t.Errorf("checkstyle from notices/:\n%s", out)
+	}
+	res, _, _ := lintJSON(t, ".")
+	if res.Findings[0].File != "a.md" {
+		t.Errorf("json keeps the path as given: %q", res.Findings[0].File)
+	}
+	out, _, _ = run(t, "", "lint", "--color", "never", "./a.md")
+	if !strings.HasPrefix(out, "./a.md:7:") {
+		t.Errorf("text keeps the path as given:\n%s", out)
+	}
+
+	// From the root: the same URIs and fingerprints.
+	t.Chdir(repo)
+	uris, fpsRoot := sarifURIs("notices")
+	if !slices.Equal(uris, []string{"notices/a.md|%SRCROOT%"}) || !slices.Equal(fpsHere, fpsRoot) {
+		t.Errorf("sarif from the root: %v, fingerprints %v vs %v", uris, fpsRoot, fpsHere)
+	}
+
+	// No repository: paths as given.
+	plain := t.TempDir()
+	write(t, filepath.Join(plain, "n", "b.md"), ciNotice)
+	t.Chdir(filepath.Join(plain, "n"))
+	if uris, _ := sarifURIs("b.md"); !slices.Equal(uris, []string{"b.md|%SRCROOT%"}) {
+		t.Errorf("sarif with no repository: %v", uris)
+	}
+}

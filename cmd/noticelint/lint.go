@@ -29,6 +29,7 @@ type lintFlags struct {
 	noBaseline     bool
 	newFromRev     string
 	newFromBase    string
+	pathPrefix     string
 }
 
 // runFlags choose what is linted and how: shared by lint and baseline write,
@@ -85,6 +86,7 @@ func newLintCmd() *cobra.Command {
 	f.StringVar(&fl.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (and notice-wide findings of changed files); REV... means --new-from-merge-base REV")
 	f.StringVar(&fl.newFromBase, "new-from-merge-base", "", "as --new-from-rev, from the merge base of this revision and HEAD (for a branch that is behind it)")
 	cmd.MarkFlagsMutuallyExclusive("new-from-rev", "new-from-merge-base")
+	f.StringVar(&fl.pathPrefix, "path-prefix", "", "put this folder before the repository-relative paths of sarif, github, gitlab and checkstyle output (for a repository checked out below the CI workspace)")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions(formatNames...))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletions("error", "warning", "info", "never"))
 	_ = cmd.RegisterFlagCompletionFunc("color", fixedCompletions("auto", "always", "never"))
@@ -152,7 +154,7 @@ func runLint(cmd *cobra.Command, args []string, fl lintFlags) error {
 	if !fl.noBaseline {
 		applyBaseline(&res, fl.baseline)
 	}
-	if err := writeOutputs(cmd, outs, res, ran, fl.quiet); err != nil {
+	if err := writeOutputs(cmd, outs, res, ran, fl.quiet, newRepoPaths(fl.pathPrefix)); err != nil {
 		return &exitError{code: 2, err: err}
 	}
 	switch {
@@ -336,7 +338,7 @@ func displayPath(p string) string {
 
 // writeOutputs renders every --format; ran lists the rules that ran, which
 // JUnit reports as test cases.
-func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lint.Rule, quiet bool) error {
+func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lint.Rule, quiet bool, rp repoPaths) error {
 	stdoutFormat := ""
 	for _, o := range outs {
 		if o.path == "" {
@@ -349,7 +351,7 @@ func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lin
 	}
 	for _, o := range outs {
 		if o.path == "" {
-			if err := render(cmd.OutOrStdout(), o.format, res, ran, quiet); err != nil {
+			if err := render(cmd.OutOrStdout(), o.format, res, ran, quiet, rp); err != nil {
 				return err
 			}
 			continue
@@ -357,7 +359,7 @@ func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lin
 		var buf bytes.Buffer
 		saved := color.NoColor
 		color.NoColor = true // a report file is never a terminal
-		err := render(&buf, o.format, res, ran, quiet)
+		err := render(&buf, o.format, res, ran, quiet, rp)
 		color.NoColor = saved
 		if err != nil {
 			return err
@@ -369,18 +371,18 @@ func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lin
 	return nil
 }
 
-func render(w io.Writer, format string, res lint.Result, ran []*lint.Rule, quiet bool) error {
+func render(w io.Writer, format string, res lint.Result, ran []*lint.Rule, quiet bool, rp repoPaths) error {
 	switch format {
 	case "json":
 		return lint.WriteJSON(w, res)
 	case "sarif":
-		return lint.WriteSARIF(w, res, rules.All(), version)
+		return lint.WriteSARIF(w, rp.apply(res), rules.All(), version)
 	case "github":
-		return lint.WriteGitHub(w, res)
+		return lint.WriteGitHub(w, rp.apply(res))
 	case "junit":
 		return lint.WriteJUnit(w, res, ran)
 	case "checkstyle":
-		return lint.WriteCheckstyle(w, res)
+		return lint.WriteCheckstyle(w, rp.apply(res))
 	}
 	return lint.WriteText(w, res, lint.TextOptions{Quiet: quiet})
 }
