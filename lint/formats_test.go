@@ -77,6 +77,7 @@ func TestFormatsGolden(t *testing.T) {
 	for name, write := range map[string]func(*bytes.Buffer) error{
 		"sarif":      func(b *bytes.Buffer) error { return lint.WriteSARIF(b, fmtResult(), fmtRules, "1.2.3") },
 		"github":     func(b *bytes.Buffer) error { return lint.WriteGitHub(b, fmtResult()) },
+		"gitlab":     func(b *bytes.Buffer) error { return lint.WriteGitLab(b, fmtResult()) },
 		"junit":      func(b *bytes.Buffer) error { return lint.WriteJUnit(b, fmtResult(), fmtRules) },
 		"checkstyle": func(b *bytes.Buffer) error { return lint.WriteCheckstyle(b, fmtResult()) },
 	} {

@@ -541,7 +541,7 @@ func TestNewFromMergeBase(t *testing.T) {
 	}
 }
 
-// SARIF, GitHub and Checkstyle paths are relative to the repository root
+// SARIF, GitHub, GitLab and Checkstyle paths are relative to the repository root
 // whatever the working directory (code scanning and the Actions runner map
 // them onto the checkout), with --path-prefix in front; text and JSON keep
 // the paths as given; fingerprints are the same from anywhere. A file
@@ -591,6 +591,10 @@ func TestReportPathsFromRepoRoot(t *testing.T) {
 	out, _, _ := run(t, "", "lint", "--format", "github", "a.md")
 	if !strings.Contains(out, "::error file=notices/a.md,line=7,") {
 		t.Errorf("github from notices/:\n%s", out)
+	}
+	out, _, _ = run(t, "", "lint", "--format", "gitlab", "a.md")
+	if !strings.Contains(out, `"path": "notices/a.md"`) || strings.Contains(out, `"path": "a.md"`) {
+		t.Errorf("gitlab from notices/:\n%s", out)
 	}
 	out, _, _ = run(t, "", "lint", "--format", "checkstyle", "./a.md")
 	if !strings.Contains(out, `<file name="notices/a.md">`) {

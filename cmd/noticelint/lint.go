@@ -55,7 +55,7 @@ func (rf *runFlags) register(cmd *cobra.Command) {
 	_ = cmd.MarkFlagFilename("config", "yml", "yaml")
 }
 
-var formatNames = []string{"text", "json", "sarif", "github", "junit", "checkstyle"}
+var formatNames = []string{"text", "json", "sarif", "github", "gitlab", "junit", "checkstyle"}
 
 func newLintCmd() *cobra.Command {
 	var fl lintFlags
@@ -345,7 +345,8 @@ func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lin
 			stdoutFormat = o.format
 		}
 	}
-	// File errors go to stderr unless the format on stdout carries them.
+	// File errors go to stderr unless the format on stdout carries them
+	// (every format but text does).
 	if stdoutFormat == "" || stdoutFormat == "text" {
 		printFileErrors(cmd.ErrOrStderr(), res.Errors)
 	}
@@ -379,6 +380,8 @@ func render(w io.Writer, format string, res lint.Result, ran []*lint.Rule, quiet
 		return lint.WriteSARIF(w, rp.apply(res), rules.All(), version)
 	case "github":
 		return lint.WriteGitHub(w, rp.apply(res))
+	case "gitlab":
+		return lint.WriteGitLab(w, rp.apply(res))
 	case "junit":
 		return lint.WriteJUnit(w, res, ran)
 	case "checkstyle":
