@@ -40,6 +40,8 @@ type runFlags struct {
 	maxSize         int64
 	config          string
 	noConfig        bool
+	noIgnore        bool
+	stdinName       string
 }
 
 func (rf *runFlags) register(cmd *cobra.Command) {
@@ -50,6 +52,8 @@ func (rf *runFlags) register(cmd *cobra.Command) {
 	f.Int64Var(&rf.maxSize, "max-size", lint.DefaultMaxSize, "largest notice to read, in bytes")
 	f.StringVar(&rf.config, "config", "", "use this configuration file for every notice instead of discovering .noticelint.yml")
 	f.BoolVar(&rf.noConfig, "no-config", false, "ignore configuration files: every rule at its default")
+	f.BoolVar(&rf.noIgnore, "no-ignore", false, "walk folders without leaving out what .gitignore ignores (hidden names are still left out)")
+	f.StringVar(&rf.stdinName, "stdin-filename", "", "the path to report standard input (-) as; its configuration and ignore patterns apply")
 	_ = cmd.RegisterFlagCompletionFunc("enable", ruleCompletions)
 	_ = cmd.RegisterFlagCompletionFunc("disable", ruleCompletions)
 	_ = cmd.MarkFlagFilename("config", "yml", "yaml")
@@ -214,8 +218,11 @@ func lintPaths(cmd *cobra.Command, args []string, rf runFlags, reports ...report
 	if err != nil {
 		return lint.Result{}, nil, err
 	}
+	if rf.stdinName != "" && !slices.Contains(args, "-") {
+		return lint.Result{}, nil, usageErr("--stdin-filename: give - among the paths: it names standard input")
+	}
 	resolver := config.NewResolver(rules.All(), rf.config, rf.noConfig)
-	inputs, errs := lint.Collect(args, cmd.InOrStdin(), rf.maxSize)
+	inputs, errs := lint.CollectWith(args, cmd.InOrStdin(), lint.CollectOptions{MaxSize: rf.maxSize, NoIgnore: rf.noIgnore, StdinName: rf.stdinName})
 	if err := refuseOverwrite(reports, inputs, errs); err != nil {
 		return lint.Result{}, nil, err
 	}
