@@ -22,7 +22,10 @@ Protection Officer with no working contact, transfers that rely on the invalidat
 Privacy Shield, a malformed ICO registration number, a rights list short of eight.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// --version prints what the version command prints.
+		Version: version,
 	}
+	root.SetVersionTemplate("noticelint {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: 2, err: err}
 	})
