@@ -110,6 +110,19 @@ configuration has an error, naming its line and column.`,
 			return w.Flush()
 		},
 	}
+	schemaCmd := &cobra.Command{
+		Use:   "schema",
+		Short: "Print the JSON Schema of .noticelint.yml (also in docs/noticelint.schema.json)",
+		Long: `Print a JSON Schema (draft-07) of .noticelint.yml, generated from the rules and their
+options: for an editor (yaml-language-server reads "# yaml-language-server: $schema=FILE")
+or to check a configuration in CI. noticelint itself checks more than the schema can.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := cmd.OutOrStdout().Write(config.Schema(rules.All()))
+			return err
+		},
+	}
+	cmd.AddCommand(schemaCmd)
 	printCmd.Flags().StringVar(&rf.config, "config", "", "use this configuration file instead of discovering one")
 	printCmd.Flags().BoolVar(&rf.noConfig, "no-config", false, "show the defaults")
 	cmd.AddCommand(printCmd)

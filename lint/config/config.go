@@ -236,7 +236,14 @@ func (p *parser) mapping(n *yaml.Node, what string, allowed []string, fn func(ke
 	}
 }
 
-var topKeys = []string{"rules", "ignore", "overrides", "organisation", "require_reason"}
+// The keys each mapping of a configuration may hold. Schema describes the
+// same keys, and a test holds the two together.
+var (
+	topKeys      = []string{"rules", "ignore", "overrides", "organisation", "require_reason"}
+	ruleKeys     = []string{"severity", "options"}
+	overrideKeys = []string{"paths", "rules"}
+	orgKeys      = []string{"name", "dpo_emails", "ico_registrations"}
+)
 
 func (p *parser) top(f *File, n *yaml.Node) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
@@ -282,7 +289,7 @@ func (p *parser) rule(r *lint.Rule, n *yaml.Node) RuleConf {
 		p.fail(n, "%s must be off, info, warning or error, or {severity: ..., options: {...}}, not a list", r.ID)
 		return rc
 	}
-	p.mapping(n, "rule "+r.ID, []string{"severity", "options"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "rule "+r.ID, ruleKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "severity":
 			rc.Off, rc.Severity = p.level(v, r.ID+".severity")
@@ -352,7 +359,7 @@ func (p *parser) overrides(n *yaml.Node) []Override {
 	for _, item := range n.Content {
 		var o Override
 		before, sawPaths := len(p.errs), false
-		p.mapping(item, "an override", []string{"paths", "rules"}, func(key string, k, v *yaml.Node) {
+		p.mapping(item, "an override", overrideKeys, func(key string, k, v *yaml.Node) {
 			switch key {
 			case "paths":
 				sawPaths = true
@@ -376,7 +383,7 @@ var icoNumber = regexp.MustCompile(`^Z(?:\d{7}|[A-Z]\d{6})$`)
 
 func (p *parser) organisation(n *yaml.Node) lint.Organisation {
 	var org lint.Organisation
-	p.mapping(n, "organisation", []string{"name", "dpo_emails", "ico_registrations"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "organisation", orgKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
 			org.Name = p.str(v, "organisation.name")
