@@ -21,6 +21,46 @@ type Report struct {
 	// pairs the findings present in both.
 	Introduced, Resolved []lint.Finding
 	Carried              []CarriedFinding
+	// OldVersion and NewVersion say what the two sides are, for the
+	// header; Tool names the noticelint that wrote the report. The caller
+	// sets them: Build knows only the two notices.
+	OldVersion, NewVersion Version
+	Tool                   string
+}
+
+// Version says what one side of the comparison is.
+type Version struct {
+	// Label names it: what the user chose (--old-label, --new-label), else
+	// the argument it was read from ("origin/main:notices/a.md").
+	Label string `json:"label"`
+	// Commit and Date are, for a version read from git as REV:PATH, the
+	// commit REV names and its commit date (RFC 3339); empty for a file.
+	Commit string `json:"commit,omitempty"`
+	Date   string `json:"date,omitempty"`
+}
+
+// label is the version's label, or path when none was set.
+func (v Version) label(path string) string {
+	if v.Label != "" {
+		return v.Label
+	}
+	return path
+}
+
+// origin says which commit a version came from: "commit 1a2b3c4d5e6f of
+// 2025-03-01T10:00:00Z", or "" for a file.
+func (v Version) origin() string {
+	if v.Commit == "" {
+		return ""
+	}
+	c := v.Commit
+	if len(c) > 12 {
+		c = c[:12]
+	}
+	if v.Date == "" {
+		return "commit " + c
+	}
+	return "commit " + c + " of " + v.Date
 }
 
 // CarriedFinding is a finding present in both versions.

@@ -29,7 +29,18 @@ func WriteText(w io.Writer, r *Report) error {
 	p := &printer{w: w}
 	bold := lint.Colour(color.Bold)
 	faint := lint.Colour(color.Faint)
-	p.printf("%s %s -> %s\n", bold.Sprint("noticelint diff:"), clean(r.Old.Path), clean(r.New.Path))
+	p.printf("%s %s -> %s\n", bold.Sprint("noticelint diff:"), clean(r.OldVersion.label(r.Old.Path)), clean(r.NewVersion.label(r.New.Path)))
+	for _, v := range []struct {
+		side string
+		v    Version
+	}{{"old", r.OldVersion}, {"new", r.NewVersion}} {
+		if o := v.v.origin(); o != "" {
+			p.printf("%s\n", faint.Sprintf("%s: %s", v.side, clean(o)))
+		}
+	}
+	if r.Tool != "" {
+		p.printf("%s\n", faint.Sprintf("by %s", clean(r.Tool)))
+	}
 	if !r.Changed() {
 		p.printf("no changes\n")
 		return p.err
