@@ -216,20 +216,18 @@ func (s *Set) add(file string, line int) {
 // newName reads the name on a "+++ " line: "/dev/null" for a deleted file
 // (returned as ""), else "b/" and the path. git quotes a name that holds a
 // quote, a backslash or a control character, C-style ("b/a\"b.md"), and
-// ends an unquoted name that holds a space with a tab.
+// ends a name that holds a space, quoted or not, with a tab.
 func newName(s string) (string, error) {
 	if s == "/dev/null" {
 		return "", nil
 	}
-	name := s
-	if strings.HasPrefix(s, `"`) {
-		u, err := strconv.Unquote(s)
+	name := strings.TrimSuffix(s, "\t")
+	if strings.HasPrefix(name, `"`) {
+		u, err := strconv.Unquote(name)
 		if err != nil {
 			return "", fmt.Errorf("unreadable file name %s", s)
 		}
 		name = u
-	} else {
-		name = strings.TrimSuffix(s, "\t")
 	}
 	rest, ok := strings.CutPrefix(name, "b/")
 	if !ok || rest == "" {

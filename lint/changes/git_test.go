@@ -60,6 +60,7 @@ func TestSinceUnderDiffConfig(t *testing.T) {
 		"b/notice.md":    "# B\n\nOne.\n",
 		"sp ace.md":      "# S\n\nOne.\n",
 		`q"uote.md`:      "# Q\n\nOne.\n",
+		`q"u ote.md`:     "# QS\n",
 		"plain.md":       "# P\n\nOne.\nTwo.\nThree.\n",
 		"deleted.md":     "# D\n",
 		".gitattributes": "*.md diff=shout\n",
@@ -69,6 +70,7 @@ func TestSinceUnderDiffConfig(t *testing.T) {
 		"b/notice.md": "# B\n\nOne.\nAdded 4.\n",
 		"sp ace.md":   "# S\n\nOne.\nAdded 4.\nAdded 5.\n",
 		`q"uote.md`:   "# Q\nAdded 2.\n\nOne.\n",
+		`q"u ote.md`:  "# QS\nAdded 2.\n",
 		// A line that begins "++ " shows as "+++ ..." in the diff, and one
 		// that begins "-- " as "--- ...": text, not headers.
 		"plain.md": "# P\n\n++ b/deleted.md\nOne.\n-- a/x\nThree.\n",
@@ -85,6 +87,7 @@ func TestSinceUnderDiffConfig(t *testing.T) {
 		"b/notice.md": {{4, 4}},
 		"sp ace.md":   {{4, 5}},
 		`q"uote.md`:   {{2, 2}},
+		`q"u ote.md`:  {{2, 2}},
 		"plain.md":    {{3, 3}, {5, 5}},
 	}
 	settings := [][]string{
