@@ -46,6 +46,7 @@ type outlineContact struct {
 	Line   int    `json:"line"`
 	Column int    `json:"column"`
 	Valid  bool   `json:"valid"`
+	Party  string `json:"party"`
 }
 
 type outline struct {
@@ -55,6 +56,7 @@ type outline struct {
 	Sections []outlineSection `json:"sections"`
 	Refs     []outlineRef     `json:"refs"`
 	Contacts []outlineContact `json:"contacts"`
+	Facts    []outlineFact    `json:"facts"`
 }
 
 var kindNames = map[notices.SectionKind]string{
@@ -122,8 +124,9 @@ func buildOutline(n *notices.Notice) outline {
 	}
 	for _, c := range n.Contacts {
 		p := n.Pos(c.Span.Start)
-		o.Contacts = append(o.Contacts, outlineContact{Kind: c.Kind.String(), Value: c.Value, Line: p.Line, Column: p.Col, Valid: c.Valid})
+		o.Contacts = append(o.Contacts, outlineContact{Kind: c.Kind.String(), Value: c.Value, Line: p.Line, Column: p.Col, Valid: c.Valid, Party: c.Party.String()})
 	}
+	o.Facts = outlineFacts(n, n.Facts)
 	return o
 }
 
@@ -160,6 +163,10 @@ func writeOutline(w io.Writer, o outline) error {
 			topic = fmt.Sprintf("topic %q", r.Topic)
 		}
 		p.printf("  line %d:%d\t%s\t%s\t%s\n", r.Line, r.Column, r.Text, target, topic)
+	}
+	p.printf("\nFacts\n")
+	for _, f := range o.Facts {
+		p.printf("  %s\t%s\t%s\n", f.Fact, f.Value, f.evidence())
 	}
 	if p.err != nil {
 		return p.err

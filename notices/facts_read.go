@@ -1,0 +1,1021 @@
+package notices
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/noticelint/noticelint/pattern"
+)
+
+// readFacts reads a parsed notice's facts from its text. The order matters:
+// whose a contact detail is depends on where the DPO is named, and whether
+// the controller is established in the UK on whose the addresses are.
+func readFacts(n *Notice) *Facts {
+	r := &factReader{n: n, f: &Facts{}, contacts: map[*Para][]*Contact{}}
+	for _, c := range n.Contacts {
+		r.contacts[c.Para] = append(r.contacts[c.Para], c)
+	}
+	r.scope()
+	r.controllers()
+	r.dpo()
+	r.parties()
+	r.processing()
+	r.publicAuthority()
+	r.establishment()
+	r.dpoRequired()
+	return r.f
+}
+
+type factReader struct {
+	n        *Notice
+	f        *Facts
+	contacts map[*Para][]*Contact
+	// own are the words of the notice's own names (its title and its
+	// controllers'), lower-cased: "the BBC Studios DPO" names another
+	// organisation's officer, "the Jagex DPO" the notice's own.
+	own map[string]bool
+}
+
+// inLink reports whether the para-relative span [s, e) of p lies in a URL or
+// an email address: scope and the other facts are read from what the text
+// says, never from where it links.
+func (r *factReader) inLink(p *Para, s, e int) bool {
+	for _, c := range r.contacts[p] {
+		if (c.Kind == URL || c.Kind == Email) && c.Span.Start-p.Start < e && s < c.Span.End-p.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceAt returns the sentence of p holding the para-relative offset off,
+// as a para-relative span. In a table the row is the sentence.
+func sentenceAt(p *Para, off int) Span {
+	if p.Block != nil && p.Block.Kind == Table {
+		lo := strings.LastIndexByte(p.Text[:off], '\n') + 1
+		hi := strings.IndexByte(p.Text[off:], '\n')
+		if hi < 0 {
+			hi = len(p.Text) - off
+		}
+		return Span{lo, off + hi}
+	}
+	for _, s := range Sentences(p.Text) {
+		if off >= s.Start && off < s.End {
+			return s
+		}
+	}
+	return Span{0, len(p.Text)}
+}
+
+// each calls fn for every match of re in the paras that may hold one, in
+// document order, until fn returns true. Matches inside links are skipped.
+func (r *factReader) each(re *pattern.Pattern, fn func(p *Para, m []int) bool) {
+	for _, p := range r.n.ParasFor(re) {
+		for _, m := range re.FindAllSubmatchIndex(p.Scan, -1) {
+			if r.inLink(p, m[0], m[1]) {
+				continue
+			}
+			if fn(p, m) {
+				return
+			}
+		}
+	}
+}
+
+func (p *Para) span(m []int) Span { return Span{p.Start + m[0], p.Start + m[1]} }
+
+// titleSpan returns where the notice's own title stands in the source.
+func (r *factReader) titleSpan() Span {
+	if r.n.Title == "" {
+		return Span{}
+	}
+	if i := bytes.Index(r.n.Source, []byte(r.n.Title)); i >= 0 {
+		return Span{i, i + len(r.n.Title)}
+	}
+	return Span{}
+}
+
+// --- Scope -----------------------------------------------------------------
+
+var (
+	// ukLaw: the UK's data protection law, its regulator and its
+	// territory. Abbreviations are matched in capitals only, so that a
+	// domain ("example.co.uk") or a file ("favicon.ico") is not the UK.
+	ukLaw = pattern.MustCompile(`\bUK\b|\bU\.K\.|(?i:\bUnited Kingdom\b|\bGreat Britain\b|\bBritain\b|\bEngland (?:and|&) Wales\b|\bScotland\b|\bNorthern Ireland\b|\bData Protection Act,? 2018\b|Information Commissioner|Privacy and Electronic Communications Regulations)|\bDPA,? 2018\b|\bICO\b|\bPECR\b`)
+	// euLaw: the EU's data protection law, its authorities and territory.
+	euLaw = pattern.MustCompile(`\bGDPR\b|\bEEA\b|\bEU\b|\bE\.U\.|(?i:General Data Protection Regulation|2016/679|European Economic Area|European Union|\bEurope(?:an)?\b|\bmember states?\b|supervisory authorit|data protection authorit)`)
+	// ukQualifier before "GDPR" makes it the UK's.
+	// ("United Kingdom General Data Protection Regulation (GDPR)").
+	ukQualifier = regexp.MustCompile(`(?i)(?:\bUK|United Kingdom)[\s-]{1,3}(?:General Data Protection Regulation\s{0,3}\(\s{0,3})?$`)
+	// otherCommissioner: the Swiss FDPIC, Australia's OAIC and the like
+	// are not the UK's Information Commissioner.
+	otherCommissioner      = regexp.MustCompile(`(?i)(?:federal|swiss|australian|canad\w*|irish|new zealand|hong kong|ontario|alberta|british columbia|jersey|guernsey|isle of man)\b[^.;]{0,40}$`)
+	otherCommissionerAfter = regexp.MustCompile(`(?i)^['’]?s?\s{0,3}(?:\(FDPIC\)|\(OAIC\)|(?:of|for) (?:Canada|Australia|Ireland|Jersey|Guernsey|the Isle of Man|Switzerland|Bermuda))`)
+)
+
+func (r *factReader) scope() {
+	f := r.f
+	if ts := r.titleSpan(); ts.Len() > 0 {
+		if m := ukLaw.Regexp().FindStringIndex(r.n.Title); m != nil {
+			f.UKLaw = Evidence{Span: Span{ts.Start + m[0], ts.Start + m[1]}}
+		}
+		if m := euLaw.Regexp().FindStringIndex(r.n.Title); m != nil && !ukQualifier.MatchString(r.n.Title[:m[0]]) {
+			f.EULaw = Evidence{Span: Span{ts.Start + m[0], ts.Start + m[1]}}
+		}
+	}
+	if !f.UKLaw.Found() {
+		r.each(ukLaw, func(p *Para, m []int) bool {
+			if isUKCommissioner(p.Text, m) {
+				f.UKLaw = Evidence{Span: p.span(m)}
+				return true
+			}
+			return false
+		})
+	}
+	if !f.EULaw.Found() {
+		r.each(euLaw, func(p *Para, m []int) bool {
+			if w := strings.ToLower(p.Text[m[0]:m[1]]); (w == "gdpr" || w == "general data protection regulation") && ukQualifier.MatchString(p.Text[max(0, m[0]-80):m[0]]) {
+				return false // "UK GDPR" is the UK's law
+			}
+			f.EULaw = Evidence{Span: p.span(m)}
+			return true
+		})
+	}
+	if f.UKLaw.Found() {
+		f.Scope |= UKGDPR
+	}
+	if f.EULaw.Found() {
+		f.Scope |= EUGDPR
+	}
+}
+
+// isUKCommissioner reports whether the ukLaw match m in text is not another
+// country's Information Commissioner.
+func isUKCommissioner(text string, m []int) bool {
+	if !strings.EqualFold(text[m[0]:m[1]], "Information Commissioner") {
+		return true
+	}
+	return !otherCommissioner.MatchString(text[max(0, m[0]-60):m[0]]) && !otherCommissionerAfter.MatchString(text[m[1]:min(len(text), m[1]+40)])
+}
+
+// --- Controllers -----------------------------------------------------------
+
+var (
+	controllerWord = pattern.MustCompile(`(?i)\bcontrollers?\b`)
+	// controllerIs: "X is the data controller", "X acts as the controller".
+	controllerIs = regexp.MustCompile(`(?i)^(.{1,240}?)\s+(?:is|are|will be|shall be|acts? as|remains?|becomes?)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:joint\s+|sole\s+|primary\s+|main\s+)?['‘"“*]{0,2}(?:data\s+)?controllers?\b`)
+	// controllerOf: "the controller of your data is X", "Data controller: X".
+	controllerOf = regexp.MustCompile(`(?i)\b(?:data\s+)?controllers?['’"”*]{0,2}(?:\s+(?:of|for|in respect of|responsible for)\s+[^.;:]{1,100}?)?(?:\s+(?:is|are|will be)\s+|\s*:\s*)(.{2,240})`)
+	// controllerAs: "Chayn, as data controller, will process ...".
+	controllerAs = regexp.MustCompile(`(?i)^(.{1,160}?),\s+as\s+(?:the\s+|a\s+)?(?:data\s+)?controllers?\b`)
+	// notOurController: statements about other controllers, or about
+	// controllers in general.
+	notOurController = regexp.MustCompile(`(?i)\b(?:independent|separate|another|other|third[- ]party|each|any|every)\s+(?:data\s+)?controllers?\b|\bjoint(?:ly)?\s+(?:data\s+)?controllers?\s+with\s+(?:us|the\s+\w+|these|those|them)\b|on the part of the controller|\bA\s+(?:data\s+)?controller\s+(?:is|determines|decides|means)`)
+	// weAlias: "Acme Ltd ("Acme", "we", "us")" names who "we" are.
+	weAlias = regexp.MustCompile(`([A-Z][\w&.,'’ -]{1,80}?)\s*\((?:[^)]{0,60}?)["“‘'*]{1,3}(?:we|us|our)["”’'*]{1,3}`)
+	// acronymDef: "Department for Education (DfE)".
+	acronymDef = regexp.MustCompile(`\b([A-Z][\w&'’]*(?:\s+(?:for|of|and|the|&|[A-Z][\w&'’]*)){1,8})\s+\(([A-Z][A-Za-z]{1,7})\)`)
+	// nameStop ends a name written after "is": an address, a clause.
+	nameStop = regexp.MustCompile(`(?i)[,;(:]|\s[-–—]\s|\s(?:and its|which|who|whose|with (?:its|a|an|the)|located|registered|having|whose|for the|in respect|that|at|of the|of your|trading|t/a|together)\b|\.\s|\.$`)
+	pronoun  = regexp.MustCompile(`(?i)^(?:we|us|it|they|this|that|which|who|you|he|she|each|any|every|such|all|both|either|neither|one|these|those)$`)
+	ukPlace  = regexp.MustCompile(`(?i)\bregistered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|\b(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s{0,3}:?\s{0,3}(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s{0,3}:?\s{0,3}\d|,\s*(?:UK|United Kingdom|England|Scotland|Wales|Northern Ireland)\b`)
+	// foreignForm: a legal form no UK company has.
+	foreignForm = regexp.MustCompile(`\b(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|GmbH|AG|B\.V\.|N\.V\.|S\.A\.S?\.?|SARL|S\.à r\.l\.|S\.p\.A\.|SpA|AB|A/S|ApS|Oy|ASA|Pty|K\.K\.|SAS|PBC)(?:\s|,|\.|$)`)
+	// abroadPlace: a country other than the UK where an address ends.
+	abroadPlace = regexp.MustCompile(`(?i),\s*(?:Ireland|Republic of Ireland|USA|U\.S\.A\.?|United States(?: of America)?|Germany|France|the Netherlands|Netherlands|Sweden|Luxembourg|Switzerland|Canada|Australia|Singapore|Japan|India|Spain|Italy|Belgium|Denmark|Norway|Finland|Austria|Poland|Israel|China|Hong Kong|Estonia|Cyprus|Malta|Portugal|Czech Republic)\b|\bDublin\b|\bD\d{2}\s?[A-Z0-9]{4}\b`)
+)
+
+func (r *factReader) controllers() {
+	f := r.f
+	var alias string
+	for _, p := range r.n.Paras() {
+		if m := weAlias.FindStringSubmatch(p.Text); m != nil && strings.Count(p.Text, "(") > 0 {
+			alias = cleanName(m[1])
+			break
+		}
+	}
+	seen := map[string]bool{}
+	add := func(p *Para, sent Span, name string) {
+		name = cleanName(name)
+		if pronoun.MatchString(name) || strings.EqualFold(name, "we") {
+			name = ""
+		}
+		if name == "" && alias != "" {
+			name = alias
+		}
+		key := strings.ToLower(name)
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		c := Controller{Name: name, Span: Span{p.Start + sent.Start, p.Start + sent.End}}
+		r.place(&c, p)
+		f.Controllers = append(f.Controllers, c)
+	}
+	for _, p := range r.n.ParasFor(controllerWord) {
+		if !controllerWord.Match(p.Scan) {
+			continue
+		}
+		for _, s := range sentencesOf(p) {
+			sent := p.Text[s.Start:s.End]
+			if !strings.Contains(strings.ToLower(sent), "controller") || notOurController.MatchString(sent) {
+				continue
+			}
+			var names []string
+			if m := controllerIs.FindStringSubmatch(sent); m != nil {
+				names = append(names, subjectName(m[1]))
+				if t := strings.Index(strings.ToLower(sent), "together with "); t >= 0 {
+					names = append(names, objectName(sent[t+len("together with "):])...)
+				}
+			} else if m := controllerAs.FindStringSubmatch(sent); m != nil {
+				names = append(names, subjectName(m[1]))
+			} else if m := controllerOf.FindStringSubmatch(sent); m != nil {
+				names = append(names, objectName(m[1])...)
+			}
+			for _, name := range names {
+				if name != "-" {
+					add(p, s, name)
+				}
+			}
+		}
+	}
+	r.own = map[string]bool{}
+	words := func(s string) {
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isNameRune(r) }) {
+			r.own[w] = true
+		}
+	}
+	words(r.n.Title)
+	for i := range f.Controllers {
+		words(f.Controllers[i].Name)
+		if long := r.expand(f.Controllers[i].Name); long != "" {
+			words(long)
+		}
+	}
+}
+
+// sentencesOf splits a para into sentences, a table into its rows.
+func sentencesOf(p *Para) []Span {
+	if p.Block != nil && p.Block.Kind == Table {
+		var out []Span
+		start := 0
+		for start < len(p.Text) {
+			end := strings.IndexByte(p.Text[start:], '\n')
+			if end < 0 {
+				end = len(p.Text) - start
+			}
+			out = append(out, Span{start, start + end})
+			start += end + 1
+		}
+		return out
+	}
+	return Sentences(p.Text)
+}
+
+func isNameRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r > 127
+}
+
+// subjectName takes the name from the words before "is the controller":
+// the last clause ("For the purpose of data protection legislation, DfE"),
+// or the first when the last is part of an address ("Guardian News & Media
+// Limited, Kings Place, 90 York Way, London N1 9GU").
+func subjectName(s string) string {
+	parts := strings.Split(s, ",")
+	name := parts[len(parts)-1]
+	if len(parts) > 1 && strings.ContainsAny(name, "0123456789") {
+		name = parts[0]
+	}
+	name = strings.TrimSpace(name)
+	// "This website is operated by X" and "the company X": the name is last.
+	for _, lead := range []string{" by ", " company ", " organisation ", " organization "} {
+		if i := strings.LastIndex(name, lead); i >= 0 {
+			name = name[i+len(lead):]
+		}
+	}
+	if words := strings.Fields(name); len(words) > 4 {
+		// "This Privacy Policy explains how Chayn": the name is the run of
+		// capitalised words (and their connectives) at the end.
+		k := len(words)
+		for k > 0 && (startsUpper(words[k-1]) || nameConnective[strings.ToLower(words[k-1])] && k < len(words)) {
+			k--
+		}
+		for k < len(words) && nameConnective[strings.ToLower(words[k])] && !startsUpper(words[k]) {
+			k++
+		}
+		if k == len(words) || len(words)-k > 10 {
+			return "-"
+		}
+		name = strings.Join(words[k:], " ")
+	}
+	return name
+}
+
+var nameConnective = map[string]bool{"of": true, "and": true, "&": true, "for": true, "the": true, "de": true, "in": true}
+
+func startsUpper(w string) bool {
+	w = strings.TrimLeft(w, "*_\"“‘'([")
+	return w != "" && (w[0] >= 'A' && w[0] <= 'Z' || w[0] >= '0' && w[0] <= '9')
+}
+
+// objectName takes the names written after "the controller is": up to an
+// address or a clause, split at "and" for a group.
+func objectName(s string) []string {
+	if m := nameStop.FindStringIndex(s); m != nil {
+		s = s[:m[0]]
+	}
+	var out []string
+	for _, part := range nameAnd.Split(s, -1) {
+		if len(strings.Fields(part)) > 10 || strings.TrimSpace(part) == "" {
+			continue
+		}
+		out = append(out, part)
+	}
+	// "Guardian News & Media Limited" is one name.
+	if len(out) > 1 && !organisationEnd.MatchString(out[0]) {
+		return []string{strings.TrimSpace(s)}
+	}
+	return out
+}
+
+var (
+	nameAnd = regexp.MustCompile(`\s+(?:and|&)\s+`)
+	// organisationEnd: a name that ends as an organisation's does, so that
+	// "A Ltd and B Ltd" is two names and "Guardian News & Media" one.
+	organisationEnd = regexp.MustCompile(`(?i)\b(?:Ltd|Limited|plc|LLP|Inc|LLC|GmbH|AB|B\.V\.|Council|Trust|University)\W*$`)
+)
+
+var nameTrim = regexp.MustCompile(`^(?:\s|[*_"“”'‘’\[\]])+|(?:\s|[*_"“”'‘’\[\]])+$`)
+
+func cleanName(s string) string {
+	s = nameTrim.ReplaceAllString(s, "")
+	s = strings.TrimPrefix(s, "The following ")
+	for _, lead := range []string{"the ", "The "} {
+		if strings.HasPrefix(s, lead) && len(strings.Fields(s)) == 2 && strings.ToLower(strings.Fields(s)[1]) == "controller" {
+			return ""
+		}
+	}
+	if strings.HasPrefix(strings.ToLower(s), "a ") || strings.HasPrefix(strings.ToLower(s), "an ") {
+		return ""
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// expand returns the long form of an acronym the notice defines ("DfE" ->
+// "Department for Education"), or "".
+func (r *factReader) expand(name string) string {
+	if len(name) > 8 || strings.ContainsRune(name, ' ') || name == "" {
+		return ""
+	}
+	for _, p := range r.n.Paras() {
+		if strings.Contains(p.Text, "("+name+")") {
+			for _, m := range acronymDef.FindAllStringSubmatch(p.Text, -1) {
+				if m[2] == name {
+					return m[1]
+				}
+			}
+		}
+		// "DfE (Department for Education)"
+		if i := strings.Index(p.Text, name+" ("); i >= 0 {
+			rest := p.Text[i+len(name)+2:]
+			if j := strings.IndexByte(rest, ')'); j > 3 && j < 80 && startsUpper(rest) {
+				return rest[:j]
+			}
+		}
+	}
+	return ""
+}
+
+// place reads where a controller is established: a legal form in its name
+// that no UK company has places it abroad; otherwise the statement's para
+// decides, or the next two paras of its section when that para is a short
+// line ("Data controller: X", then its registered office). A UK postcode or
+// registration there places it in the UK; a foreign country or US address,
+// abroad.
+func (r *factReader) place(c *Controller, p *Para) {
+	if m := foreignForm.FindStringIndex(c.Name); m != nil {
+		c.Abroad, c.Where = true, c.Span
+		return
+	}
+	paras := []*Para{p}
+	if len(p.Text) < 200 {
+		all := r.n.Paras()
+		i := sort.Search(len(all), func(i int) bool { return all[i].Start >= p.Start })
+		for j := i + 1; j < len(all) && j <= i+2 && all[j].Section == p.Section; j++ {
+			if controllerWord.Match(all[j].Scan) || representative.Match(all[j].Scan) {
+				break
+			}
+			paras = append(paras, all[j])
+		}
+	}
+	for _, q := range paras {
+		if m := ukPlace.FindStringIndex(q.Text); m != nil {
+			c.UK, c.Where = true, q.span(m)
+			return
+		}
+		for _, ct := range r.contacts[q] {
+			if ct.Kind == Postcode {
+				c.UK, c.Where = true, ct.Span
+				return
+			}
+		}
+	}
+	for _, q := range paras {
+		if m := abroadPlace.FindStringIndex(q.Text); m != nil {
+			c.Abroad, c.Where = true, q.span(m)
+			return
+		}
+		for _, ct := range r.contacts[q] {
+			if ct.Kind == Address {
+				c.Abroad, c.Where = true, ct.Span
+				return
+			}
+		}
+	}
+}
+
+// --- The DPO -----------------------------------------------------------------
+
+var (
+	// dpoName: the DPO by its own title, in any of the forms notices use.
+	dpoName = pattern.MustCompile(`(?i:\bdata[\s\x{00A0}]{1,5}(?:protection|privacy)[\s\x{00A0}]{1,5}officer)|\bM?DPOs?\b`)
+	// dpoOtherTitle: roles that are the DPO when the notice gives them the
+	// DPO's function (the contact for data protection questions and rights
+	// requests).
+	dpoOtherTitle = pattern.MustCompile(`(?i)\bdata protection (?:lead|manager|co-?ordinator)\b|\binformation governance (?:manager|lead|officer)\b|\bhead of information governance\b`)
+	dpoFunction   = regexp.MustCompile(`(?i)\b(?:contact\w*|e-?mail\w*|writ\w+|questions?|quer(?:y|ies)|concerns?|complain\w*|requests?|exercis\w+|rights?|responsible|oversee\w*|oversight|advi[cs]e\w*|monitor\w*)\b`)
+	// noDPO: the notice says there is no DPO.
+	noDPO = regexp.MustCompile(`(?i)\b(?:not|never|no need to|n't)\b[^.;]{0,40}\b(?:appoint|designat|have|need)\w*\s(?:[^.;]{0,30}\s)?(?:a\s+)?(?:formal\s+|statutory\s+|designated\s+)?(?:data protection officer|DPO)\b|\b(?:have|has|is|there is) no (?:formal |statutory |designated )?(?:data protection officer|DPO)\b|\b(?:data protection officer|DPO)\b[^.;]{0,40}\b(?:not (?:been )?(?:appointed|required|needed|mandatory))`)
+	// otherOrg names an organisation other than the controller, whose DPO
+	// or address a sentence may give.
+	otherOrg = regexp.MustCompile(`(?i)\b(?:processors?|sub-?processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|sister compan(?:y|ies)|partners?|suppliers?|vendors?|service providers?|another organi[sz]ation|other organi[sz]ations|third[- ]part(?:y|ies)|recipients?|the school|your (?:school|employer|council|GP|bank))\b[^.;]{0,40}$`)
+	// genericTitleWord: words that may stand before "Data Protection
+	// Officer" in the notice's own DPO's title.
+	genericTitleWord = map[string]bool{"group": true, "company": true, "departmental": true, "mandatory": true, "external": true,
+		"designated": true, "statutory": true, "deputy": true, "named": true, "appointed": true, "independent": true,
+		"outsourced": true, "interim": true, "acting": true, "chief": true, "global": true, "european": true, "uk": true,
+		"eu": true, "our": true, "the": true, "a": true, "an": true, "its": true, "your": true, "my": true, "this": true,
+		"corporate": true, "senior": true, "lead": true, "trust": true, "council": true, "school": true, "university": true,
+		"college": true, "academy": true, "charity": true, "association": true, "organisation": true, "organization": true,
+		"practice": true, "firm": true, "society": true, "club": true, "foundation": true, "federation": true, "board": true}
+)
+
+func (r *factReader) dpo() {
+	d := &r.f.DPO
+	d.Sections, d.After, d.mentioned = map[*Section]bool{}, map[*Para]bool{}, map[*Para]bool{}
+	r.n.Walk(func(s *Section) {
+		if dpoName.Match(s.TitleScan) || dpoOtherTitle.Match(s.TitleScan) {
+			d.Sections[s] = true
+		}
+	})
+	var notAppointed Span
+	mentionIn := func(p *Para) (Span, string, bool) {
+		for _, re := range []*pattern.Pattern{dpoName, dpoOtherTitle} {
+			if !re.MayMatch(p.Scan) {
+				continue
+			}
+			for _, m := range re.FindAllIndex(p.Scan, -1) {
+				if r.inLink(p, m[0], m[1]) {
+					continue
+				}
+				sent := sentenceAt(p, m[0])
+				if noDPO.MatchString(p.Text[sent.Start:sent.End]) {
+					if notAppointed.Len() == 0 {
+						notAppointed = p.span(m)
+					}
+					continue
+				}
+				if re == dpoOtherTitle && !dpoFunction.MatchString(p.Text) {
+					continue
+				}
+				if r.othersOfficer(p, sent, m) {
+					continue
+				}
+				return p.span(m), p.Text[m[0]:m[1]], true
+			}
+		}
+		return Span{}, "", false
+	}
+	paras := r.n.Paras()
+	i := 0 // p's place in paras: both lists are in document order
+	for _, p := range r.n.Paras() {
+		if !dpoName.MayMatch(p.Scan) && !dpoOtherTitle.MayMatch(p.Scan) {
+			i++
+			continue
+		}
+		sp, title, ok := mentionIn(p)
+		if ok {
+			d.Mentions = append(d.Mentions, Mention{Para: p, Span: sp})
+			d.mentioned[p] = true
+			if d.Title == "" {
+				d.Title = title
+				d.Status, d.Evidence = DPODeclared, Evidence{Span: sp}
+			}
+			if p.Section != nil && p.Section.Kind == Clause {
+				d.Sections[p.Section] = true
+			}
+			if i+1 < len(paras) && strings.HasSuffix(strings.TrimRight(p.Text, "*_ \t\n"), ":") {
+				next := paras[i+1]
+				for j := i + 1; j < len(paras) && (paras[j] == next || (next.Item != nil && paras[j].Block == next.Block)); j++ {
+					d.After[paras[j]] = true
+				}
+			}
+		}
+		i++
+	}
+	if d.Status == DPOUnnamed && notAppointed.Len() > 0 {
+		d.Status, d.Evidence = DPONotAppointed, Evidence{Span: notAppointed}
+	}
+}
+
+// othersOfficer reports whether the DPO title at m (para-relative, in
+// sentence sent of p) is another organisation's officer: a processor's, a
+// partner's ("the DPO of our parent company"), or one named for an
+// organisation the notice does not name as its own ("the BBC Studios Data
+// Protection Officer").
+func (r *factReader) othersOfficer(p *Para, sent Span, m []int) bool {
+	before := p.Text[sent.Start:m[0]]
+	if otherOrg.MatchString(before) {
+		return true
+	}
+	after := p.Text[m[1]:sent.End]
+	if om := officerOf.FindStringIndex(after); om != nil && otherOrgAfter.MatchString(after[om[1]:]) {
+		return true
+	}
+	// A proper name just before the title: every word must be the
+	// notice's own or a word any DPO's title may carry.
+	words := strings.Fields(before)
+	var name []string
+	for k := len(words) - 1; k >= 0 && len(name) < 4; k-- {
+		w := strings.Trim(words[k], "*_\"“”‘()[]")
+		if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ContainsAny(w, ",;:.") {
+			break
+		}
+		name = append(name, w)
+	}
+	if len(name) == 0 || len(r.own) == 0 {
+		return false
+	}
+	for _, w := range name {
+		lw := strings.ToLower(w)
+		for _, suffix := range []string{"'s", "’s", "s'", "s’", "'", "’"} {
+			lw = strings.TrimSuffix(lw, suffix)
+		}
+		if !r.own[lw] && !genericTitleWord[lw] && !genericTitleWord[strings.TrimSuffix(lw, "s")] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	officerOf     = regexp.MustCompile(`(?i)^\s*(?:of|for|at)\s+(?:the\s+|our\s+|its\s+|their\s+|each\s+|any\s+|a\s+|an\s+)?`)
+	otherOrgAfter = regexp.MustCompile(`(?i)^(?:processors?|sub-?processors?|partners?|suppliers?|vendors?|service providers?|parent|subsidiar|affiliate|recipients?|group compan|sister compan|another organi[sz]ation)`)
+)
+
+// --- Whose contact details -----------------------------------------------------
+
+var (
+	// stateLaw: a US state's privacy law, or a state's residents.
+	stateLaw       = regexp.MustCompile(`(?i)\bCalifornia\b|\bCCPA\b|\bCPRA\b|\bNevada\b|\bVirginia\b|\bColorado\b|\bConnecticut\b|\bUtah\b|\bOregon\b|\bTexas\b|\bMontana\b|\bU\.?S\.? state\b|\bstate privacy laws?\b|\bShine the Light\b`)
+	stateInbox     = regexp.MustCompile(`(?i)ccpa|cpra|california`)
+	// representative: a representative under Article 27, not "your legal
+	// representative" or "representatives of our customer base".
+	representative = pattern.MustCompile(`(?i)\b(?:UK|EU|EEA|European|Swiss|data protection|GDPR|privacy|appointed|designated|our|its) representatives?\b|\brepresentatives? (?:in|for|within|) (?:the )?(?:UK|EU|EEA|European Union|United Kingdom|Union)\b|\brepresentatives? under\b|Art(?:icle|\.)? ?27\b`)
+	regulatorName  = regexp.MustCompile(`(?i)\bICO\b|Information Commissioner|supervisory authorit|data protection (?:authority|commission)|\bCNIL\b|\bFDPIC\b|Ombudsman|Commissioner`)
+	teamName       = regexp.MustCompile(`(?i)\b(?:customer (?:services?|care|team|support|service team)|(?:complaints?|privacy|support|legal|data protection|compliance|information governance|help ?desk|security|membership|HR|people) (?:team|office|department|unit|desk)|helpdesk|help desk|support centre)`)
+	partyCue       = regexp.MustCompile(`(?i)(?:\bdata[\s\x{00A0}]{1,5}(?:protection|privacy)[\s\x{00A0}]{1,5}officer|\bM?DPOs?\b)|\b(?:UK|EU|EEA|European|Swiss|data protection|GDPR|privacy|appointed|designated|our|its) representatives?\b|\brepresentatives? (?:in|for|within) (?:the )?(?:UK|EU|EEA|European Union|United Kingdom|Union)\b|\brepresentatives? under\b|Art(?:icle|\.)? ?27\b|\bICO\b|Information Commissioner|supervisory authorit|data protection (?:authority|commission)|\bCNIL\b|Ombudsman|\bcustomer (?:services?|care|team|support)|\b(?:complaints?|privacy|support|legal|data protection|compliance|help ?desk|security) (?:team|office|department|unit|desk)|\b(?:processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|partners?|suppliers?|vendors?|service providers?|recipients?)\b`)
+	dpoInCue       = regexp.MustCompile(`(?i)\bdata[\s\x{00A0}]{1,5}(?:protection|privacy)[\s\x{00A0}]{1,5}officer|\bM?DPOs?\b`)
+	otherOrgCue    = regexp.MustCompile(`(?i)^(?:processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|partners?|suppliers?|vendors?|service providers?|recipients?)$`)
+)
+
+// parties decides whose each contact detail is. The nearest party the
+// contact's sentence (or table row) names before it decides; failing that,
+// a US state's law named in its para, its list's introduction or its
+// section's title makes it that state's request inbox; failing that, a
+// contact where everything speaks for the DPO is the DPO's.
+func (r *factReader) parties() {
+	d := &r.f.DPO
+	for _, c := range r.n.Contacts {
+		c.Party = r.party(c, d)
+	}
+}
+
+func (r *factReader) party(c *Contact, d *DPO) Party {
+	p := c.Para
+	off := c.Span.Start - p.Start
+	sent := sentenceAt(p, off)
+	before := p.Text[sent.Start:off]
+	if c.Kind == Email && stateInbox.MatchString(c.Value[:strings.IndexByte(c.Value+"@", '@')]) {
+		return StateInbox
+	}
+	if ms := partyCue.FindAllStringIndex(before, -1); len(ms) > 0 {
+		m := ms[len(ms)-1]
+		return r.cueParty(p, sent, Span{sent.Start + m[0], sent.Start + m[1]})
+	}
+	// An address block's later lines ("Tel: 0303 123 1113") belong to
+	// whom its first lines or its introduction name.
+	if prev := r.blockBefore(p); prev != nil {
+		if ms := partyCue.FindAllStringIndex(prev.Text, -1); len(ms) > 0 {
+			m := ms[len(ms)-1]
+			return r.cueParty(prev, sentenceAt(prev, m[0]), Span{m[0], m[1]})
+		}
+	}
+	if r.stateContext(p) {
+		return StateInbox
+	}
+	whole := p.Text[sent.Start:sent.End]
+	others := strings.Count(whole, "@") - 1
+	if c.Link != nil {
+		others-- // "[dpo@x](mailto:dpo@x)" gives one address
+	}
+	if others > 0 {
+		return Ours
+	}
+	if dpoInCue.MatchString(whole) && d.mentioned[p] {
+		return OurDPO
+	}
+	if d.SpeaksFor(p) {
+		switch {
+		case representative.MatchString(whole) || (p.Block != nil && p.Block.Intro != nil && representative.Match(p.Block.Intro.Scan)):
+			return Representative
+		case regulatorName.MatchString(whole):
+			return Regulator
+		case teamName.MatchString(whole):
+			return Team
+		}
+		return OurDPO
+	}
+	if p.Section != nil && representative.Match(p.Section.TitleScan) {
+		return Representative
+	}
+	return Ours
+}
+
+// cueParty says whose a contact is that follows the party cue at m (a
+// para-relative span in sentence sent of p).
+func (r *factReader) cueParty(p *Para, sent, m Span) Party {
+	cue := p.Text[m.Start:m.End]
+	switch {
+	case dpoInCue.MatchString(cue):
+		switch {
+		case r.stateContext(p):
+			return StateInbox
+		case noDPO.MatchString(p.Text[sent.Start:sent.End]):
+			return Ours // "we have not appointed a DPO; email privacy@..."
+		case r.othersOfficer(p, sent, []int{m.Start, m.End}):
+			return Other
+		}
+		return OurDPO
+	case representative.MatchString(cue):
+		return Representative
+	case regulatorName.MatchString(cue):
+		return Regulator
+	case otherOrgCue.MatchString(cue):
+		return Other
+	}
+	return Team
+}
+
+// blockBefore returns the para before p in its section when p continues an
+// address block: that para ends with a colon ("write to them at:") or is a
+// short run of lines with no full stop (the block's first lines).
+func (r *factReader) blockBefore(p *Para) *Para {
+	paras := r.n.Paras()
+	i := sort.Search(len(paras), func(i int) bool { return paras[i].Start >= p.Start })
+	if i == 0 || i >= len(paras) || paras[i-1].Section != p.Section {
+		return nil
+	}
+	prev := paras[i-1]
+	t := strings.TrimRight(prev.Text, "*_ \t\n")
+	if strings.HasSuffix(t, ":") || len(t) < 200 && !strings.Contains(t, ". ") && !strings.HasSuffix(t, ".") {
+		return prev
+	}
+	return nil
+}
+
+// stateContext reports whether p is about a US state's privacy law: it says
+// so, its list's introduction does, or its section's title does.
+func (r *factReader) stateContext(p *Para) bool {
+	if stateLaw.MatchString(p.Text) {
+		return true
+	}
+	if p.Block != nil && p.Block.Intro != nil && stateLaw.MatchString(p.Block.Intro.Text) {
+		return true
+	}
+	for s := p.Section; s != nil; s = s.Parent {
+		if stateLaw.MatchString(s.Title) {
+			return true
+		}
+	}
+	return false
+}
+
+// --- Establishment -------------------------------------------------------------
+
+var (
+	ukRegistered = pattern.MustCompile(`(?i)registered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s{0,3}:?\s{0,3}(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s{0,3}:?\s{0,3}\d|Information Commissioner'?s Office.{0,40}(?:fee|register)|registered (?:with|as a data controller with) the (?:ICO|Information Commissioner)|Charity Commission|(?:ICO|Information Commissioner'?s? Office|registration|registered)\b[^.]{0,80}\bZ[A-Z]?\d{5,8}\b`)
+	// ukBody names an organisation's legal form, or a kind of UK public
+	// body; beside a UK postcode it places the organisation in the UK.
+	ukBody = regexp.MustCompile(`\b(?:Limited|Ltd\.?|LTD|PLC|plc|LLP|CIC|Council|NHS|Trust|University|College|Academy|School|Association|Society|Charity|Partnership)\b`)
+	// icoName and foreignAuthority: a notice whose only regulator is the
+	// ICO is a UK organisation's; one that also sends readers to an EU
+	// authority is usually a foreign controller's, covering the UK too.
+	icoName          = pattern.MustCompile(`Information Commissioner|\bICO\b`)
+	foreignAuthority = pattern.MustCompile(`(?i)Data Protection Commission|\bCNIL\b|lead supervisory authority|supervisory authorit(?:y|ies) (?:in|of) (?:your|the) (?:country|member state|EU|EEA|European)|member state|\bBfDI\b|Datenschutz|AEPD|Garante|\bFDPIC\b|Federal Data Protection and Information Commissioner`)
+)
+
+// establishment decides whether the controller is established in the UK:
+// a controller statement that places it here; a sentence only a UK
+// organisation writes of itself (registered in England and Wales, a company
+// or charity number, on the ICO's register); a legal form beside a UK
+// postcode that is not a representative's, a DPO's, the ICO's or another
+// organisation's; a UK public authority; or, for the public bodies and small
+// firms that say none of these, the ICO as the only regulator named, when no
+// controller is placed abroad and no representative is mentioned.
+func (r *factReader) establishment() {
+	f := r.f
+	abroad := false
+	for _, c := range f.Controllers {
+		if c.UK {
+			f.UKEstablished = yes(c.Where)
+			return
+		}
+		abroad = abroad || c.Abroad
+	}
+	for _, p := range r.n.ParasFor(ukRegistered) {
+		for _, m := range ukRegistered.FindAllIndex(p.Scan, -1) {
+			sent := sentenceAt(p, m[0])
+			text := p.Text[sent.Start:sent.End]
+			if representative.MatchString(text) || r.othersText(p, text) {
+				continue
+			}
+			f.UKEstablished = yes(p.span(m))
+			return
+		}
+	}
+	for _, c := range r.n.Contacts {
+		if c.Kind != Postcode || c.Party != Ours {
+			continue
+		}
+		p := c.Para
+		if representative.Match(p.Scan) || icoName.Match(p.Scan) || r.f.DPO.mentioned[p] ||
+			(p.Section != nil && representative.Match(p.Section.TitleScan)) || r.introducedAsOthers(p) {
+			continue
+		}
+		off := c.Span.Start - p.Start
+		if m := ukBody.FindAllStringIndex(p.Text[max(0, off-160):off], -1); m != nil {
+			f.UKEstablished = yes(c.Span)
+			return
+		}
+	}
+	if f.PublicAuthority.Holds && f.Scope&UKGDPR != 0 && !abroad {
+		f.UKEstablished = f.PublicAuthority
+		return
+	}
+	if abroad || r.represented() || r.anyMatch(foreignAuthority) {
+		return
+	}
+	var at Span
+	r.each(icoName, func(p *Para, m []int) bool {
+		if isUKCommissioner(p.Text, m) {
+			at = p.span(m)
+			return true
+		}
+		return false
+	})
+	if at.Len() > 0 {
+		f.UKEstablished = yes(at)
+	}
+}
+
+// othersText reports whether a sentence of p is about another
+// organisation: a processor, a partner, the DPO's firm.
+func (r *factReader) othersText(p *Para, text string) bool {
+	return r.f.DPO.mentioned[p] && dpoInCue.MatchString(text) || othersSentence.MatchString(text)
+}
+
+var othersSentence = regexp.MustCompile(`(?i)\b(?:processors?|our partners?|suppliers?|service providers?|dpo service|outsourced)\b`)
+
+// introducedAsOthers reports whether the para before p (an address block's
+// introduction) speaks of a representative or the DPO.
+func (r *factReader) introducedAsOthers(p *Para) bool {
+	paras := r.n.Paras()
+	i := sort.Search(len(paras), func(i int) bool { return paras[i].Start >= p.Start })
+	if i == 0 || i >= len(paras) {
+		return false
+	}
+	prev := paras[i-1]
+	return representative.Match(prev.Scan) || r.f.DPO.mentioned[prev] || r.f.DPO.After[p]
+}
+
+func (r *factReader) anyMatch(p *pattern.Pattern) bool {
+	for _, para := range r.n.ParasFor(p) {
+		if p.Match(para.Scan) {
+			return true
+		}
+	}
+	return false
+}
+
+// represented reports whether the notice speaks of a representative, in a
+// para or in the title of a section that has paras.
+func (r *factReader) represented() bool {
+	if r.anyMatch(representative) {
+		return true
+	}
+	var last *Section
+	for _, p := range r.n.Paras() {
+		if p.Section != nil && p.Section != last {
+			last = p.Section
+			if representative.Match(last.TitleScan) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// --- Public authority --------------------------------------------------------
+
+var (
+	// publicBodyName: words in an organisation's name that make it a UK
+	// public body.
+	publicBodyName = regexp.MustCompile(`\b(?:Council|NHS|Clinical Commissioning Group|Integrated Care Board|Health Board|Academy Trust|Academies Trust|Learning Trust|School|Academy|University|College|Department (?:for|of)|Ministry of|HM (?:Revenue|Treasury|Courts|Land Registry|Prison|Passport)|Home Office|Cabinet Office|Executive Agency|Police|Constabulary|Fire and Rescue|Local Authority|Public Health|Government|Ofsted|Ofcom|Ofgem|Ofwat|Regulation Agency|Borough|County Council|City Council)\b`)
+	companyForm    = regexp.MustCompile(`(?i)\b(?:Ltd|Limited|plc|LLP|Inc|LLC|GmbH|CIC|Corp|Corporation|Pty|B\.V\.|AB)\b`)
+	// publicSelf: the notice says the controller is a public body.
+	publicSelf   = pattern.MustCompile(`(?i)\b(?:we are|we're|as) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:public (?:authority|body|sector (?:body|organisation|organization))|local (?:authority|council)|government department|executive agency|non-departmental public body|NHS (?:trust|body|organisation|foundation trust)|academy trust|maintained school|(?:primary|secondary|state) school)\b|\b(?:is )?(?:run|operated|provided|managed|delivered) by (?:the )?[A-Z][^.;]{0,80}?(?:an executive agency|a government department|a public body|Department (?:for|of)|Council|NHS)`)
+	councilOrNHS = regexp.MustCompile(`\b(?:Council|NHS)\b`)
+	audience     = regexp.MustCompile(`(?i)\b(?:schools|pupils?|students?|patients?|parents|teachers)\b`)
+	foiAct       = pattern.MustCompile(`(?i)Freedom of Information (?:\(Scotland\) )?Act|\bFOIA\b|Environmental Information Regulations`)
+	firstPer     = regexp.MustCompile(`(?i)\b(?:we|us|our)\b`)
+	othersPA     = regexp.MustCompile(`(?i)\b(?:other|those|these|some|many) (?:public )?(?:bodies|authorities|organisations|organizations)\b|\bif (?:the|a) (?:recipient|organisation)`)
+)
+
+func (r *factReader) publicAuthority() {
+	f := r.f
+	if f.PublicTaskOnly.Holds {
+		f.PublicAuthority = f.PublicTaskOnly
+		return
+	}
+	for _, c := range f.Controllers {
+		name := c.Name
+		if long := r.expand(name); long != "" {
+			name = long
+		}
+		if name != "" && publicBodyName.MatchString(name) && !companyForm.MatchString(name) {
+			f.PublicAuthority = yes(c.Span)
+			return
+		}
+	}
+	// A title names the body ("Privacy notice – Calderdale Council"), but
+	// a school's or a hospital's name in it may be a service's audience.
+	if t := r.n.Title; t != "" && !companyForm.MatchString(t) && (councilOrNHS.MatchString(t) || publicBodyName.MatchString(t) && !audience.MatchString(t)) {
+		f.PublicAuthority = yes(r.titleSpan())
+		return
+	}
+	var at Span
+	r.each(publicSelf, func(p *Para, m []int) bool {
+		at = p.span(m)
+		return true
+	})
+	if at.Len() == 0 {
+		r.each(foiAct, func(p *Para, m []int) bool {
+			sent := sentenceAt(p, m[0])
+			text := p.Text[sent.Start:sent.End]
+			if firstPer.MatchString(text) && !othersPA.MatchString(text) {
+				at = p.span(m)
+				return true
+			}
+			return false
+		})
+	}
+	if at.Len() > 0 {
+		f.PublicAuthority = yes(at)
+	}
+}
+
+// dpoRequired: a public authority under GDPR must appoint a DPO (Article
+// 37(1)(a)).
+func (r *factReader) dpoRequired() {
+	if r.f.PublicAuthority.Holds && r.f.Scope.GDPR() {
+		r.f.DPO.Required = r.f.PublicAuthority
+	}
+}
+
+// --- Processing ----------------------------------------------------------------
+
+var (
+	basisPatterns = [...]*pattern.Pattern{
+		ConsentBasis:             pattern.MustCompile(`(?i)\bconsent\b|\bopt(?:ed|s)?[- ]in\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(a\)`),
+		ContractBasis:            pattern.MustCompile(`(?i)\b(?:perform(?:ance of)?|fulfil\w*|enter(?:ing)? into|necessary for)\s(?:a |the |our |your |any )?(?:[\w-]+ ){0,2}?contract|\bcontractual (?:necessity|obligations?|basis|relationship)|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(b\)`),
+		LegalObligationBasis:     pattern.MustCompile(`(?i)\blegal (?:obligations?|requirements?|duty|duties)\b|\bstatutory (?:obligations?|duty|duties)\b|\bcomply with (?:a |our |the |any )?(?:legal|statutory|regulatory)\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(c\)`),
+		VitalInterestsBasis:      pattern.MustCompile(`(?i)\bvital interests?\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(d\)`),
+		PublicTaskBasis:          pattern.MustCompile(`(?i)\bpublic task\b|\btask (?:carried out )?in the public interest\b|\bofficial authority\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(e\)`),
+		LegitimateInterestsBasis: pattern.MustCompile(`(?i)\blegitimate interests?\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(f\)`),
+	}
+	// negatedBefore: a negation just before a basis ("we do not rely on
+	// consent", "without your consent") means the basis is not relied on.
+	negatedBefore = regexp.MustCompile(`(?i)\b(?:not|never|no|without|n't|other than|instead of|rather than)\b[^.;,]{0,30}$`)
+	// consentSought: where the notice asks for consent, the evidence the
+	// withdraw-consent check points at.
+	consentSought = regexp.MustCompile(`(?i)\b(?:ask|seek|obtain|request|get|give|given|gave|rely|relying|relies|based on|basis of|with|tick|opt|withdraw)\w*\b[^.;]{0,40}$`)
+
+	transferSignal = pattern.MustCompile(`(?i)\b(?:outside|out of|beyond) (?:of )?(?:the )?(?:UK|United Kingdom|EEA|European Economic Area|EU|European Union|Europe)\b|\binternational (?:data )?transfers?\b|\bthird countr(?:y|ies)\b|\bstandard contractual clauses\b|\bSCCs\b|\badequacy (?:decisions?|regulations?)\b|\bPrivacy Shield\b|\bData Privacy Framework\b|\bIDTA\b|\bInternational Data Transfer\b|\b(?:hosted|stored|processed|located|held|servers?) (?:[\w,-]+ ){0,6}?in the (?:US|USA|U\.S\.|United States)\b|\bto the (?:US|USA|U\.S\.|United States)\b`)
+	// usProvider: a named US provider whose service sends data to the US.
+	usProvider   = pattern.MustCompile(`\b(?:Google Analytics|Google Cloud|Amazon Web Services|AWS|Microsoft Azure|Mailchimp|MailChimp|Salesforce|HubSpot|Zendesk|Stripe|Twilio|Cloudflare|Intercom|Hotjar|Dropbox|SurveyMonkey)\b`)
+	transferVerb = regexp.MustCompile(`(?i)\b(?:transfer|send|sent|stor|process|host|mov|shar|locat|server|recipient|held|hold|access)\w*`)
+	negatedAny   = regexp.MustCompile(`(?i)\b(?:not|never|no|n't)\b`)
+
+	fromOthers = pattern.MustCompile(`(?i)\bfrom (?:a |an |the )?(?:third[- ]part(?:y|ies)|other (?:organi[sz]ations|sources|companies|people|agencies|bodies|parties|services|users)|(?:our |trusted |business |advertising |marketing |selected )?partners|publicly (?:available|accessible) sources|public sources|credit reference agencies|(?:your|the) (?:employer|school|GP|doctor|local authority|council|referrer|landlord|solicitor|bank|social worker)|someone else|government (?:departments|agencies|bodies)|social (?:media|networks?)|data brokers|service providers|other sources)\b|\bsources of (?:your )?(?:personal )?(?:data|information)\b`)
+	obtainVerb = regexp.MustCompile(`(?i)\b(?:receiv|obtain|collect|get|gets|got|gather|sourc|provid|pass|given|giv|shar|acquir|come|comes|came)\w*`)
+)
+
+func (r *factReader) processing() {
+	f := r.f
+	for b, re := range basisPatterns {
+		var at Span
+		var sought Span
+		r.each(re, func(p *Para, m []int) bool {
+			sent := sentenceAt(p, m[0])
+			before := p.Text[sent.Start:m[0]]
+			if negatedBefore.MatchString(before) {
+				return false
+			}
+			if at.Len() == 0 {
+				at = p.span(m)
+			}
+			if LawfulBasis(b) != ConsentBasis || consentSought.MatchString(before) {
+				sought = p.span(m)
+				return true
+			}
+			return false
+		})
+		if sought.Len() > 0 {
+			at = sought
+		}
+		if at.Len() > 0 {
+			f.Bases = append(f.Bases, Basis{Basis: LawfulBasis(b), Evidence: Evidence{Span: at}})
+		}
+	}
+	for _, b := range f.Bases {
+		switch b.Basis {
+		case ConsentBasis:
+			f.Consent = Fact{Holds: true, Evidence: b.Evidence}
+		case LegitimateInterestsBasis:
+			f.LegitimateInterests = Fact{Holds: true, Evidence: b.Evidence}
+		}
+	}
+	if publicTaskOnly(f.Bases) && f.HasBasis(PublicTaskBasis) {
+		for _, b := range f.Bases {
+			if b.Basis == PublicTaskBasis {
+				f.PublicTaskOnly = Fact{Holds: true, Evidence: b.Evidence}
+			}
+		}
+	}
+	var denied Span
+	for _, re := range []*pattern.Pattern{transferSignal, usProvider} {
+		r.each(re, func(p *Para, m []int) bool {
+			sent := sentenceAt(p, m[0])
+			text := p.Text[sent.Start:sent.End]
+			if re == transferSignal && strings.HasPrefix(strings.ToLower(p.Text[m[0]:m[1]]), "out") && !transferVerb.MatchString(text) {
+				return false // "if you live outside the UK"
+			}
+			if negatedAny.MatchString(p.Text[sent.Start:m[0]]) && re == transferSignal {
+				if denied.Len() == 0 {
+					denied = p.span(m)
+				}
+				return false
+			}
+			f.Transfers = yes(p.span(m))
+			return true
+		})
+		if f.Transfers.Holds {
+			break
+		}
+	}
+	if !f.Transfers.Holds && denied.Len() > 0 {
+		f.Transfers = Fact{Evidence: Evidence{Span: denied}}
+	}
+	r.each(fromOthers, func(p *Para, m []int) bool {
+		sent := sentenceAt(p, m[0])
+		text := p.Text[sent.Start:sent.End]
+		if strings.HasPrefix(strings.ToLower(p.Text[m[0]:m[1]]), "sources") || obtainVerb.MatchString(text) {
+			if negatedAny.MatchString(p.Text[sent.Start:m[0]]) {
+				return false
+			}
+			f.FromOthers = yes(p.span(m))
+			return true
+		}
+		return false
+	})
+	if !f.FromOthers.Holds {
+		r.n.Walk(func(s *Section) {
+			if !f.FromOthers.Holds && s.TitleSpan.Len() > 0 && fromOthers.Match(s.TitleScan) {
+				f.FromOthers = yes(s.TitleSpan)
+			}
+		})
+	}
+}
