@@ -2,6 +2,7 @@ package notices
 
 import (
 	"net/mail"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -42,6 +43,9 @@ type Contact struct {
 	// link's text shows no address ("[email our DPO](mailto:...)").
 	Target bool
 	Link   *Contact
+	// Shows is, for a target, the text its link shows the reader, with
+	// the link syntax taken out.
+	Shows string
 	// Party is whose contact detail it is, as the words around it say.
 	Party Party
 }
@@ -326,6 +330,14 @@ func pairMailto(t string, off int, emails []*Contact) {
 			continue
 		}
 		c.Target = true
+		// A target is a URL: "mailto:%20privacy@example.org" is
+		// privacy@example.org to a mail client.
+		if strings.Contains(c.Value, "%") {
+			if v, err := url.PathUnescape(c.Value); err == nil {
+				c.Value = strings.TrimSpace(v)
+				c.Valid = validEmail(c.Value)
+			}
+		}
 		before := t[:s-len("mailto:")]
 		var lo, hi int // the link text's bounds in t
 		switch {
@@ -352,8 +364,55 @@ func pairMailto(t string, off int, emails []*Contact) {
 		for _, d := range emails {
 			if d != c && !d.Target && d.Span.Start-off >= lo && d.Span.End-off <= hi {
 				c.Link, d.Link = d, c
+				c.Shows = shownText(t, lo, hi)
 				break
 			}
 		}
 	}
 }
+
+// shownText returns what a reader sees of the link whose text is t[lo:hi]:
+// that text, joined to the text of links written right beside it and to
+// the letters that run on after it. Converters split one address over
+// several links ("[privacy@zil](mailto:...)[low.com](mailto:...)") or leave
+// its last letter outside ("[dpo@example.co](mailto:...)m").
+func shownText(t string, lo, hi int) string {
+	if lo > 0 && t[lo-1] == '[' { // Markdown: t[lo-1:] is "[text](target)"
+		lo--
+	}
+	start, end := lo, hi
+	// Links just before: "...)" ends where this link's "[" starts.
+	for start > 0 && t[start-1] == ')' {
+		open := strings.LastIndex(t[:start], "](")
+		b := strings.LastIndexByte(t[:max(open, 0)], '[')
+		if open < 0 || b < 0 || strings.ContainsAny(t[open:start], " \n") {
+			break
+		}
+		start = b
+	}
+	// Links just after, and letters run on.
+	for end < len(t) {
+		close := strings.IndexByte(t[end:], ')')
+		if close < 0 || strings.ContainsAny(t[end:end+close], " \n") {
+			break
+		}
+		end += close + 1
+		if end < len(t) && t[end] == '[' {
+			if k := strings.Index(t[end:], "]("); k > 0 {
+				end += k
+				continue
+			}
+		}
+		break
+	}
+	for end < len(t) && strings.IndexByte(emailHost, t[end]) >= 0 {
+		end++
+	}
+	for start > 0 && strings.IndexByte(emailLocal, t[start-1]) >= 0 {
+		start--
+	}
+	return linkSyntax.ReplaceAllString(t[start:end], "")
+}
+
+// linkSyntax is what a Markdown or HTML link adds to the text it shows.
+var linkSyntax = regexp.MustCompile(`\]\([^)\s]*\)|\[|\]|<[^>]*>`)

@@ -105,7 +105,7 @@ var (
 	// domain ("example.co.uk") or a file ("favicon.ico") is not the UK.
 	ukLaw = pattern.MustCompile(`\bUK\b|\bU\.K\.|(?i:\bUnited Kingdom\b|\bGreat Britain\b|\bBritain\b|\bEngland (?:and|&) Wales\b|\bScotland\b|\bNorthern Ireland\b|\bData Protection Act,? 2018\b|Information Commissioner|Privacy and Electronic Communications Regulations)|\bDPA,? 2018\b|\bICO\b|\bPECR\b`)
 	// euLaw: the EU's data protection law, its authorities and territory.
-	euLaw = pattern.MustCompile(`\bGDPR\b|\bEEA\b|\bEU\b|\bE\.U\.|(?i:General Data Protection Regulation|2016/679|European Economic Area|European Union|\bEurope(?:an)?\b|\bmember states?\b|supervisory authorit|data protection authorit)`)
+	euLaw = pattern.MustCompile(`\bGDPR\b|\bEEA\b|\bEU\b|\bE\.U\.|(?i:General Data Protection Regulation|2016/679|European Economic Area|European Union|\bEurope(?:an)?\b|\bmember states?\b|supervisory authorit)`)
 	// ukQualifier before "GDPR" makes it the UK's.
 	// ("United Kingdom General Data Protection Regulation (GDPR)").
 	ukQualifier = regexp.MustCompile(`(?i)(?:\bUK|United Kingdom)[\s-]{1,3}(?:General Data Protection Regulation\s{0,3}\(\s{0,3})?$`)
@@ -180,7 +180,7 @@ var (
 	// nameStop ends a name written after "is": an address, a clause.
 	nameStop = regexp.MustCompile(`(?i)[,;(:]|\s[-–—]\s|\s(?:and its|which|who|whose|with (?:its|a|an|the)|located|registered|having|whose|for the|in respect|that|at|of the|of your|trading|t/a|together)\b|\.\s|\.$`)
 	pronoun  = regexp.MustCompile(`(?i)^(?:we|us|it|they|this|that|which|who|you|he|she|each|any|every|such|all|both|either|neither|one|these|those)$`)
-	ukPlace  = regexp.MustCompile(`(?i)\bregistered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|\b(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s{0,3}:?\s{0,3}(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s{0,3}:?\s{0,3}\d|,\s*(?:UK|United Kingdom|England|Scotland|Wales|Northern Ireland)\b`)
+	ukPlace  = regexp.MustCompile(`(?i)\bregistered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|\b(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s{0,3}:?\s{0,3}(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s{0,3}:?\s{0,3}\d`)
 	// foreignForm: a legal form no UK company has.
 	foreignForm = regexp.MustCompile(`\b(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|GmbH|AG|B\.V\.|N\.V\.|S\.A\.S?\.?|SARL|S\.à r\.l\.|S\.p\.A\.|SpA|AB|A/S|ApS|Oy|ASA|Pty|K\.K\.|SAS|PBC)(?:\s|,|\.|$)`)
 	// abroadPlace: a country other than the UK where an address ends.
@@ -218,7 +218,7 @@ func (r *factReader) controllers() {
 		if !controllerWord.Match(p.Scan) {
 			continue
 		}
-		for _, s := range sentencesOf(p) {
+		for _, s := range p.Sentences() {
 			sent := p.Text[s.Start:s.End]
 			if !strings.Contains(strings.ToLower(sent), "controller") || notOurController.MatchString(sent) {
 				continue
@@ -256,8 +256,9 @@ func (r *factReader) controllers() {
 	}
 }
 
-// sentencesOf splits a para into sentences, a table into its rows.
-func sentencesOf(p *Para) []Span {
+// Sentences splits the para into sentences (para-relative spans), and a
+// table into its rows: a row says one thing about one party.
+func (p *Para) Sentences() []Span {
 	if p.Block != nil && p.Block.Kind == Table {
 		var out []Span
 		start := 0
@@ -579,11 +580,11 @@ var (
 
 var (
 	// stateLaw: a US state's privacy law, or a state's residents.
-	stateLaw       = regexp.MustCompile(`(?i)\bCalifornia\b|\bCCPA\b|\bCPRA\b|\bNevada\b|\bVirginia\b|\bColorado\b|\bConnecticut\b|\bUtah\b|\bOregon\b|\bTexas\b|\bMontana\b|\bU\.?S\.? state\b|\bstate privacy laws?\b|\bShine the Light\b`)
-	stateInbox     = regexp.MustCompile(`(?i)ccpa|cpra|california`)
+	stateLaw   = regexp.MustCompile(`(?i)\bCalifornia\b|\bCCPA\b|\bCPRA\b|\bNevada\b|\bVirginia\b|\bColorado\b|\bConnecticut\b|\bUtah\b|\bOregon\b|\bTexas\b|\bMontana\b|\bU\.?S\.? state\b|\bstate privacy laws?\b|\bShine the Light\b`)
+	stateInbox = regexp.MustCompile(`(?i)ccpa|cpra|california`)
 	// representative: a representative under Article 27, not "your legal
 	// representative" or "representatives of our customer base".
-	representative = pattern.MustCompile(`(?i)\b(?:UK|EU|EEA|European|Swiss|data protection|GDPR|privacy|appointed|designated|our|its) representatives?\b|\brepresentatives? (?:in|for|within|) (?:the )?(?:UK|EU|EEA|European Union|United Kingdom|Union)\b|\brepresentatives? under\b|Art(?:icle|\.)? ?27\b`)
+	representative = pattern.MustCompile(`(?i)\b(?:UK|EU|EEA|European|Swiss|data protection|GDPR|privacy|appointed|designated|our|its) representatives?\b|\brepresentatives? (?:in|for|within) (?:the )?(?:UK|EU|EEA|European Union|United Kingdom|Union)\b|\brepresentatives? under\b|\brepresentatives? (?:have|has) been (?:appointed|designated)|\b(?:appoint|designate)(?:d|s)? (?:a |an |the |its |our )?(?:legal |EU |UK |EEA )?representatives?\b|\bRepresentative Information\b|Art(?:icle|\.)? ?27\b`)
 	regulatorName  = regexp.MustCompile(`(?i)\bICO\b|Information Commissioner|supervisory authorit|data protection (?:authority|commission)|\bCNIL\b|\bFDPIC\b|Ombudsman|Commissioner`)
 	teamName       = regexp.MustCompile(`(?i)\b(?:customer (?:services?|care|team|support|service team)|(?:complaints?|privacy|support|legal|data protection|compliance|information governance|help ?desk|security|membership|HR|people) (?:team|office|department|unit|desk)|helpdesk|help desk|support centre)`)
 	partyCue       = regexp.MustCompile(`(?i)(?:\bdata[\s\x{00A0}]{1,5}(?:protection|privacy)[\s\x{00A0}]{1,5}officer|\bM?DPOs?\b)|\b(?:UK|EU|EEA|European|Swiss|data protection|GDPR|privacy|appointed|designated|our|its) representatives?\b|\brepresentatives? (?:in|for|within) (?:the )?(?:UK|EU|EEA|European Union|United Kingdom|Union)\b|\brepresentatives? under\b|Art(?:icle|\.)? ?27\b|\bICO\b|Information Commissioner|supervisory authorit|data protection (?:authority|commission)|\bCNIL\b|Ombudsman|\bcustomer (?:services?|care|team|support)|\b(?:complaints?|privacy|support|legal|data protection|compliance|help ?desk|security) (?:team|office|department|unit|desk)|\b(?:processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|partners?|suppliers?|vendors?|service providers?|recipients?)\b`)
@@ -724,7 +725,7 @@ var (
 	// ICO is a UK organisation's; one that also sends readers to an EU
 	// authority is usually a foreign controller's, covering the UK too.
 	icoName          = pattern.MustCompile(`Information Commissioner|\bICO\b`)
-	foreignAuthority = pattern.MustCompile(`(?i)Data Protection Commission|\bCNIL\b|lead supervisory authority|supervisory authorit(?:y|ies) (?:in|of) (?:your|the) (?:country|member state|EU|EEA|European)|member state|\bBfDI\b|Datenschutz|AEPD|Garante|\bFDPIC\b|Federal Data Protection and Information Commissioner`)
+	foreignAuthority = pattern.MustCompile(`(?i)Data Protection Commission|\bCNIL\b|lead supervisory authority|supervisory authorit(?:y|ies) (?:in|of) (?:your|the) (?:country|member state|EU|EEA|European)|member state|\bBfDI\b|Datenschutz|AEPD|Garante|\bFDPIC\b|Federal Data Protection and Information Commissioner|European Data Protection (?:Authorities|Board)|\bEDPB\b`)
 )
 
 // establishment decides whether the controller is established in the UK:
@@ -766,7 +767,11 @@ func (r *factReader) establishment() {
 			continue
 		}
 		off := c.Span.Start - p.Start
-		if m := ukBody.FindAllStringIndex(p.Text[max(0, off-160):off], -1); m != nil {
+		before := p.Text[max(0, off-160):off]
+		if prev := r.blockBefore(p); prev != nil && off < 160 && !representative.Match(prev.Scan) && !r.f.DPO.mentioned[prev] {
+			before = prev.Text[max(0, len(prev.Text)-160):] + "\n" + before // the block's first line names whose it is
+		}
+		if ukBody.MatchString(before) {
 			f.UKEstablished = yes(c.Span)
 			return
 		}
@@ -775,7 +780,7 @@ func (r *factReader) establishment() {
 		f.UKEstablished = f.PublicAuthority
 		return
 	}
-	if abroad || r.represented() || r.anyMatch(foreignAuthority) {
+	if abroad || r.abroadSigns() || r.represented() || r.anyMatch(foreignAuthority) {
 		return
 	}
 	var at Span
@@ -791,6 +796,41 @@ func (r *factReader) establishment() {
 	}
 }
 
+// abroadSigns reports whether the notice places its own organisation
+// outside the UK: its own postal addresses are foreign (a US city, state and
+// ZIP, a post office box) and none is a UK postcode, or it names itself with
+// a legal form no UK company has ("GitHub, Inc.", "Acme LLC") in its title
+// or first paragraphs.
+func (r *factReader) abroadSigns() bool {
+	if foreignForm.MatchString(r.n.Title) {
+		return true
+	}
+	foreign, uk := false, false
+	for _, c := range r.n.Contacts {
+		if c.Party != Ours {
+			continue
+		}
+		foreign = foreign || c.Kind == Address
+		uk = uk || c.Kind == Postcode
+	}
+	if foreign && !uk {
+		return true
+	}
+	for i, p := range r.n.Paras() {
+		if i >= 5 {
+			break
+		}
+		if ownForeignName.MatchString(p.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownForeignName: an organisation named with a foreign legal form in the
+// same sentence as "we".
+var ownForeignName = regexp.MustCompile(`\b[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4},?\s(?:Inc\.?|LLC|L\.L\.C\.|Corp\.|Corporation|GmbH|B\.V\.|S\.A\.|SAS|AB|Pty Ltd)(?:\s|,|\.|$)[^.]{0,80}\b(?:we|us|our)\b|\b(?:we|us|our)\b[^.]{0,60}\b[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4},?\s(?:Inc\.?|LLC|L\.L\.C\.|Corp\.|Corporation|GmbH|B\.V\.|S\.A\.|SAS|AB|Pty Ltd)(?:\s|,|\.|$)`)
+
 // othersText reports whether a sentence of p is about another
 // organisation: a processor, a partner, the DPO's firm.
 func (r *factReader) othersText(p *Para, text string) bool {
@@ -799,8 +839,9 @@ func (r *factReader) othersText(p *Para, text string) bool {
 
 var othersSentence = regexp.MustCompile(`(?i)\b(?:processors?|our partners?|suppliers?|service providers?|dpo service|outsourced)\b`)
 
-// introducedAsOthers reports whether the para before p (an address block's
-// introduction) speaks of a representative or the DPO.
+// introducedAsOthers reports whether p is an address block introduced as a
+// representative's or the DPO's: the para before it ends "... our
+// representative is:" or "contact our DPO at:".
 func (r *factReader) introducedAsOthers(p *Para) bool {
 	paras := r.n.Paras()
 	i := sort.Search(len(paras), func(i int) bool { return paras[i].Start >= p.Start })
@@ -808,16 +849,20 @@ func (r *factReader) introducedAsOthers(p *Para) bool {
 		return false
 	}
 	prev := paras[i-1]
-	return representative.Match(prev.Scan) || r.f.DPO.mentioned[prev] || r.f.DPO.After[p]
+	if r.f.DPO.After[p] {
+		return true
+	}
+	return strings.HasSuffix(strings.TrimRight(prev.Text, "*_ \t\n"), ":") && (representative.Match(prev.Scan) || r.f.DPO.mentioned[prev])
 }
 
-func (r *factReader) anyMatch(p *pattern.Pattern) bool {
-	for _, para := range r.n.ParasFor(p) {
-		if p.Match(para.Scan) {
-			return true
-		}
-	}
-	return false
+// anyMatch reports whether the text, links aside, holds a match of re.
+func (r *factReader) anyMatch(re *pattern.Pattern) bool {
+	found := false
+	r.each(re, func(*Para, []int) bool {
+		found = true
+		return true
+	})
+	return found
 }
 
 // represented reports whether the notice speaks of a representative, in a
@@ -846,7 +891,11 @@ var (
 	publicBodyName = regexp.MustCompile(`\b(?:Council|NHS|Clinical Commissioning Group|Integrated Care Board|Health Board|Academy Trust|Academies Trust|Learning Trust|School|Academy|University|College|Department (?:for|of)|Ministry of|HM (?:Revenue|Treasury|Courts|Land Registry|Prison|Passport)|Home Office|Cabinet Office|Executive Agency|Police|Constabulary|Fire and Rescue|Local Authority|Public Health|Government|Ofsted|Ofcom|Ofgem|Ofwat|Regulation Agency|Borough|County Council|City Council)\b`)
 	companyForm    = regexp.MustCompile(`(?i)\b(?:Ltd|Limited|plc|LLP|Inc|LLC|GmbH|CIC|Corp|Corporation|Pty|B\.V\.|AB)\b`)
 	// publicSelf: the notice says the controller is a public body.
-	publicSelf   = pattern.MustCompile(`(?i)\b(?:we are|we're|as) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:public (?:authority|body|sector (?:body|organisation|organization))|local (?:authority|council)|government department|executive agency|non-departmental public body|NHS (?:trust|body|organisation|foundation trust)|academy trust|maintained school|(?:primary|secondary|state) school)\b|\b(?:is )?(?:run|operated|provided|managed|delivered) by (?:the )?[A-Z][^.;]{0,80}?(?:an executive agency|a government department|a public body|Department (?:for|of)|Council|NHS)`)
+	publicSelf = pattern.MustCompile(`(?i)\b(?:we are|we're|as) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:public (?:authority|body|sector (?:body|organisation|organization))|local (?:authority|council)|government department|executive agency|non-departmental public body|NHS (?:trust|body|organisation|foundation trust)|academy trust|maintained school|(?:primary|secondary|state) school)\b`)
+	// runBy: "This service is run by the Teaching Regulation Agency, an
+	// executive agency of the Department for Education".
+	runBy        = pattern.MustCompile(`(?i)\b(?:we are|service|website|site|app|portal|scheme|notice|this)\b[^.;]{0,60}?\b(?:run|operated|provided|managed|delivered) by\b`)
+	runByWhom    = regexp.MustCompile(`^[^.;]{0,40}?\b(?:an executive agency|a government department|a public body|non-departmental public body|Department (?:for|of)|(?:Borough|County|City|District|Parish|Town) Council|Council\b(?: (?:for|to))?[ ,.]|NHS)`)
 	councilOrNHS = regexp.MustCompile(`\b(?:Council|NHS)\b`)
 	audience     = regexp.MustCompile(`(?i)\b(?:schools|pupils?|students?|patients?|parents|teachers)\b`)
 	foiAct       = pattern.MustCompile(`(?i)Freedom of Information (?:\(Scotland\) )?Act|\bFOIA\b|Environmental Information Regulations`)
@@ -881,6 +930,16 @@ func (r *factReader) publicAuthority() {
 		at = p.span(m)
 		return true
 	})
+	if at.Len() == 0 {
+		r.each(runBy, func(p *Para, m []int) bool {
+			rest := p.Text[m[1]:min(len(p.Text), m[1]+160)]
+			if w := runByWhom.FindStringIndex(rest); w != nil {
+				at = Span{p.Start + m[0], p.Start + m[1] + w[1]}
+				return true
+			}
+			return false
+		})
+	}
 	if at.Len() == 0 {
 		r.each(foiAct, func(p *Para, m []int) bool {
 			sent := sentenceAt(p, m[0])

@@ -172,12 +172,29 @@ func checkDPOContact(pass *lint.Pass) {
 			hasChannel = true
 		}
 	}
+	// Placeholders are looked for where the DPO's details belong: in the
+	// sentence that names the DPO and the one after it, and in the paras
+	// that speak for the DPO by their place.
 	placeheld := false
-	for _, m := range dpo.Mentions {
-		placeheld = reportPlaceholders(pass, m.Para, reported) || placeheld
+	for _, p := range n.Paras() {
+		if dpo.SpeaksFor(p) {
+			placeheld = reportPlaceholders(pass, p, notices.Span{End: len(p.Text)}, reported) || placeheld
+		}
 	}
-	for p := range dpo.After {
-		placeheld = reportPlaceholders(pass, p, reported) || placeheld
+	for _, m := range dpo.Mentions {
+		if dpo.SpeaksFor(m.Para) {
+			continue
+		}
+		sents := m.Para.Sentences()
+		for i, s := range sents {
+			if off := m.Span.Start - m.Para.Start; off >= s.Start && off < s.End {
+				if i+1 < len(sents) {
+					s.End = sents[i+1].End
+				}
+				placeheld = reportPlaceholders(pass, m.Para, s, reported) || placeheld
+				break
+			}
+		}
 	}
 	if len(dpo.Mentions) == 0 {
 		if msg, fix := noDPOFinding(pass, facts); msg != "" {
@@ -254,11 +271,13 @@ func noDPOFinding(pass *lint.Pass, facts *notices.Facts) (msg, fix string) {
 	return noDPO, why + ": add a section such as 'Our Data Protection Officer' with the DPO's email address, postal address or phone number (UK GDPR Art 13(1)(b))."
 }
 
-// reportPlaceholders reports the template markers in p, where the DPO's
-// contact details belong, and says whether there were any.
-func reportPlaceholders(pass *lint.Pass, p *notices.Para, reported map[int]bool) bool {
+// reportPlaceholders reports the template markers in the para-relative span
+// in of p, where the DPO's contact details belong, and says whether there
+// were any.
+func reportPlaceholders(pass *lint.Pass, p *notices.Para, in notices.Span, reported map[int]bool) bool {
 	found := false
-	for _, m := range placeholders(p.Text) {
+	for _, m := range placeholders(p.Text[in.Start:in.End]) {
+		m[0], m[1] = m[0]+in.Start, m[1]+in.Start
 		start := p.Start + m[0]
 		if reported[start] {
 			continue
@@ -266,8 +285,11 @@ func reportPlaceholders(pass *lint.Pass, p *notices.Para, reported map[int]bool)
 		reported[start] = true
 		found = true
 		quote := p.Text[m[0]:m[1]]
-		pass.Report(notices.Span{Start: start, End: p.Start + m[1]}, p.Section,
-			fmt.Sprintf("The Data Protection Officer's contact details hold a placeholder, %q, where a real detail belongs.", quote),
+		msg := fmt.Sprintf("The Data Protection Officer's contact details hold a placeholder, %q, where a real detail belongs.", quote)
+		if emailProtected.MatchString(quote) {
+			msg = "The Data Protection Officer's email address is missing: \"[email protected]\" is the text a web page's email protection shows in its place, and copying the page lost the address."
+		}
+		pass.Report(notices.Span{Start: start, End: p.Start + m[1]}, p.Section, msg,
 			"Replace the placeholder with the DPO's email address, postal address or phone number (UK GDPR Art 13(1)(b)).")
 	}
 	return found
@@ -291,4 +313,3 @@ func lastWords(s string, n int) []string {
 	w := strings.Fields(s)
 	return w[max(0, len(w)-n):]
 }
-

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -56,7 +57,14 @@ rules:
 			fmt.Fprintf(&b, "  %s: %s\n", r.ID, r.Severity)
 			continue
 		}
-		fmt.Fprintf(&b, "  %s:\n    severity: %s\n    options:\n", r.ID, r.Severity)
+		// An option whose default is unset is written as a comment, and so
+		// is "options:" when all of them are.
+		set := slices.ContainsFunc(r.Options, func(o lint.Option) bool { _, unset := o.Default.(lint.Unset); return !unset })
+		mark := "# "
+		if set {
+			mark = ""
+		}
+		fmt.Fprintf(&b, "  %s:\n    severity: %s\n    %soptions:\n", r.ID, r.Severity, mark)
 		for _, o := range r.Options {
 			if _, unset := o.Default.(lint.Unset); unset {
 				fmt.Fprintf(&b, "      # %s\n      # %s: true\n", o.Doc, o.Name)
