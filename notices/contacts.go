@@ -47,7 +47,11 @@ type Contact struct {
 	// the link syntax taken out.
 	Shows string
 	// Party is whose contact detail it is, as the words around it say.
+	// Of names the organisation whose DPO it is when the sentence names one
+	// with the title ("Avios" in "the Avios Data Protection Officer"), for
+	// a notice of several controllers.
 	Party Party
+	Of    string
 }
 
 // Party says whose contact detail a contact is: the party its sentence (or

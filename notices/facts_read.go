@@ -3,6 +3,7 @@ package notices
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,6 +26,11 @@ func readFacts(n *Notice) *Facts {
 	r.publicAuthority()
 	r.establishment()
 	r.dpoRequired()
+	// A controller established in the UK is under UK GDPR (Art 3(1)).
+	if r.f.UKEstablished.Holds && r.f.Scope&UKGDPR == 0 {
+		r.f.Scope |= UKGDPR
+		r.f.UKLaw = r.f.UKEstablished.Evidence
+	}
 	return r.f
 }
 
@@ -143,6 +149,24 @@ func (r *factReader) scope() {
 			return true
 		})
 	}
+	// Headings count too ("Your rights under the GDPR").
+	r.n.Walk(func(s *Section) {
+		if s.TitleSpan.Len() == 0 {
+			return
+		}
+		at := func(m []int) Evidence {
+			if i := bytes.Index(r.n.Source[s.TitleSpan.Start:s.TitleSpan.End], []byte(s.Title[m[0]:m[1]])); i >= 0 {
+				return Evidence{Span: Span{s.TitleSpan.Start + i, s.TitleSpan.Start + i + m[1] - m[0]}}
+			}
+			return Evidence{Span: s.TitleSpan}
+		}
+		if m := ukLaw.FindAllIndex(s.TitleScan, 1); !f.UKLaw.Found() && m != nil && isUKCommissioner(s.Title, m[0]) {
+			f.UKLaw = at(m[0])
+		}
+		if m := euLaw.FindAllIndex(s.TitleScan, 1); !f.EULaw.Found() && m != nil && !ukQualifier.MatchString(s.Title[:m[0][0]]) {
+			f.EULaw = at(m[0])
+		}
+	})
 	if f.UKLaw.Found() {
 		f.Scope |= UKGDPR
 	}
@@ -281,13 +305,16 @@ func isNameRune(r rune) bool {
 
 // subjectName takes the name from the words before "is the controller":
 // the last clause ("For the purpose of data protection legislation, DfE"),
-// or the first when the last is part of an address ("Guardian News & Media
-// Limited, Kings Place, 90 York Way, London N1 9GU").
+// or the first when an address follows it ("Guardian News & Media Limited,
+// Kings Place, 90 York Way, London N1 9GU").
 func subjectName(s string) string {
-	parts := strings.Split(s, ",")
+	parts := strings.Split(strings.TrimRight(s, ", \t"), ",")
 	name := parts[len(parts)-1]
-	if len(parts) > 1 && strings.ContainsAny(name, "0123456789") {
-		name = parts[0]
+	for _, part := range parts[1:] {
+		if strings.ContainsAny(part, "0123456789") {
+			name = parts[0] // the name, then its address
+			break
+		}
 	}
 	name = strings.TrimSpace(name)
 	// "This website is operated by X" and "the company X": the name is last.
@@ -547,6 +574,22 @@ func (r *factReader) othersOfficer(p *Para, sent Span, m []int) bool {
 	}
 	// A proper name just before the title: every word must be the
 	// notice's own or a word any DPO's title may carry.
+	if len(r.own) == 0 {
+		return false
+	}
+	for _, w := range nameBefore(before) {
+		if !r.own[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameBefore returns the words of the proper name that ends before (up to
+// four capitalised words, lower-cased, possessives dropped), leaving out
+// the words any DPO's title may carry: "Avios" in "Avios Data Protection
+// Officer", nothing in "The Group's DPO".
+func nameBefore(before string) []string {
 	words := strings.Fields(before)
 	var name []string
 	for k := len(words) - 1; k >= 0 && len(name) < 4; k-- {
@@ -554,21 +597,15 @@ func (r *factReader) othersOfficer(p *Para, sent Span, m []int) bool {
 		if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ContainsAny(w, ",;:.") {
 			break
 		}
-		name = append(name, w)
-	}
-	if len(name) == 0 || len(r.own) == 0 {
-		return false
-	}
-	for _, w := range name {
 		lw := strings.ToLower(w)
 		for _, suffix := range []string{"'s", "’s", "s'", "s’", "'", "’"} {
 			lw = strings.TrimSuffix(lw, suffix)
 		}
-		if !r.own[lw] && !genericTitleWord[lw] && !genericTitleWord[strings.TrimSuffix(lw, "s")] {
-			return true
+		if !genericTitleWord[lw] && !genericTitleWord[strings.TrimSuffix(lw, "s")] {
+			name = append(name, lw)
 		}
 	}
-	return false
+	return name
 }
 
 var (
@@ -601,7 +638,25 @@ func (r *factReader) parties() {
 	d := &r.f.DPO
 	for _, c := range r.n.Contacts {
 		c.Party = r.party(c, d)
+		if c.Party == OurDPO {
+			c.Of = r.officersName(c)
+		}
 	}
+}
+
+// officersName returns whose DPO a contact is when the sentence names the
+// organisation with the title ("Avios Data Protection Officer" in a notice
+// with two controllers), or "".
+func (r *factReader) officersName(c *Contact) string {
+	p := c.Para
+	sent := sentenceAt(p, c.Span.Start-p.Start)
+	ms := dpoInCue.FindAllStringIndex(p.Text[sent.Start:c.Span.Start-p.Start], -1)
+	if len(ms) == 0 {
+		return ""
+	}
+	words := nameBefore(p.Text[sent.Start : sent.Start+ms[len(ms)-1][0]])
+	slices.Reverse(words)
+	return strings.Join(words, " ")
 }
 
 func (r *factReader) party(c *Contact, d *DPO) Party {
@@ -829,7 +884,7 @@ func (r *factReader) abroadSigns() bool {
 
 // ownForeignName: an organisation named with a foreign legal form in the
 // same sentence as "we".
-var ownForeignName = regexp.MustCompile(`\b[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4},?\s(?:Inc\.?|LLC|L\.L\.C\.|Corp\.|Corporation|GmbH|B\.V\.|S\.A\.|SAS|AB|Pty Ltd)(?:\s|,|\.|$)[^.]{0,80}\b(?:we|us|our)\b|\b(?:we|us|our)\b[^.]{0,60}\b[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4},?\s(?:Inc\.?|LLC|L\.L\.C\.|Corp\.|Corporation|GmbH|B\.V\.|S\.A\.|SAS|AB|Pty Ltd)(?:\s|,|\.|$)`)
+var ownForeignName = regexp.MustCompile(`\b[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4},?\s(?:Inc\.?|LLC|L\.L\.C\.|Corp\.|Corporation|GmbH|B\.V\.|S\.A\.|SAS|AB|Pty Ltd)(?:\s|,|\.|$)[^.]{0,80}\b(?i:we|us|our)\b|\b(?i:we|us|our)\b[^.]{0,60}\b[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4},?\s(?:Inc\.?|LLC|L\.L\.C\.|Corp\.|Corporation|GmbH|B\.V\.|S\.A\.|SAS|AB|Pty Ltd)(?:\s|,|\.|$)`)
 
 // othersText reports whether a sentence of p is about another
 // organisation: a processor, a partner, the DPO's firm.
@@ -944,7 +999,7 @@ func (r *factReader) publicAuthority() {
 		r.each(foiAct, func(p *Para, m []int) bool {
 			sent := sentenceAt(p, m[0])
 			text := p.Text[sent.Start:sent.End]
-			if firstPer.MatchString(text) && !othersPA.MatchString(text) {
+			if f.Scope&UKGDPR != 0 && firstPer.MatchString(text) && !othersPA.MatchString(text) {
 				at = p.span(m)
 				return true
 			}

@@ -208,6 +208,8 @@ func checkDPOContact(pass *lint.Pass) {
 			"The notice names a Data Protection Officer but gives no way to contact them: no email address, postal address, phone number or web form.",
 			"Give the DPO's contact details where the DPO is introduced (UK GDPR Art 13(1)(b)).")
 	}
+	// Two addresses are the same DPO's only when no sentence gives them
+	// for different organisations' officers (a group notice's controllers).
 	seen := map[string]bool{}
 	var distinct []*notices.Contact
 	for _, e := range emails {
@@ -215,6 +217,12 @@ func checkDPOContact(pass *lint.Pass) {
 		if !seen[k] {
 			seen[k] = true
 			distinct = append(distinct, e)
+		}
+	}
+	var sameDPO []*notices.Contact
+	for _, e := range distinct {
+		if len(distinct) > 0 && e.Of == distinct[0].Of {
+			sameDPO = append(sameDPO, e)
 		}
 	}
 	if dpo := pass.Org.DPOEmails; len(dpo) > 0 {
@@ -234,7 +242,7 @@ func checkDPOContact(pass *lint.Pass) {
 		}
 		return
 	}
-	for _, e := range distinct[min(1, len(distinct)):] {
+	for _, e := range sameDPO[min(1, len(sameDPO)):] {
 		pass.Report(e.Span, e.Para.Section,
 			fmt.Sprintf("The notice gives two different email addresses for the Data Protection Officer: %s (line %d) and %s.", distinct[0].Value, n.Pos(distinct[0].Span.Start).Line, e.Value),
 			"Use one DPO address throughout, or say what each address is for.")

@@ -20,7 +20,7 @@ var placeholder = regexp.MustCompile(`(?i)` +
 	`\[[^\]\n"{}]{0,60}\b(?:insert|enter|add|email|e-mail|address|name|number|phone|telephone|contact|details?|dpo|officer|tbc|tbd|tba|xx+|here|company|organi[sz]ation|registration|ref(?:erence)?)\b[^\]\n"{}]{0,60}\](?:[^(\[]|$)` +
 	`|<(?:insert|enter|add)[^>\n]{0,60}>|\{\{[^}\n]{1,60}\}\}|\{[a-z]+_[a-z_]{1,40}\}|<%=?[^%\n]{0,80}%>` +
 	`|\bto be (?:confirmed|advised|announced|determined|added|inserted)\b|\b(?:TBC|TBA|TBD)\b` +
-	`|\b(?:X{3,}|x{3,})(?:@[Xx.]+)?\b|\bZ[Xx]{5,}\b` +
+	`|\b(?:X{3,}|x{3,})(?:@[Xx.]+|[\t \-]+(?:X{2,}|x{2,}))*\b|\bZ[Xx]{5,}\b` +
 	`|\*{2,3}[^*\n]{0,40}\binsert\b[^*\n]{0,40}\*{2,3}` +
 	`|(?:^|[\s(:])n/a\b` +
 	`|(?:^|[\s(:;,])@[a-z0-9-]+\.[a-z][a-z.]+\b|\b[a-z0-9._%+-]+@(?:$|[\s,;)])`)

@@ -70,12 +70,12 @@ type shieldPara struct {
 
 func checkPrivacyShield(pass *lint.Pass) {
 	n := pass.Notice
-	disclaims := map[*notices.Section]bool{} // sections with a disclaimer
+	disclaims := map[*notices.Section]bool{} // top-level sections with a disclaimer (nil: the preamble)
 	disclaimer := map[*notices.Para]bool{}
 	for _, p := range n.ParasFor(shieldMention) {
 		if shieldMention.Match(p.Scan) && disclaimsShield(p) {
 			disclaimer[p] = true
-			disclaims[p.Section] = true
+			disclaims[topSection(p.Section)] = true
 		}
 	}
 	prev := map[*notices.Para]*notices.Para{}
@@ -85,7 +85,7 @@ func checkPrivacyShield(pass *lint.Pass) {
 	}
 	var found []*shieldPara
 	for _, p := range n.ParasFor(shieldMention) {
-		if !shieldMention.Match(p.Scan) || disclaimer[p] || disclaims[p.Section] || disclaimer[prev[p]] || shieldTitle(p.Text) {
+		if !shieldMention.Match(p.Scan) || disclaimer[p] || disclaims[topSection(p.Section)] || disclaimer[prev[p]] || shieldTitle(p.Text) {
 			continue
 		}
 		if sp := shieldUse(p); sp != nil {
@@ -137,6 +137,15 @@ func checkPrivacyShield(pass *lint.Pass) {
 		}
 		pass.Report(sp.span, sp.p.Section, "This paragraph relies on "+sp.name+" as a transfer safeguard, but "+sp.why+".", fix)
 	}
+}
+
+// topSection returns the top-level section s is in: a disclaimer in clause
+// 10.3 speaks for clause 10.1 too.
+func topSection(s *notices.Section) *notices.Section {
+	for s != nil && s.Parent != nil {
+		s = s.Parent
+	}
+	return s
 }
 
 // disclaimsShield reports whether p says the framework is not relied on:

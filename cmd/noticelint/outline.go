@@ -66,6 +66,7 @@ var kindNames = map[notices.SectionKind]string{
 
 func newOutlineCmd() *cobra.Command {
 	var format string
+	var rf runFlags
 	cmd := &cobra.Command{
 		Use:   "outline FILE",
 		Short: "Print how noticelint reads a notice: sections, clauses, table of contents, references",
@@ -82,7 +83,12 @@ func newOutlineCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
+			stated, err := statedFacts(rf, args[0])
+			if err != nil {
+				return usageErr("%v", err)
+			}
 			o := buildOutline(n)
+			o.Facts = outlineFacts(n, n.Facts.With(stated))
 			if format == "json" {
 				enc := json.NewEncoder(cmd.OutOrStdout())
 				enc.SetIndent("", "  ")
@@ -92,6 +98,8 @@ func newOutlineCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&rf.config, "config", "", "take stated facts from this configuration file instead of discovering one")
+	cmd.Flags().BoolVar(&rf.noConfig, "no-config", false, "print only the facts read from the text")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json"))
 	return cmd
 }
@@ -126,7 +134,6 @@ func buildOutline(n *notices.Notice) outline {
 		p := n.Pos(c.Span.Start)
 		o.Contacts = append(o.Contacts, outlineContact{Kind: c.Kind.String(), Value: c.Value, Line: p.Line, Column: p.Col, Valid: c.Valid, Party: c.Party.String()})
 	}
-	o.Facts = outlineFacts(n, n.Facts)
 	return o
 }
 

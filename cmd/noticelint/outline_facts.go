@@ -4,8 +4,25 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/noticelint/noticelint/lint/config"
 	"github.com/noticelint/noticelint/notices"
+	"github.com/noticelint/noticelint/rules"
 )
+
+// statedFacts returns what the configuration governing path states about
+// it, so that outline shows the facts the rules will read.
+func statedFacts(rf runFlags, path string) (*notices.Stated, error) {
+	r, err := config.NewResolver(rules.All(), rf.config, rf.noConfig)
+	if err != nil {
+		return nil, err
+	}
+	f, err := r.For(path)
+	if err != nil || f == nil {
+		return nil, err
+	}
+	s := f.Settings(path).Facts
+	return &s, nil
+}
 
 // outlineFact is one fact as outline prints it: its name, its value and
 // where it was read (a line, a column and the words), or "stated" for a
