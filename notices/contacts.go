@@ -46,7 +46,10 @@ type Contact struct {
 	// Shows is, for a target, the text its link shows the reader, with
 	// the link syntax taken out.
 	Shows string
-	// Party is whose contact detail it is, as the words around it say.
+	// Party is whose contact detail it is, as the words around it say. It
+	// is read for postal addresses, and for every contact where the DPO's
+	// details belong (the DPO's section, a sentence naming the DPO, the
+	// block after "contact our DPO at:"); elsewhere it is left as Ours.
 	// Of names the organisation whose DPO it is when the sentence names one
 	// with the title ("Avios" in "the Avios Data Protection Officer"), for
 	// a notice of several controllers.

@@ -2,6 +2,7 @@ package notices
 
 import (
 	"strings"
+	"sync"
 )
 
 // Facts are what a notice says about itself that decides which checks apply
@@ -39,13 +40,48 @@ type Facts struct {
 	// anything (marketing and cookies included); PublicTaskOnly that the
 	// public task or a legal obligation is the only basis given.
 	Consent, LegitimateInterests, PublicTaskOnly Fact
-	// Transfers says personal data go outside the UK or the EEA (hosting
-	// abroad, a named US provider, "outside the UK"); Holds is false with
-	// evidence where the notice says they do not.
-	Transfers Fact
-	// FromOthers says the notice describes data obtained from someone
-	// other than the person (Article 14).
-	FromOthers Fact
+	// Transfers and FromOthers decide no check of whether a rule applies,
+	// so they are read when first asked for (see the methods).
+	flows  *flows
+	stated *Stated
+}
+
+// flows are the facts read on first use: where data go and where they come
+// from.
+type flows struct {
+	once                  sync.Once
+	n                     *Notice
+	transfers, fromOthers Fact
+}
+
+func (fl *flows) read() *flows {
+	fl.once.Do(func() { fl.transfers, fl.fromOthers = readFlows(fl.n) })
+	return fl
+}
+
+// Transfers says personal data go outside the UK or the EEA (hosting
+// abroad, a named US provider, "outside the UK"); Holds is false with
+// evidence where the notice says they do not.
+func (f *Facts) Transfers() Fact {
+	if f.stated != nil && f.stated.Transfers != nil {
+		return Fact{Holds: *f.stated.Transfers, Evidence: Evidence{Stated: true}}
+	}
+	if f.flows == nil {
+		return Fact{}
+	}
+	return f.flows.read().transfers
+}
+
+// FromOthers says the notice describes data obtained from someone other
+// than the person (Article 14).
+func (f *Facts) FromOthers() Fact {
+	if f.stated != nil && f.stated.FromOthers != nil {
+		return Fact{Holds: *f.stated.FromOthers, Evidence: Evidence{Stated: true}}
+	}
+	if f.flows == nil {
+		return Fact{}
+	}
+	return f.flows.read().fromOthers
 }
 
 // Evidence is where a fact was read: the words in the notice that show it.
@@ -329,8 +365,7 @@ func (f *Facts) With(s *Stated) *Facts {
 	set(&g.Consent, s.Consent)
 	set(&g.LegitimateInterests, s.LegitimateInterests)
 	set(&g.PublicTaskOnly, s.PublicTaskOnly)
-	set(&g.Transfers, s.Transfers)
-	set(&g.FromOthers, s.FromOthers)
+	g.stated = s
 	if s.DPO != nil {
 		g.DPO.Status = *s.DPO
 		g.DPO.Evidence = Evidence{Stated: true}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/noticelint/noticelint/pattern"
 )
@@ -14,10 +15,8 @@ import (
 // whose a contact detail is depends on where the DPO is named, and whether
 // the controller is established in the UK on whose the addresses are.
 func readFacts(n *Notice) *Facts {
-	r := &factReader{n: n, f: &Facts{}, contacts: map[*Para][]*Contact{}}
-	for _, c := range n.Contacts {
-		r.contacts[c.Para] = append(r.contacts[c.Para], c)
-	}
+	r := newFactReader(n, &Facts{})
+	r.f.flows = &flows{n: n}
 	r.scope()
 	r.controllers()
 	r.dpo()
@@ -34,6 +33,15 @@ func readFacts(n *Notice) *Facts {
 	return r.f
 }
 
+func newFactReader(n *Notice, f *Facts) *factReader {
+	r := &factReader{n: n, f: f, contacts: map[*Para][]*Contact{}, sents: map[*Para][]Span{}, cues: map[*Para][][]int{},
+		state: map[*Para]bool{}, stateTitle: map[*Section]bool{}}
+	for _, c := range n.Contacts {
+		r.contacts[c.Para] = append(r.contacts[c.Para], c)
+	}
+	return r
+}
+
 type factReader struct {
 	n        *Notice
 	f        *Facts
@@ -42,6 +50,12 @@ type factReader struct {
 	// controllers'), lower-cased: "the BBC Studios DPO" names another
 	// organisation's officer, "the Jagex DPO" the notice's own.
 	own map[string]bool
+	// Caches: a para's sentences, where it names a party, whether it is
+	// about a US state's law, and whether a section's title is.
+	sents      map[*Para][]Span
+	cues       map[*Para][][]int
+	state      map[*Para]bool
+	stateTitle map[*Section]bool
 }
 
 // inLink reports whether the para-relative span [s, e) of p lies in a URL or
@@ -57,20 +71,17 @@ func (r *factReader) inLink(p *Para, s, e int) bool {
 }
 
 // sentenceAt returns the sentence of p holding the para-relative offset off,
-// as a para-relative span. In a table the row is the sentence.
-func sentenceAt(p *Para, off int) Span {
-	if p.Block != nil && p.Block.Kind == Table {
-		lo := strings.LastIndexByte(p.Text[:off], '\n') + 1
-		hi := strings.IndexByte(p.Text[off:], '\n')
-		if hi < 0 {
-			hi = len(p.Text) - off
-		}
-		return Span{lo, off + hi}
+// as a para-relative span. In a table the row is the sentence. A para's
+// sentences are split once.
+func (r *factReader) sentenceAt(p *Para, off int) Span {
+	sents, ok := r.sents[p]
+	if !ok {
+		sents = p.Sentences()
+		r.sents[p] = sents
 	}
-	for _, s := range Sentences(p.Text) {
-		if off >= s.Start && off < s.End {
-			return s
-		}
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
+	if i < len(sents) && off >= sents[i].Start {
+		return sents[i]
 	}
 	return Span{0, len(p.Text)}
 }
@@ -79,7 +90,16 @@ func sentenceAt(p *Para, off int) Span {
 // document order, until fn returns true. Matches inside links are skipped.
 func (r *factReader) each(re *pattern.Pattern, fn func(p *Para, m []int) bool) {
 	for _, p := range r.n.ParasFor(re) {
-		for _, m := range re.FindAllSubmatchIndex(p.Scan, -1) {
+		// Most callers stop at the first match: look for one before
+		// looking for all.
+		first := re.FindAllSubmatchIndex(p.Scan, 1)
+		if len(first) == 0 {
+			continue
+		}
+		if !r.inLink(p, first[0][0], first[0][1]) && fn(p, first[0]) {
+			return
+		}
+		for _, m := range re.FindAllSubmatchIndex(p.Scan, -1)[1:] {
 			if r.inLink(p, m[0], m[1]) {
 				continue
 			}
@@ -199,14 +219,16 @@ var (
 	notOurController = regexp.MustCompile(`(?i)\b(?:independent|separate|another|other|third[- ]party|each|any|every)\s+(?:data\s+)?controllers?\b|\bjoint(?:ly)?\s+(?:data\s+)?controllers?\s+with\s+(?:us|the\s+\w+|these|those|them)\b|on the part of the controller|\bA\s+(?:data\s+)?controller\s+(?:is|determines|decides|means)`)
 	// weAlias: "Acme Ltd ("Acme", "we", "us")" names who "we" are.
 	weAlias = regexp.MustCompile(`([A-Z][\w&.,'’ -]{1,80}?)\s*\((?:[^)]{0,60}?)["“‘'*]{1,3}(?:we|us|our)["”’'*]{1,3}`)
+	// weQuoted: a quoted "we" or "us", which only an alias holds.
+	weQuoted = pattern.MustCompile(`(?i)["“‘'*](?:we|us|our)["”’'*]`)
 	// acronymDef: "Department for Education (DfE)".
 	acronymDef = regexp.MustCompile(`\b([A-Z][\w&'’]*(?:\s+(?:for|of|and|the|&|[A-Z][\w&'’]*)){1,8})\s+\(([A-Z][A-Za-z]{1,7})\)`)
 	// nameStop ends a name written after "is": an address, a clause.
 	nameStop = regexp.MustCompile(`(?i)[,;(:]|\s[-–—]\s|\s(?:and its|which|who|whose|with (?:its|a|an|the)|located|registered|having|whose|for the|in respect|that|at|of the|of your|trading|t/a|together)\b|\.\s|\.$`)
 	pronoun  = regexp.MustCompile(`(?i)^(?:we|us|it|they|this|that|which|who|you|he|she|each|any|every|such|all|both|either|neither|one|these|those)$`)
-	ukPlace  = regexp.MustCompile(`(?i)\bregistered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|\b(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s{0,3}:?\s{0,3}(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s{0,3}:?\s{0,3}\d`)
+	ukPlace  = pattern.MustCompile(`(?i)\bregistered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|\b(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s{0,3}:?\s{0,3}(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s{0,3}:?\s{0,3}\d`)
 	// foreignForm: a legal form no UK company has.
-	foreignForm = regexp.MustCompile(`\b(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|GmbH|AG|B\.V\.|N\.V\.|S\.A\.S?\.?|SARL|S\.à r\.l\.|S\.p\.A\.|SpA|AB|A/S|ApS|Oy|ASA|Pty|K\.K\.|SAS|PBC)(?:\s|,|\.|$)`)
+	foreignForm = pattern.MustCompile(`\b(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|GmbH|AG|B\.V\.|N\.V\.|S\.A\.S?\.?|SARL|S\.à r\.l\.|S\.p\.A\.|SpA|AB|A/S|ApS|Oy|ASA|Pty|K\.K\.|SAS|PBC)(?:\s|,|\.|$)`)
 	// abroadPlace: a country other than the UK where an address ends.
 	abroadPlace = regexp.MustCompile(`(?i),\s*(?:Ireland|Republic of Ireland|USA|U\.S\.A\.?|United States(?: of America)?|Germany|France|the Netherlands|Netherlands|Sweden|Luxembourg|Switzerland|Canada|Australia|Singapore|Japan|India|Spain|Italy|Belgium|Denmark|Norway|Finland|Austria|Poland|Israel|China|Hong Kong|Estonia|Cyprus|Malta|Portugal|Czech Republic)\b|\bDublin\b|\bD\d{2}\s?[A-Z0-9]{4}\b`)
 )
@@ -214,8 +236,17 @@ var (
 func (r *factReader) controllers() {
 	f := r.f
 	var alias string
-	for _, p := range r.n.Paras() {
-		if m := weAlias.FindStringSubmatch(p.Text); m != nil && strings.Count(p.Text, "(") > 0 {
+	for _, p := range r.n.ParasFor(weQuoted) {
+		q := weQuoted.FindAllIndex(p.Scan, 1)
+		if q == nil {
+			continue
+		}
+		// The name stands at most 150 bytes before the quoted "we".
+		lo := max(0, q[0][0]-150)
+		for lo > 0 && !utf8.RuneStart(p.Text[lo]) {
+			lo--
+		}
+		if m := weAlias.FindStringSubmatch(p.Text[lo:min(len(p.Text), q[0][1]+4)]); m != nil {
 			alias = cleanName(m[1])
 			break
 		}
@@ -242,21 +273,30 @@ func (r *factReader) controllers() {
 		if !controllerWord.Match(p.Scan) {
 			continue
 		}
-		for _, s := range p.Sentences() {
-			sent := p.Text[s.Start:s.End]
-			if !strings.Contains(strings.ToLower(sent), "controller") || notOurController.MatchString(sent) {
-				continue
+		last := -1
+		for _, cm := range controllerWord.FindAllIndex(p.Scan, -1) {
+			s := r.sentenceAt(p, cm[0])
+			if s.Start <= last {
+				continue // a sentence naming "controller" twice
 			}
+			last = s.Start
+			sent := p.Text[s.Start:s.End]
+			at := cm[0] - s.Start
+			// The name stands at most 240 bytes before "controller".
+			head := sent[:min(len(sent), at+len("controllers")+4)]
 			var names []string
-			if m := controllerIs.FindStringSubmatch(sent); m != nil {
+			if m := controllerIs.FindStringSubmatch(head); m != nil {
 				names = append(names, subjectName(m[1]))
 				if t := strings.Index(strings.ToLower(sent), "together with "); t >= 0 {
 					names = append(names, objectName(sent[t+len("together with "):])...)
 				}
-			} else if m := controllerAs.FindStringSubmatch(sent); m != nil {
+			} else if m := controllerAs.FindStringSubmatch(head); m != nil {
 				names = append(names, subjectName(m[1]))
-			} else if m := controllerOf.FindStringSubmatch(sent); m != nil {
+			} else if m := controllerOf.FindStringSubmatch(sent[max(0, at-12):min(len(sent), at+360)]); m != nil {
 				names = append(names, objectName(m[1])...)
+			}
+			if len(names) == 0 || notOurController.MatchString(sent[max(0, at-80):min(len(sent), at+80)]) {
+				continue
 			}
 			for _, name := range names {
 				if name != "-" {
@@ -423,7 +463,7 @@ func (r *factReader) expand(name string) string {
 // registration there places it in the UK; a foreign country or US address,
 // abroad.
 func (r *factReader) place(c *Controller, p *Para) {
-	if m := foreignForm.FindStringIndex(c.Name); m != nil {
+	if foreignForm.MatchString(c.Name) {
 		c.Abroad, c.Where = true, c.Span
 		return
 	}
@@ -438,25 +478,38 @@ func (r *factReader) place(c *Controller, p *Para) {
 			paras = append(paras, all[j])
 		}
 	}
-	for _, q := range paras {
-		if m := ukPlace.FindStringIndex(q.Text); m != nil {
-			c.UK, c.Where = true, q.span(m)
-			return
+	// The statement's sentence and what follows it, up to 500 bytes a
+	// para: an address follows its name.
+	window := func(k int, q *Para) (int, string) {
+		lo := 0
+		if k == 0 {
+			lo = r.sentenceAt(q, c.Span.Start-q.Start).Start
+		}
+		return lo, q.Text[lo:min(len(q.Text), lo+500)]
+	}
+	for k, q := range paras {
+		lo, text := window(k, q)
+		for _, m := range ukPlace.FindAllIndex(q.Scan, -1) {
+			if m[0] >= lo && m[1] <= lo+len(text) {
+				c.UK, c.Where = true, q.span(m)
+				return
+			}
 		}
 		for _, ct := range r.contacts[q] {
-			if ct.Kind == Postcode {
+			if ct.Kind == Postcode && ct.Span.Start-q.Start >= lo && ct.Span.End-q.Start <= lo+len(text) {
 				c.UK, c.Where = true, ct.Span
 				return
 			}
 		}
 	}
-	for _, q := range paras {
-		if m := abroadPlace.FindStringIndex(q.Text); m != nil {
-			c.Abroad, c.Where = true, q.span(m)
+	for k, q := range paras {
+		lo, text := window(k, q)
+		if m := abroadPlace.FindStringIndex(text); m != nil {
+			c.Abroad, c.Where = true, Span{q.Start + lo + m[0], q.Start + lo + m[1]}
 			return
 		}
 		for _, ct := range r.contacts[q] {
-			if ct.Kind == Address {
+			if ct.Kind == Address && ct.Span.Start-q.Start >= lo && ct.Span.End-q.Start <= lo+len(text) {
 				c.Abroad, c.Where = true, ct.Span
 				return
 			}
@@ -475,7 +528,7 @@ var (
 	dpoOtherTitle = pattern.MustCompile(`(?i)\bdata protection (?:lead|manager|co-?ordinator)\b|\binformation governance (?:manager|lead|officer)\b|\bhead of information governance\b`)
 	dpoFunction   = regexp.MustCompile(`(?i)\b(?:contact\w*|e-?mail\w*|writ\w+|questions?|quer(?:y|ies)|concerns?|complain\w*|requests?|exercis\w+|rights?|responsible|oversee\w*|oversight|advi[cs]e\w*|monitor\w*)\b`)
 	// noDPO: the notice says there is no DPO.
-	noDPO = regexp.MustCompile(`(?i)\b(?:not|never|no need to|n't)\b[^.;]{0,40}\b(?:appoint|designat|have|need)\w*\s(?:[^.;]{0,30}\s)?(?:a\s+)?(?:formal\s+|statutory\s+|designated\s+)?(?:data protection officer|DPO)\b|\b(?:have|has|is|there is) no (?:formal |statutory |designated )?(?:data protection officer|DPO)\b|\b(?:data protection officer|DPO)\b[^.;]{0,40}\b(?:not (?:been )?(?:appointed|required|needed|mandatory))`)
+	noDPO = pattern.MustCompile(`(?i)\b(?:not|never|no need to|n't)\b[^.;]{0,40}\b(?:appoint|designat|have|need)\w*\s(?:[^.;]{0,30}\s)?(?:a\s+)?(?:formal\s+|statutory\s+|designated\s+)?(?:data protection officer|DPO)\b|\b(?:have|has|is|there is) no (?:formal |statutory |designated )?(?:data protection officer|DPO)\b|\b(?:data protection officer|DPO)\b[^.;]{0,40}\b(?:not (?:been )?(?:appointed|required|needed|mandatory))`)
 	// otherOrg names an organisation other than the controller, whose DPO
 	// or address a sentence may give.
 	otherOrg = regexp.MustCompile(`(?i)\b(?:processors?|sub-?processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|sister compan(?:y|ies)|partners?|suppliers?|vendors?|service providers?|another organi[sz]ation|other organi[sz]ations|third[- ]part(?:y|ies)|recipients?|the school|your (?:school|employer|council|GP|bank))\b[^.;]{0,40}$`)
@@ -508,7 +561,7 @@ func (r *factReader) dpo() {
 				if r.inLink(p, m[0], m[1]) {
 					continue
 				}
-				sent := sentenceAt(p, m[0])
+				sent := r.sentenceAt(p, m[0])
 				if noDPO.MatchString(p.Text[sent.Start:sent.End]) {
 					if notAppointed.Len() == 0 {
 						notAppointed = p.span(m)
@@ -565,7 +618,9 @@ func (r *factReader) dpo() {
 // Protection Officer").
 func (r *factReader) othersOfficer(p *Para, sent Span, m []int) bool {
 	before := p.Text[sent.Start:m[0]]
-	if otherOrg.MatchString(before) {
+	// otherOrg ends at the title: only its last 60 bytes can match, and a
+	// regexp anchored at the end still reads from the start.
+	if otherOrg.MatchString(tail(before, 60)) {
 		return true
 	}
 	after := p.Text[m[1]:sent.End]
@@ -617,16 +672,18 @@ var (
 
 var (
 	// stateLaw: a US state's privacy law, or a state's residents.
-	stateLaw   = regexp.MustCompile(`(?i)\bCalifornia\b|\bCCPA\b|\bCPRA\b|\bNevada\b|\bVirginia\b|\bColorado\b|\bConnecticut\b|\bUtah\b|\bOregon\b|\bTexas\b|\bMontana\b|\bU\.?S\.? state\b|\bstate privacy laws?\b|\bShine the Light\b`)
+	stateLaw   = pattern.MustCompile(`(?i)\bCalifornia\b|\bCCPA\b|\bCPRA\b|\bNevada\b|\bVirginia\b|\bColorado\b|\bConnecticut\b|\bUtah\b|\bOregon\b|\bTexas\b|\bMontana\b|\bU\.?S\.? state\b|\bstate privacy laws?\b|\bShine the Light\b`)
 	stateInbox = regexp.MustCompile(`(?i)ccpa|cpra|california`)
 	// representative: a representative under Article 27, not "your legal
 	// representative" or "representatives of our customer base".
 	representative = pattern.MustCompile(`(?i)\b(?:UK|EU|EEA|European|Swiss|data protection|GDPR|privacy|appointed|designated|our|its) representatives?\b|\brepresentatives? (?:in|for|within) (?:the )?(?:UK|EU|EEA|European Union|United Kingdom|Union)\b|\brepresentatives? under\b|\brepresentatives? (?:have|has) been (?:appointed|designated)|\b(?:appoint|designate)(?:d|s)? (?:a |an |the |its |our )?(?:legal |EU |UK |EEA )?representatives?\b|\bRepresentative Information\b|Art(?:icle|\.)? ?27\b`)
 	regulatorName  = regexp.MustCompile(`(?i)\bICO\b|Information Commissioner|supervisory authorit|data protection (?:authority|commission)|\bCNIL\b|\bFDPIC\b|Ombudsman|Commissioner`)
 	teamName       = regexp.MustCompile(`(?i)\b(?:customer (?:services?|care|team|support|service team)|(?:complaints?|privacy|support|legal|data protection|compliance|information governance|help ?desk|security|membership|HR|people) (?:team|office|department|unit|desk)|helpdesk|help desk|support centre)`)
-	partyCue       = regexp.MustCompile(`(?i)(?:\bdata[\s\x{00A0}]{1,5}(?:protection|privacy)[\s\x{00A0}]{1,5}officer|\bM?DPOs?\b)|\b(?:UK|EU|EEA|European|Swiss|data protection|GDPR|privacy|appointed|designated|our|its) representatives?\b|\brepresentatives? (?:in|for|within) (?:the )?(?:UK|EU|EEA|European Union|United Kingdom|Union)\b|\brepresentatives? under\b|Art(?:icle|\.)? ?27\b|\bICO\b|Information Commissioner|supervisory authorit|data protection (?:authority|commission)|\bCNIL\b|Ombudsman|\bcustomer (?:services?|care|team|support)|\b(?:complaints?|privacy|support|legal|data protection|compliance|help ?desk|security) (?:team|office|department|unit|desk)|\b(?:processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|partners?|suppliers?|vendors?|service providers?|recipients?)\b`)
-	dpoInCue       = regexp.MustCompile(`(?i)\bdata[\s\x{00A0}]{1,5}(?:protection|privacy)[\s\x{00A0}]{1,5}officer|\bM?DPOs?\b`)
-	otherOrgCue    = regexp.MustCompile(`(?i)^(?:processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|partners?|suppliers?|vendors?|service providers?|recipients?)$`)
+	// partyCue names a party; its groups say which: the DPO, a
+	// representative, a regulator, a team, another organisation.
+	partyCue    = pattern.MustCompile(`(?i)((?:\bdata[\s\x{00A0}]{1,5}(?:protection|privacy)[\s\x{00A0}]{1,5}officer|\bM?DPOs?\b))|(\b(?:UK|EU|EEA|European|Swiss|data protection|GDPR|privacy|appointed|designated|our|its) representatives?\b|\brepresentatives? (?:in|for|within) (?:the )?(?:UK|EU|EEA|European Union|United Kingdom|Union)\b|\brepresentatives? under\b|Art(?:icle|\.)? ?27\b)|(\bICO\b|Information Commissioner|supervisory authorit|data protection (?:authority|commission)|\bCNIL\b|Ombudsman)|(\bcustomer (?:services?|care|team|support)|\b(?:complaints?|privacy|support|legal|data protection|compliance|help ?desk|security) (?:team|office|department|unit|desk))|(\b(?:processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|partners?|suppliers?|vendors?|service providers?|recipients?)\b)`)
+	dpoInCue    = regexp.MustCompile(`(?i)\bdata[\s\x{00A0}]{1,5}(?:protection|privacy)[\s\x{00A0}]{1,5}officer|\bM?DPOs?\b`)
+	otherOrgCue = regexp.MustCompile(`(?i)^(?:processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|partners?|suppliers?|vendors?|service providers?|recipients?)$`)
 )
 
 // parties decides whose each contact detail is. The nearest party the
@@ -637,6 +694,12 @@ var (
 func (r *factReader) parties() {
 	d := &r.f.DPO
 	for _, c := range r.n.Contacts {
+		// Whose a contact is decides something where the DPO's details
+		// belong, and for the postal addresses that place the controller;
+		// elsewhere it is left as ours.
+		if c.Kind != Postcode && c.Kind != Address && !d.Covers(c.Para) {
+			continue
+		}
 		c.Party = r.party(c, d)
 		if c.Party == OurDPO {
 			c.Of = r.officersName(c)
@@ -649,7 +712,7 @@ func (r *factReader) parties() {
 // with two controllers), or "".
 func (r *factReader) officersName(c *Contact) string {
 	p := c.Para
-	sent := sentenceAt(p, c.Span.Start-p.Start)
+	sent := r.sentenceAt(p, c.Span.Start-p.Start)
 	ms := dpoInCue.FindAllStringIndex(p.Text[sent.Start:c.Span.Start-p.Start], -1)
 	if len(ms) == 0 {
 		return ""
@@ -662,21 +725,18 @@ func (r *factReader) officersName(c *Contact) string {
 func (r *factReader) party(c *Contact, d *DPO) Party {
 	p := c.Para
 	off := c.Span.Start - p.Start
-	sent := sentenceAt(p, off)
-	before := p.Text[sent.Start:off]
+	sent := r.sentenceAt(p, off)
 	if c.Kind == Email && stateInbox.MatchString(c.Value[:strings.IndexByte(c.Value+"@", '@')]) {
 		return StateInbox
 	}
-	if ms := partyCue.FindAllStringIndex(before, -1); len(ms) > 0 {
-		m := ms[len(ms)-1]
-		return r.cueParty(p, sent, Span{sent.Start + m[0], sent.Start + m[1]})
+	if m := r.lastCue(p, sent.Start, off); m != nil {
+		return r.cueParty(p, sent, m)
 	}
 	// An address block's later lines ("Tel: 0303 123 1113") belong to
 	// whom its first lines or its introduction name.
 	if prev := r.blockBefore(p); prev != nil {
-		if ms := partyCue.FindAllStringIndex(prev.Text, -1); len(ms) > 0 {
-			m := ms[len(ms)-1]
-			return r.cueParty(prev, sentenceAt(prev, m[0]), Span{m[0], m[1]})
+		if m := r.lastCue(prev, 0, len(prev.Text)); m != nil {
+			return r.cueParty(prev, r.sentenceAt(prev, m[0]), m)
 		}
 	}
 	if r.stateContext(p) {
@@ -690,7 +750,7 @@ func (r *factReader) party(c *Contact, d *DPO) Party {
 	if others > 0 {
 		return Ours
 	}
-	if dpoInCue.MatchString(whole) && d.mentioned[p] {
+	if d.mentioned[p] && dpoInCue.MatchString(whole) {
 		return OurDPO
 	}
 	if d.SpeaksFor(p) {
@@ -712,10 +772,10 @@ func (r *factReader) party(c *Contact, d *DPO) Party {
 
 // cueParty says whose a contact is that follows the party cue at m (a
 // para-relative span in sentence sent of p).
-func (r *factReader) cueParty(p *Para, sent, m Span) Party {
-	cue := p.Text[m.Start:m.End]
-	switch {
-	case dpoInCue.MatchString(cue):
+func (r *factReader) cueParty(p *Para, sent Span, cue []int) Party {
+	m := Span{cue[0], cue[1]}
+	switch cueKind(cue) {
+	case 0:
 		switch {
 		case r.stateContext(p):
 			return StateInbox
@@ -725,14 +785,25 @@ func (r *factReader) cueParty(p *Para, sent, m Span) Party {
 			return Other
 		}
 		return OurDPO
-	case representative.MatchString(cue):
+	case 1:
 		return Representative
-	case regulatorName.MatchString(cue):
+	case 2:
 		return Regulator
-	case otherOrgCue.MatchString(cue):
+	case 4:
 		return Other
 	}
 	return Team
+}
+
+// cueKind says which of partyCue's groups the cue m (as lastCue returns
+// it) matched.
+func cueKind(m []int) int {
+	for g := 1; 2*g+1 < len(m); g++ {
+		if m[2*g] >= 0 {
+			return g - 1
+		}
+	}
+	return 3
 }
 
 // blockBefore returns the para before p in its section when p continues an
@@ -752,27 +823,71 @@ func (r *factReader) blockBefore(p *Para) *Para {
 	return nil
 }
 
+// lastCue returns the last party cue of p in [lo, hi), looking back at
+// most 300 bytes from hi, with partyCue's groups (para-relative), or nil.
+// A short para's cues are found once; in a long one only the stretch
+// before the contact is read.
+func (r *factReader) lastCue(p *Para, lo, hi int) []int {
+	var ms [][]int
+	from := 0
+	if len(p.Text) <= 1000 {
+		var ok bool
+		if ms, ok = r.cues[p]; !ok {
+			ms = partyCue.FindAllSubmatchIndex(p.Scan, -1)
+			r.cues[p] = ms
+		}
+	} else {
+		from = max(lo, hi-300)
+		for from > lo && !utf8.RuneStart(p.Text[from]) {
+			from++
+		}
+		ms = partyCue.FindAllSubmatchIndex(pattern.Index(p.Text[from:hi]), -1)
+	}
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m[0]+from >= lo && m[1]+from <= hi {
+			out := make([]int, len(m))
+			for i, v := range m {
+				out[i] = v
+				if v >= 0 {
+					out[i] = v + from
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
 // stateContext reports whether p is about a US state's privacy law: it says
 // so, its list's introduction does, or its section's title does.
 func (r *factReader) stateContext(p *Para) bool {
-	if stateLaw.MatchString(p.Text) {
-		return true
+	v, ok := r.state[p]
+	if ok {
+		return v
 	}
-	if p.Block != nil && p.Block.Intro != nil && stateLaw.MatchString(p.Block.Intro.Text) {
-		return true
-	}
-	for s := p.Section; s != nil; s = s.Parent {
-		if stateLaw.MatchString(s.Title) {
-			return true
+	v = stateLaw.Match(p.Scan) || p.Block != nil && p.Block.Intro != nil && stateLaw.Match(p.Block.Intro.Scan)
+	for s := p.Section; s != nil && !v; s = s.Parent {
+		t, ok := r.stateTitle[s]
+		if !ok {
+			t = stateLaw.Match(s.TitleScan)
+			r.stateTitle[s] = t
 		}
+		v = t
 	}
-	return false
+	r.state[p] = v
+	return v
 }
 
 // --- Establishment -------------------------------------------------------------
 
 var (
-	ukRegistered = pattern.MustCompile(`(?i)registered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s{0,3}:?\s{0,3}(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s{0,3}:?\s{0,3}\d|Information Commissioner'?s Office.{0,40}(?:fee|register)|registered (?:with|as a data controller with) the (?:ICO|Information Commissioner)|Charity Commission|(?:ICO|Information Commissioner'?s? Office|registration|registered)\b[^.]{0,80}\bZ[A-Z]?\d{5,8}\b`)
+	ukRegistered = pattern.MustCompile(`(?i)registered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s{0,3}:?\s{0,3}(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s{0,3}:?\s{0,3}\d|Information Commissioner'?s Office.{0,40}(?:fee|register)|registered (?:with|as a data controller with) the (?:ICO|Information Commissioner)|Charity Commission`)
+	// icoNumberGiven: an ICO registration number, evidence of a controller
+	// on the UK's register where the words before it say so (see
+	// registeredBefore).
+	icoNumberGiven   = pattern.MustCompile(`\bZ[A-Z]?\d{5,8}\b`)
+	registeredBefore = regexp.MustCompile(`(?i)\b(?:ICO|Information Commissioner|registration|registered|notification)\b`)
 	// ukBody names an organisation's legal form, or a kind of UK public
 	// body; beside a UK postcode it places the organisation in the UK.
 	ukBody = regexp.MustCompile(`\b(?:Limited|Ltd\.?|LTD|PLC|plc|LLP|CIC|Council|NHS|Trust|University|College|Academy|School|Association|Society|Charity|Partnership)\b`)
@@ -803,7 +918,7 @@ func (r *factReader) establishment() {
 	}
 	for _, p := range r.n.ParasFor(ukRegistered) {
 		for _, m := range ukRegistered.FindAllIndex(p.Scan, -1) {
-			sent := sentenceAt(p, m[0])
+			sent := r.sentenceAt(p, m[0])
 			text := p.Text[sent.Start:sent.End]
 			if representative.MatchString(text) || r.othersText(p, text) {
 				continue
@@ -811,6 +926,18 @@ func (r *factReader) establishment() {
 			f.UKEstablished = yes(p.span(m))
 			return
 		}
+	}
+	var given Span
+	r.each(icoNumberGiven, func(p *Para, m []int) bool {
+		if registeredBefore.MatchString(p.Text[max(0, m[0]-100):m[0]]) {
+			given = p.span(m)
+			return true
+		}
+		return false
+	})
+	if given.Len() > 0 {
+		f.UKEstablished = yes(given)
+		return
 	}
 	for _, c := range r.n.Contacts {
 		if c.Kind != Postcode || c.Party != Ours {
@@ -835,9 +962,6 @@ func (r *factReader) establishment() {
 		f.UKEstablished = f.PublicAuthority
 		return
 	}
-	if abroad || r.abroadSigns() || r.represented() || r.anyMatch(foreignAuthority) {
-		return
-	}
 	var at Span
 	r.each(icoName, func(p *Para, m []int) bool {
 		if isUKCommissioner(p.Text, m) {
@@ -846,9 +970,10 @@ func (r *factReader) establishment() {
 		}
 		return false
 	})
-	if at.Len() > 0 {
-		f.UKEstablished = yes(at)
+	if at.Len() == 0 || abroad || r.abroadSigns() || r.represented() || r.anyMatch(foreignAuthority) {
+		return
 	}
+	f.UKEstablished = yes(at)
 }
 
 // abroadSigns reports whether the notice places its own organisation
@@ -875,16 +1000,36 @@ func (r *factReader) abroadSigns() bool {
 		if i >= 5 {
 			break
 		}
-		if ownForeignName.MatchString(p.Text) {
-			return true
+		for _, m := range foreignForm.FindAllIndex(p.Scan, -1) {
+			s := r.sentenceAt(p, m[0])
+			if firstPer.MatchString(p.Text[s.Start:s.End]) && startsUpper(lastWord(p.Text[s.Start:m[0]])) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// ownForeignName: an organisation named with a foreign legal form in the
-// same sentence as "we".
-var ownForeignName = regexp.MustCompile(`\b[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4},?\s(?:Inc\.?|LLC|L\.L\.C\.|Corp\.|Corporation|GmbH|B\.V\.|S\.A\.|SAS|AB|Pty Ltd)(?:\s|,|\.|$)[^.]{0,80}\b(?i:we|us|our)\b|\b(?i:we|us|our)\b[^.]{0,60}\b[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4},?\s(?:Inc\.?|LLC|L\.L\.C\.|Corp\.|Corporation|GmbH|B\.V\.|S\.A\.|SAS|AB|Pty Ltd)(?:\s|,|\.|$)`)
+// tail returns at most the last n bytes of s, from a rune boundary.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// lastWord returns the last word of s, punctuation after it dropped.
+func lastWord(s string) string {
+	f := strings.Fields(strings.TrimRight(s, ", "))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
 
 // othersText reports whether a sentence of p is about another
 // organisation: a processor, a partner, the DPO's firm.
@@ -949,7 +1094,8 @@ var (
 	publicSelf = pattern.MustCompile(`(?i)\b(?:we are|we're|as) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:public (?:authority|body|sector (?:body|organisation|organization))|local (?:authority|council)|government department|executive agency|non-departmental public body|NHS (?:trust|body|organisation|foundation trust)|academy trust|maintained school|(?:primary|secondary|state) school)\b`)
 	// runBy: "This service is run by the Teaching Regulation Agency, an
 	// executive agency of the Department for Education".
-	runBy        = pattern.MustCompile(`(?i)\b(?:we are|service|website|site|app|portal|scheme|notice|this)\b[^.;]{0,60}?\b(?:run|operated|provided|managed|delivered) by\b`)
+	runBy        = pattern.MustCompile(`(?i)\b(?:run|operated|provided|managed|delivered) by\b`)
+	runBySubj    = regexp.MustCompile(`(?i)\b(?:we are|service|website|site|app|portal|scheme|notice|this)\b[^.;]{0,60}$`)
 	runByWhom    = regexp.MustCompile(`^[^.;]{0,40}?\b(?:an executive agency|a government department|a public body|non-departmental public body|Department (?:for|of)|(?:Borough|County|City|District|Parish|Town) Council|Council\b(?: (?:for|to))?[ ,.]|NHS)`)
 	councilOrNHS = regexp.MustCompile(`\b(?:Council|NHS)\b`)
 	audience     = regexp.MustCompile(`(?i)\b(?:schools|pupils?|students?|patients?|parents|teachers)\b`)
@@ -987,6 +1133,9 @@ func (r *factReader) publicAuthority() {
 	})
 	if at.Len() == 0 {
 		r.each(runBy, func(p *Para, m []int) bool {
+			if !runBySubj.MatchString(tail(p.Text[:m[0]], 80)) {
+				return false
+			}
 			rest := p.Text[m[1]:min(len(p.Text), m[1]+160)]
 			if w := runByWhom.FindStringIndex(rest); w != nil {
 				at = Span{p.Start + m[0], p.Start + m[1] + w[1]}
@@ -997,7 +1146,7 @@ func (r *factReader) publicAuthority() {
 	}
 	if at.Len() == 0 {
 		r.each(foiAct, func(p *Para, m []int) bool {
-			sent := sentenceAt(p, m[0])
+			sent := r.sentenceAt(p, m[0])
 			text := p.Text[sent.Start:sent.End]
 			if f.Scope&UKGDPR != 0 && firstPer.MatchString(text) && !othersPA.MatchString(text) {
 				at = p.span(m)
@@ -1024,7 +1173,7 @@ func (r *factReader) dpoRequired() {
 var (
 	basisPatterns = [...]*pattern.Pattern{
 		ConsentBasis:             pattern.MustCompile(`(?i)\bconsent\b|\bopt(?:ed|s)?[- ]in\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(a\)`),
-		ContractBasis:            pattern.MustCompile(`(?i)\b(?:perform(?:ance of)?|fulfil\w*|enter(?:ing)? into|necessary for)\s(?:a |the |our |your |any )?(?:[\w-]+ ){0,2}?contract|\bcontractual (?:necessity|obligations?|basis|relationship)|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(b\)`),
+		ContractBasis:            pattern.MustCompile(`(?i)\b(?:perform(?:ance)? (?:of )?|fulfil\w{0,3} |enter(?:ing)? into |(?:necessary|needed|required) (?:for|to perform) (?:the performance of )?)(?:a |the |our |your |any |this )?contract|\bcontractual (?:necessity|obligations?|basis|relationship)|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(b\)`),
 		LegalObligationBasis:     pattern.MustCompile(`(?i)\blegal (?:obligations?|requirements?|duty|duties)\b|\bstatutory (?:obligations?|duty|duties)\b|\bcomply with (?:a |our |the |any )?(?:legal|statutory|regulatory)\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(c\)`),
 		VitalInterestsBasis:      pattern.MustCompile(`(?i)\bvital interests?\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(d\)`),
 		PublicTaskBasis:          pattern.MustCompile(`(?i)\bpublic task\b|\btask (?:carried out )?in the public interest\b|\bofficial authority\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(e\)`),
@@ -1037,7 +1186,11 @@ var (
 	// withdraw-consent check points at.
 	consentSought = regexp.MustCompile(`(?i)\b(?:ask|seek|obtain|request|get|give|given|gave|rely|relying|relies|based on|basis of|with|tick|opt|withdraw)\w*\b[^.;]{0,40}$`)
 
-	transferSignal = pattern.MustCompile(`(?i)\b(?:outside|out of|beyond) (?:of )?(?:the )?(?:UK|United Kingdom|EEA|European Economic Area|EU|European Union|Europe)\b|\binternational (?:data )?transfers?\b|\bthird countr(?:y|ies)\b|\bstandard contractual clauses\b|\bSCCs\b|\badequacy (?:decisions?|regulations?)\b|\bPrivacy Shield\b|\bData Privacy Framework\b|\bIDTA\b|\bInternational Data Transfer\b|\b(?:hosted|stored|processed|located|held|servers?) (?:[\w,-]+ ){0,6}?in the (?:US|USA|U\.S\.|United States)\b|\bto the (?:US|USA|U\.S\.|United States)\b`)
+	transferSignal = pattern.MustCompile(`(?i)\b(?:outside|out of|beyond) (?:of )?(?:the )?(?:UK|United Kingdom|EEA|European Economic Area|EU|European Union|Europe)\b|\binternational (?:data )?transfers?\b|\bthird countr(?:y|ies)\b|\bstandard contractual clauses\b|\bSCCs\b|\badequacy (?:decisions?|regulations?)\b|\bPrivacy Shield\b|\bData Privacy Framework\b|\bIDTA\b|\bInternational Data Transfer\b|\bto the (?:US|USA|U\.S\.|United States)\b`)
+	// inTheUS: "hosted in the United States" and the like, a hosting word
+	// at most six words before (see hostedBefore).
+	inTheUS      = pattern.MustCompile(`\bin the (?:US|USA|U\.S\.|United States)\b`)
+	hostedBefore = regexp.MustCompile(`(?i)\b(?:hosted|stored|processed|located|held|servers?)\b(?:[\s,-]+[\w-]+){0,6}?[\s,-]*$`)
 	// usProvider: a named US provider whose service sends data to the US.
 	usProvider   = pattern.MustCompile(`\b(?:Google Analytics|Google Cloud|Amazon Web Services|AWS|Microsoft Azure|Mailchimp|MailChimp|Salesforce|HubSpot|Zendesk|Stripe|Twilio|Cloudflare|Intercom|Hotjar|Dropbox|SurveyMonkey)\b`)
 	transferVerb = regexp.MustCompile(`(?i)\b(?:transfer|send|sent|stor|process|host|mov|shar|locat|server|recipient|held|hold|access)\w*`)
@@ -1052,9 +1205,16 @@ func (r *factReader) processing() {
 	for b, re := range basisPatterns {
 		var at Span
 		var sought Span
+		seen := 0
 		r.each(re, func(p *Para, m []int) bool {
-			sent := sentenceAt(p, m[0])
+			// Where consent is sought is looked for among the first
+			// mentions only: a long notice names consent hundreds of times.
+			if seen++; seen > 30 && at.Len() > 0 {
+				return true
+			}
+			sent := r.sentenceAt(p, m[0])
 			before := p.Text[sent.Start:m[0]]
+			before = tail(before, 60) // the patterns are anchored at its end
 			if negatedBefore.MatchString(before) {
 				return false
 			}
@@ -1089,10 +1249,24 @@ func (r *factReader) processing() {
 			}
 		}
 	}
+
+}
+
+// readFlows reads where the notice's data go (a transfer outside the UK or
+// the EEA signalled, or denied) and whether they come from others.
+func readFlows(n *Notice) (transfers, from Fact) {
+	r := newFactReader(n, n.Facts)
 	var denied Span
-	for _, re := range []*pattern.Pattern{transferSignal, usProvider} {
+	for _, re := range []*pattern.Pattern{transferSignal, inTheUS, usProvider} {
 		r.each(re, func(p *Para, m []int) bool {
-			sent := sentenceAt(p, m[0])
+			if re == inTheUS {
+				hosted := hostedBefore.FindStringIndex(p.Text[max(0, m[0]-80):m[0]])
+				if hosted == nil {
+					return false
+				}
+				m = []int{max(0, m[0]-80) + hosted[0], m[1]}
+			}
+			sent := r.sentenceAt(p, m[0])
 			text := p.Text[sent.Start:sent.End]
 			if re == transferSignal && strings.HasPrefix(strings.ToLower(p.Text[m[0]:m[1]]), "out") && !transferVerb.MatchString(text) {
 				return false // "if you live outside the UK"
@@ -1103,33 +1277,34 @@ func (r *factReader) processing() {
 				}
 				return false
 			}
-			f.Transfers = yes(p.span(m))
+			transfers = yes(p.span(m))
 			return true
 		})
-		if f.Transfers.Holds {
+		if transfers.Holds {
 			break
 		}
 	}
-	if !f.Transfers.Holds && denied.Len() > 0 {
-		f.Transfers = Fact{Evidence: Evidence{Span: denied}}
+	if !transfers.Holds && denied.Len() > 0 {
+		transfers = Fact{Evidence: Evidence{Span: denied}}
 	}
 	r.each(fromOthers, func(p *Para, m []int) bool {
-		sent := sentenceAt(p, m[0])
+		sent := r.sentenceAt(p, m[0])
 		text := p.Text[sent.Start:sent.End]
 		if strings.HasPrefix(strings.ToLower(p.Text[m[0]:m[1]]), "sources") || obtainVerb.MatchString(text) {
 			if negatedAny.MatchString(p.Text[sent.Start:m[0]]) {
 				return false
 			}
-			f.FromOthers = yes(p.span(m))
+			from = yes(p.span(m))
 			return true
 		}
 		return false
 	})
-	if !f.FromOthers.Holds {
+	if !from.Holds {
 		r.n.Walk(func(s *Section) {
-			if !f.FromOthers.Holds && s.TitleSpan.Len() > 0 && fromOthers.Match(s.TitleScan) {
-				f.FromOthers = yes(s.TitleSpan)
+			if !from.Holds && s.TitleSpan.Len() > 0 && fromOthers.Match(s.TitleScan) {
+				from = yes(s.TitleSpan)
 			}
 		})
 	}
+	return transfers, from
 }

@@ -216,16 +216,16 @@ We also receive information about you from credit reference agencies.
 	if !f.LegitimateInterests.Holds || f.PublicTaskOnly.Holds {
 		t.Errorf("legitimate interests %v, public task only %v", f.LegitimateInterests.Holds, f.PublicTaskOnly.Holds)
 	}
-	if !f.Transfers.Holds || !strings.HasSuffix(quoted(n, f.Transfers.Evidence), "hosted in the United States") {
-		t.Errorf("transfers %v %q", f.Transfers.Holds, quoted(n, f.Transfers.Evidence))
+	if !f.Transfers().Holds || !strings.HasSuffix(quoted(n, f.Transfers().Evidence), "hosted in the United States") {
+		t.Errorf("transfers %v %q", f.Transfers().Holds, quoted(n, f.Transfers().Evidence))
 	}
-	if !f.FromOthers.Holds || quoted(n, f.FromOthers.Evidence) != "from credit reference agencies" {
-		t.Errorf("from others %v %q", f.FromOthers.Holds, quoted(n, f.FromOthers.Evidence))
+	if !f.FromOthers().Holds || quoted(n, f.FromOthers().Evidence) != "from credit reference agencies" {
+		t.Errorf("from others %v %q", f.FromOthers().Holds, quoted(n, f.FromOthers().Evidence))
 	}
 
 	n, f = facts(t, "# Notice\n\nWe do not transfer your personal data outside the UK. If you live outside the UK, this notice still applies.\n")
-	if f.Transfers.Holds || quoted(n, f.Transfers.Evidence) != "outside the UK" {
-		t.Errorf("a denied transfer: %v %q", f.Transfers.Holds, quoted(n, f.Transfers.Evidence))
+	if f.Transfers().Holds || quoted(n, f.Transfers().Evidence) != "outside the UK" {
+		t.Errorf("a denied transfer: %v %q", f.Transfers().Holds, quoted(n, f.Transfers().Evidence))
 	}
 	_, f = facts(t, "# Notice\n\nOur lawful basis is public task, and sometimes a legal obligation.\n")
 	if !f.PublicTaskOnly.Holds || f.Consent.Holds {
@@ -250,8 +250,8 @@ func TestStatedFactsWin(t *testing.T) {
 	if !g.PublicAuthority.Holds || !g.DPO.Required.Holds || g.DPO.Status != notices.DPODeclared {
 		t.Errorf("public authority %v, DPO required %v, status %v", g.PublicAuthority.Holds, g.DPO.Required.Holds, g.DPO.Status)
 	}
-	if !g.PublicTaskOnly.Holds || g.Consent.Holds || g.Transfers.Holds || g.Scope != notices.UKGDPR {
-		t.Errorf("public task only %v, consent %v, transfers %v, scope %v", g.PublicTaskOnly.Holds, g.Consent.Holds, g.Transfers.Holds, g.Scope)
+	if !g.PublicTaskOnly.Holds || g.Consent.Holds || g.Transfers().Holds || g.Scope != notices.UKGDPR {
+		t.Errorf("public task only %v, consent %v, transfers %v, scope %v", g.PublicTaskOnly.Holds, g.Consent.Holds, g.Transfers().Holds, g.Scope)
 	}
 	if !f.UKEstablished.Holds || f.PublicAuthority.Holds {
 		t.Error("With changed the notice's own facts")

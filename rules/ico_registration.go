@@ -143,6 +143,9 @@ func checkICORegistration(pass *lint.Pass) {
 		}
 	}
 	for _, p := range n.ParasFor(feeExempt) {
+		if found {
+			break // a claim of exemption matters only where no number is given
+		}
 		if m := feeExempt.FindIndex(p.Scan); m != nil {
 			exempt, exemptAt = p, m
 			break

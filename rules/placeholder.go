@@ -33,6 +33,9 @@ var emailProtected = regexp.MustCompile(`(?i)\[?email[\s\x{00A0}]protected\]?`)
 // placeholders returns the para-relative spans of the markers in text, each
 // trimmed of the space or bracket the pattern needed around it.
 func placeholders(text string) [][2]int {
+	if !mayHoldPlaceholder(text) {
+		return nil
+	}
 	var out [][2]int
 	for _, m := range placeholder.FindAllStringIndex(text, -1) {
 		s, e := m[0], m[1]
@@ -53,4 +56,19 @@ func placeholders(text string) [][2]int {
 		}
 	}
 	return out
+}
+
+// mayHoldPlaceholder is a cheap first test: every placeholder holds one of
+// these bytes or words, and most sentences none.
+func mayHoldPlaceholder(text string) bool {
+	if strings.ContainsAny(text, "[<{*@") {
+		return true
+	}
+	l := strings.ToLower(text)
+	for _, w := range []string{"tbc", "tba", "tbd", "to be ", "xxx", "n/a"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }

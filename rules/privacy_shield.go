@@ -155,13 +155,34 @@ func disclaimsShield(p *notices.Para) bool {
 	if shieldDisclaimer.Match(p.Scan) {
 		return true
 	}
-	for _, s := range notices.Sentences(p.Text) {
+	for _, s := range mentionSentences(p) {
 		sent := p.Text[s.Start:s.End]
-		if shieldMention.MatchString(sent) && shieldHistory.MatchString(sent) && !safeHarbor.MatchString(sent) {
+		if shieldHistory.MatchString(sent) && !safeHarbor.MatchString(sent) {
 			return true
 		}
 	}
 	return false
+}
+
+// mentionSentences returns the sentences (a table's rows) of p that name a
+// framework, in order: a long paragraph is split once, and only these are
+// read.
+func mentionSentences(p *notices.Para) []notices.Span {
+	ms := shieldMention.FindAllIndex(p.Scan, -1)
+	if len(ms) == 0 {
+		return nil
+	}
+	var out []notices.Span
+	k := 0
+	for _, s := range p.Sentences() {
+		for k < len(ms) && ms[k][0] < s.Start {
+			k++
+		}
+		if k < len(ms) && ms[k][0] < s.End {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // shieldUse returns p's first mention of a framework as a safeguard in use,
@@ -170,7 +191,7 @@ func disclaimsShield(p *notices.Para) bool {
 // text (a footer or a menu) is not.
 func shieldUse(p *notices.Para) *shieldPara {
 	var use *shieldPara
-	for _, s := range p.Sentences() {
+	for _, s := range mentionSentences(p) {
 		sent := p.Text[s.Start:s.End]
 		m := shieldMention.Regexp().FindStringSubmatchIndex(sent)
 		if m == nil || shieldHistory.MatchString(sent) {
@@ -230,7 +251,7 @@ var (
 	// supportOnly: a sentence about what comes with the framework rather
 	// than reliance on it: its complaints and dispute resolution, the FTC's
 	// enforcement, onward-transfer liability, where to read more.
-	supportOnly = regexp.MustCompile(`(?i)complain\w*|disput\w*|arbitrat\w*|\bJAMS\b|\bFTC\b|Federal Trade Commission|enforcement|investigat\w*|onward transfer|\bliab\w*|conflict|shall govern|learn more|\bvisit\b|website|privacyshield\.gov|public authorit\w*|national security|recourse|\bpanel\b|resolv\w*|cooperat\w*|redress`)
+	supportOnly = pattern.MustCompile(`(?i)complain\w*|disput\w*|arbitrat\w*|\bJAMS\b|\bFTC\b|Federal Trade Commission|enforcement|investigat\w*|onward transfer|\bliab\w*|conflict|shall govern|learn more|\bvisit\b|website|privacyshield\.gov|public authorit\w*|national security|recourse|\bpanel\b|resolv\w*|cooperat\w*|redress`)
 )
 
 // shieldTitle reports whether text is a title line naming the framework, such

@@ -105,8 +105,8 @@ func outlineFacts(n *notices.Notice, f *notices.Facts) []outlineFact {
 	yesNo("consent relied on", f.Consent)
 	yesNo("legitimate interests", f.LegitimateInterests)
 	yesNo("public task alone", f.PublicTaskOnly)
-	yesNo("transfers abroad", f.Transfers)
-	yesNo("data from others", f.FromOthers)
+	yesNo("transfers abroad", f.Transfers())
+	yesNo("data from others", f.FromOthers())
 	return out
 }
 
