@@ -229,6 +229,9 @@ var (
 	ukPlace  = pattern.MustCompile(`(?i)\bregistered\b[^.]{0,60}\bin (?:England|Wales|Scotland|Northern Ireland)|\b(?:company|companies house) (?:registration )?(?:number|no\.?|reg(?:istration)?\.? no\.?)\s{0,3}:?\s{0,3}(?:SC|NI|OC)?\d{6,8}\b|Companies House|registered charity|charity (?:number|no\.?)\s{0,3}:?\s{0,3}\d`)
 	// foreignForm: a legal form no UK company has.
 	foreignForm = pattern.MustCompile(`\b(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|GmbH|AG|B\.V\.|N\.V\.|S\.A\.S?\.?|SARL|S\.à r\.l\.|S\.p\.A\.|SpA|AB|A/S|ApS|Oy|ASA|Pty|K\.K\.|SAS|PBC)(?:\s|,|\.|$)`)
+	// countryInName: "Thomson Reuters Canada Limited", "Example Ireland
+	// Limited": a company named for a country other than the UK.
+	countryInName = regexp.MustCompile(`\b(?:Ireland|Canada|Australia|Germany|France|Netherlands|Sweden|Luxembourg|Switzerland|Singapore|Japan|India|Spain|Italy|Belgium|Denmark|Norway|Finland|Austria|Poland|Israel|China|USA|America)\b`)
 	// abroadPlace: a country other than the UK where an address ends.
 	abroadPlace = regexp.MustCompile(`(?i),\s*(?:Ireland|Republic of Ireland|USA|U\.S\.A\.?|United States(?: of America)?|Germany|France|the Netherlands|Netherlands|Sweden|Luxembourg|Switzerland|Canada|Australia|Singapore|Japan|India|Spain|Italy|Belgium|Denmark|Norway|Finland|Austria|Poland|Israel|China|Hong Kong|Estonia|Cyprus|Malta|Portugal|Czech Republic)\b|\bDublin\b|\bD\d{2}\s?[A-Z0-9]{4}\b`)
 )
@@ -463,7 +466,7 @@ func (r *factReader) expand(name string) string {
 // registration there places it in the UK; a foreign country or US address,
 // abroad.
 func (r *factReader) place(c *Controller, p *Para) {
-	if foreignForm.MatchString(c.Name) {
+	if foreignForm.MatchString(c.Name) || countryInName.MatchString(c.Name) {
 		c.Abroad, c.Where = true, c.Span
 		return
 	}
@@ -540,7 +543,7 @@ var (
 		"eu": true, "our": true, "the": true, "a": true, "an": true, "its": true, "your": true, "my": true, "this": true,
 		"corporate": true, "senior": true, "lead": true, "trust": true, "council": true, "school": true, "university": true,
 		"college": true, "academy": true, "charity": true, "association": true, "organisation": true, "organization": true,
-		"practice": true, "firm": true, "society": true, "club": true, "foundation": true, "federation": true, "board": true}
+		"practice": true, "firm": true, "office": true, "hq": true, "headquarters": true, "contact": true, "team": true, "email": true, "address": true, "name": true, "details": true, "society": true, "club": true, "foundation": true, "federation": true, "board": true}
 )
 
 func (r *factReader) dpo() {
@@ -618,6 +621,9 @@ func (r *factReader) dpo() {
 // Protection Officer").
 func (r *factReader) othersOfficer(p *Para, sent Span, m []int) bool {
 	before := p.Text[sent.Start:m[0]]
+	if theirTitle.MatchString(tail(before, 40)) {
+		return true // "contact ADYEN directly ... their data protection officer"
+	}
 	// otherOrg ends at the title: only its last 60 bytes can match, and a
 	// regexp anchored at the end still reads from the start.
 	if otherOrg.MatchString(tail(before, 60)) {
@@ -633,21 +639,57 @@ func (r *factReader) othersOfficer(p *Para, sent Span, m []int) bool {
 		return false
 	}
 	for _, w := range nameBefore(before) {
-		if !r.own[w] {
+		if !r.ownWord(w) {
 			return true
 		}
 	}
 	return false
 }
 
+// ownWord reports whether w is a word of the notice's own names, or one
+// typing slip from one ("AuityAds" for AcuityAds).
+func (r *factReader) ownWord(w string) bool {
+	if r.own[w] {
+		return true
+	}
+	if len(w) < 5 {
+		return false
+	}
+	for o := range r.own {
+		if len(o) >= 5 && oneEdit(w, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneEdit reports whether a and b differ by one byte changed, added or
+// dropped.
+func oneEdit(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return i < len(a) && a[i+1:] == b[i+1:]
+	}
+	return a[i+1:] == b[i:]
+}
+
 // nameBefore returns the words of the proper name that ends before (up to
-// four capitalised words, lower-cased, possessives dropped), leaving out
+// two capitalised words, lower-cased, possessives dropped), leaving out
 // the words any DPO's title may carry: "Avios" in "Avios Data Protection
 // Officer", nothing in "The Group's DPO".
 func nameBefore(before string) []string {
 	words := strings.Fields(before)
 	var name []string
-	for k := len(words) - 1; k >= 0 && len(name) < 4; k-- {
+	for k := len(words) - 1; k >= 0 && len(words)-k <= 2; k-- {
 		w := strings.Trim(words[k], "*_\"“”‘()[]")
 		if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ContainsAny(w, ",;:.") {
 			break
@@ -664,6 +706,7 @@ func nameBefore(before string) []string {
 }
 
 var (
+	theirTitle    = regexp.MustCompile(`(?i)\btheir\s+(?:own\s+|appointed\s+|designated\s+)?$`)
 	officerOf     = regexp.MustCompile(`(?i)^\s*(?:of|for|at)\s+(?:the\s+|our\s+|its\s+|their\s+|each\s+|any\s+|a\s+|an\s+)?`)
 	otherOrgAfter = regexp.MustCompile(`(?i)^(?:processors?|sub-?processors?|partners?|suppliers?|vendors?|service providers?|parent|subsidiar|affiliate|recipients?|group compan|sister compan|another organi[sz]ation)`)
 )
@@ -888,6 +931,7 @@ var (
 	// registeredBefore).
 	icoNumberGiven   = pattern.MustCompile(`\bZ[A-Z]?\d{5,8}\b`)
 	registeredBefore = regexp.MustCompile(`(?i)\b(?:ICO|Information Commissioner|registration|registered|notification)\b`)
+	frameworkPanel   = regexp.MustCompile(`(?i)\bDPF\b|Data Privacy Framework|Privacy Shield|\bpanel\b`)
 	// ukBody names an organisation's legal form, or a kind of UK public
 	// body; beside a UK postcode it places the organisation in the UK.
 	ukBody = regexp.MustCompile(`\b(?:Limited|Ltd\.?|LTD|PLC|plc|LLP|CIC|Council|NHS|Trust|University|College|Academy|School|Association|Society|Charity|Partnership)\b`)
@@ -895,7 +939,7 @@ var (
 	// ICO is a UK organisation's; one that also sends readers to an EU
 	// authority is usually a foreign controller's, covering the UK too.
 	icoName          = pattern.MustCompile(`Information Commissioner|\bICO\b`)
-	foreignAuthority = pattern.MustCompile(`(?i)Data Protection Commission|\bCNIL\b|lead supervisory authority|supervisory authorit(?:y|ies) (?:in|of) (?:your|the) (?:country|member state|EU|EEA|European)|member state|\bBfDI\b|Datenschutz|AEPD|Garante|\bFDPIC\b|Federal Data Protection and Information Commissioner|European Data Protection (?:Authorities|Board)|\bEDPB\b`)
+	foreignAuthority = pattern.MustCompile(`(?i)Data Protection Commission|\bCNIL\b|lead supervisory authority|supervisory authorit(?:y|ies) (?:in|of) (?:your|the) (?:country|member state|EU|EEA|European)|member state|\bBfDI\b|Datenschutz|AEPD|Garante|\bFDPIC\b|Federal Data Protection and Information Commissioner|European Data Protection (?:Authorities|Board)|\bEDPB\b|EU data protection authorities|\bDPAs\b`)
 )
 
 // establishment decides whether the controller is established in the UK:
@@ -964,7 +1008,10 @@ func (r *factReader) establishment() {
 	}
 	var at Span
 	r.each(icoName, func(p *Para, m []int) bool {
-		if isUKCommissioner(p.Text, m) {
+		// The ICO as the Data Privacy Framework's panel is a US company's
+		// commitment, not a UK controller's regulator.
+		sent := r.sentenceAt(p, m[0])
+		if isUKCommissioner(p.Text, m) && !frameworkPanel.MatchString(p.Text[sent.Start:sent.End]) {
 			at = p.span(m)
 			return true
 		}

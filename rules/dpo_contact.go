@@ -157,9 +157,9 @@ func checkDPOContact(pass *lint.Pass) {
 			reported[c.Span.Start] = true
 			pass.Report(c.Span, c.Para.Section, fmt.Sprintf("%q, given for the Data Protection Officer, is not a valid email address.", c.Value),
 				"Correct the address: it needs one \"@\", a mailbox name and a full domain such as example.org.uk.")
-		case c.Party == notices.Regulator || c.Party == notices.Other:
+		case c.Party == notices.Regulator || c.Party == notices.Other && c.Kind != notices.URL:
 			// The ICO's or another organisation's details do not reach
-			// this DPO.
+			// this DPO; a link to the group's list of contacts does.
 		case c.Kind == notices.Email:
 			hasChannel = true
 			// A table lists other organisations (recipients, group
