@@ -14,7 +14,7 @@ var MailtoMismatch = &lint.Rule{
 	ID:       "mailto-mismatch",
 	Summary:  "A mailto: link sends mail to the address its text shows",
 	Severity: lint.Warning,
-	Since:    "0.1.0",
+	Since:    "0.2.0",
 	Doc: `Why: a reader who copies the address they see and one who clicks the link should
 reach the same inbox. When a notice is edited, the visible address is often updated
 and the link's target left behind (or the reverse), so the DPO's new address is shown

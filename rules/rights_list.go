@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
@@ -83,8 +84,8 @@ var theRights = []right{
 }
 
 // Portability is also "move your data to another provider": a verb of
-// moving, then within the same clause (at most 160 bytes, no "." or ";")
-// another recipient. As one regexp the clause in between made every search
+// moving, then within the same clause (at most 160 characters, no "." or
+// ";") another recipient. As one regexp the clause in between made every search
 // slow; here the recipient is looked for first, and the verb only before it.
 var (
 	otherRecipient = pattern.MustCompile(`(?i)\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`)
@@ -98,7 +99,13 @@ func movedToAnotherRecipient(t *pattern.Text) bool {
 	s := t.String()
 	for _, m := range otherRecipient.FindAllIndex(t, -1) {
 		at := m[0]
-		lo := max(0, at-160) // the verb's word ends at or after lo
+		// The verb's word ends at or after lo, 160 characters back as the
+		// regexp counts them: curly quotes and dashes are 3 bytes each.
+		lo := at
+		for k := 0; k < 160 && lo > 0; k++ {
+			_, size := utf8.DecodeLastRuneInString(s[:lo])
+			lo -= size
+		}
 		if i := strings.LastIndexAny(s[lo:at], ".;"); i >= 0 {
 			lo += i + 1
 		}

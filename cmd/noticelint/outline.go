@@ -4,11 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/lint/sanitize"
 	"github.com/noticelint/noticelint/notices"
 )
 
@@ -67,6 +68,7 @@ var kindNames = map[notices.SectionKind]string{
 func newOutlineCmd() *cobra.Command {
 	var format string
 	var rf runFlags
+	var maxSize int64
 	cmd := &cobra.Command{
 		Use:   "outline FILE",
 		Short: "Print how noticelint reads a notice: sections, clauses, table of contents, references",
@@ -75,11 +77,17 @@ func newOutlineCmd() *cobra.Command {
 			if format != "text" && format != "json" {
 				return usageErr("--format: unknown format %q (want text or json)", format)
 			}
-			src, err := os.ReadFile(args[0])
+			// lint's reader: the same size limit, and no reading of pipes
+			// or devices (a link to /dev/zero would never end).
+			src, err := readOne(args[0], cmd.InOrStdin(), maxSize)
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			n, err := notices.Parse(args[0], src)
+			name := args[0]
+			if name == "-" {
+				name = "<stdin>"
+			}
+			n, err := notices.Parse(name, src)
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
@@ -98,6 +106,7 @@ func newOutlineCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().Int64Var(&maxSize, "max-size", lint.DefaultMaxSize, "largest notice to read, in bytes")
 	cmd.Flags().StringVar(&rf.config, "config", "", "take stated facts from this configuration file instead of discovering one")
 	cmd.Flags().BoolVar(&rf.noConfig, "no-config", false, "print only the facts read from the text")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json"))
@@ -137,8 +146,12 @@ func buildOutline(n *notices.Notice) outline {
 	return o
 }
 
+// writeOutline prints the outline for a terminal. It has no colour, so all
+// of it goes through a sanitize.Writer: titles, references and anything else
+// it prints from the notice.
 func writeOutline(w io.Writer, o outline) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	sw := sanitize.NewWriter(w)
+	tw := tabwriter.NewWriter(sw, 0, 4, 2, ' ', 0)
 	p := &printer{w: tw}
 	p.printf("%s: %q\n", o.File, o.Title)
 	if len(o.TOC) > 0 {
@@ -178,7 +191,10 @@ func writeOutline(w io.Writer, o outline) error {
 	if p.err != nil {
 		return p.err
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return sw.Flush()
 }
 
 func countClauses(s outlineSection) int {
