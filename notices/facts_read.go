@@ -70,6 +70,10 @@ func (r *factReader) inLink(p *Para, s, e int) bool {
 	return false
 }
 
+// mailProvider: domains of mail services, which name nobody's organisation.
+var mailProvider = map[string]bool{"gmail": true, "googlemail": true, "outlook": true, "hotmail": true, "yahoo": true,
+	"icloud": true, "aol": true, "protonmail": true, "proton": true, "gmx": true, "btinternet": true, "live": true}
+
 // sentenceAt returns the sentence of p holding the para-relative offset off,
 // as a para-relative span. In a table the row is the sentence. A para's
 // sentences are split once.
@@ -315,6 +319,21 @@ func (r *factReader) controllers() {
 		}
 	}
 	words(r.n.Title)
+	// The notice's own email domains name it too ("dpo@bbc.co.uk").
+	for _, c := range r.n.Contacts {
+		if c.Kind == Email {
+			if host := c.Value[strings.IndexByte(c.Value, '@')+1:]; host != "" {
+				labels := strings.Split(strings.ToLower(host), ".")
+				k := len(labels) - 2 // "bbc" in bbc.com, bbc.co.uk
+				if k > 0 && len(labels[k]) <= 3 && (labels[k] == "co" || labels[k] == "com" || labels[k] == "org" || labels[k] == "ac" || labels[k] == "gov" || labels[k] == "net") {
+					k--
+				}
+				if k >= 0 && !mailProvider[labels[k]] {
+					r.own[labels[k]] = true
+				}
+			}
+		}
+	}
 	for i := range f.Controllers {
 		words(f.Controllers[i].Name)
 		if long := r.expand(f.Controllers[i].Name); long != "" {
@@ -534,7 +553,7 @@ var (
 	noDPO = pattern.MustCompile(`(?i)\b(?:not|never|no need to|n't)\b[^.;]{0,40}\b(?:appoint|designat|have|need)\w*\s(?:[^.;]{0,30}\s)?(?:a\s+)?(?:formal\s+|statutory\s+|designated\s+)?(?:data protection officer|DPO)\b|\b(?:have|has|is|there is) no (?:formal |statutory |designated )?(?:data protection officer|DPO)\b|\b(?:data protection officer|DPO)\b[^.;]{0,40}\b(?:not (?:been )?(?:appointed|required|needed|mandatory))`)
 	// otherOrg names an organisation other than the controller, whose DPO
 	// or address a sentence may give.
-	otherOrg = regexp.MustCompile(`(?i)\b(?:processors?|sub-?processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|sister compan(?:y|ies)|partners?|suppliers?|vendors?|service providers?|another organi[sz]ation|other organi[sz]ations|third[- ]part(?:y|ies)|recipients?|the school|your (?:school|employer|council|GP|bank))\b[^.;]{0,40}$`)
+	otherOrg = regexp.MustCompile(`(?i)\b(?:processors?|sub-?processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|sister compan(?:y|ies)|partners?|suppliers?|vendors?|service providers?|another organi[sz]ation|other organi[sz]ations|third[- ]part(?:y|ies)|recipients?|the school|your (?:school|employer|council|GP|bank)|the client|clients?|the customer)\b[^.;]{0,40}$`)
 	// genericTitleWord: words that may stand before "Data Protection
 	// Officer" in the notice's own DPO's title.
 	genericTitleWord = map[string]bool{"group": true, "company": true, "departmental": true, "mandatory": true, "external": true,
@@ -608,6 +627,13 @@ func (r *factReader) dpo() {
 			}
 		}
 		i++
+	}
+	// A list that a para naming the DPO introduces, colon or not ("speak
+	// to our DPO." then "* by email", "* by post"), gives the DPO's details.
+	for _, p := range paras {
+		if p.Item != nil && p.Block.Intro != nil && d.mentioned[p.Block.Intro] {
+			d.After[p] = true
+		}
 	}
 	if d.Status == DPOUnnamed && notAppointed.Len() > 0 {
 		d.Status, d.Evidence = DPONotAppointed, Evidence{Span: notAppointed}
@@ -776,8 +802,9 @@ func (r *factReader) party(c *Contact, d *DPO) Party {
 		return r.cueParty(p, sent, m)
 	}
 	// An address block's later lines ("Tel: 0303 123 1113") belong to
-	// whom its first lines or its introduction name.
-	if prev := r.blockBefore(p); prev != nil {
+	// whom its first lines or its introduction name; a paragraph of prose
+	// under a title line ("Data Protection Authority") is not such a line.
+	if prev := r.blockBefore(p); prev != nil && (len(p.Text) < 200 || strings.HasSuffix(strings.TrimRight(prev.Text, "*_ \t\n"), ":")) {
 		if m := r.lastCue(prev, 0, len(prev.Text)); m != nil {
 			return r.cueParty(prev, r.sentenceAt(prev, m[0]), m)
 		}
@@ -1087,8 +1114,8 @@ func (r *factReader) othersText(p *Para, text string) bool {
 var othersSentence = regexp.MustCompile(`(?i)\b(?:processors?|our partners?|suppliers?|service providers?|dpo service|outsourced)\b`)
 
 // introducedAsOthers reports whether p is an address block introduced as a
-// representative's or the DPO's: the para before it ends "... our
-// representative is:" or "contact our DPO at:".
+// representative's or the DPO's: the para before it (or before its name
+// line) ends "... our representative is:" or "contact our DPO at:".
 func (r *factReader) introducedAsOthers(p *Para) bool {
 	paras := r.n.Paras()
 	i := sort.Search(len(paras), func(i int) bool { return paras[i].Start >= p.Start })
@@ -1099,7 +1126,12 @@ func (r *factReader) introducedAsOthers(p *Para) bool {
 	if r.f.DPO.After[p] {
 		return true
 	}
-	return strings.HasSuffix(strings.TrimRight(prev.Text, "*_ \t\n"), ":") && (representative.Match(prev.Scan) || r.f.DPO.mentioned[prev])
+	intro := func(q *Para) bool {
+		return strings.HasSuffix(strings.TrimRight(q.Text, "*_ \t\n"), ":") && (representative.Match(q.Scan) || r.f.DPO.mentioned[q])
+	}
+	// The block may start with a name line ("**Example UK Ltd**") after
+	// its introduction.
+	return intro(prev) || i >= 2 && len(prev.Text) < 100 && intro(paras[i-2])
 }
 
 // anyMatch reports whether the text, links aside, holds a match of re.
