@@ -186,7 +186,11 @@ func writeOutline(w io.Writer, o outline) error {
 	}
 	p.printf("\nFacts\n")
 	for _, f := range o.Facts {
-		p.printf("  %s\t%s\t%s\n", f.Fact, f.Value, f.evidence())
+		if e := f.evidence(); e != "" {
+			p.printf("  %s\t%s\t%s\n", f.Fact, f.Value, e)
+		} else {
+			p.printf("  %s\t%s\n", f.Fact, f.Value)
+		}
 	}
 	if p.err != nil {
 		return p.err
