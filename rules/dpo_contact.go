@@ -175,10 +175,10 @@ func checkDPOContact(pass *lint.Pass) {
 	// Placeholders are looked for where the DPO's details belong: in the
 	// sentence that names the DPO and the one after it, and in the paras
 	// that speak for the DPO by their place.
-	placeheld := false
+	hasPlaceholder := false
 	for _, p := range n.Paras() {
 		if dpo.SpeaksFor(p) {
-			placeheld = reportPlaceholders(pass, p, notices.Span{End: len(p.Text)}, reported) || placeheld
+			hasPlaceholder = reportPlaceholders(pass, p, notices.Span{End: len(p.Text)}, reported) || hasPlaceholder
 		}
 	}
 	for _, m := range dpo.Mentions {
@@ -191,7 +191,7 @@ func checkDPOContact(pass *lint.Pass) {
 				if i+1 < len(sents) {
 					s.End = sents[i+1].End
 				}
-				placeheld = reportPlaceholders(pass, m.Para, s, reported) || placeheld
+				hasPlaceholder = reportPlaceholders(pass, m.Para, s, reported) || hasPlaceholder
 				break
 			}
 		}
@@ -202,7 +202,7 @@ func checkDPOContact(pass *lint.Pass) {
 		}
 		return
 	}
-	if !hasChannel && !placeheld {
+	if !hasChannel && !hasPlaceholder {
 		first := dpo.Mentions[0]
 		pass.Report(notices.Span{Start: first.Span.Start, End: first.Span.Start}, first.Para.Section,
 			"The notice names a Data Protection Officer but gives no way to contact them: no email address, postal address, phone number or web form.",

@@ -116,7 +116,7 @@ func checkICORegistration(pass *lint.Pass) {
 	for _, p := range n.ParasFor(icoNumberSlot) {
 		for _, m := range icoNumberSlot.FindAllIndex(p.Scan, -1) {
 			rest := p.Text[m[1]:min(len(p.Text), m[1]+60)]
-			if k := strings.IndexAny(rest, ".\n"); k >= 0 && !(k+1 < len(rest) && rest[k] == '.' && rest[k+1] >= '0' && rest[k+1] <= '9') {
+			if k := strings.IndexAny(rest, ".\n"); k >= 0 && (k+1 >= len(rest) || rest[k] != '.' || rest[k+1] < '0' || rest[k+1] > '9') {
 				rest = rest[:k]
 			}
 			if ph := placeholders(rest); len(ph) > 0 {
