@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -30,14 +31,21 @@ func (p *parser) facts(n *yaml.Node, what string) notices.Stated {
 		b := p.boolean(v, what+"."+key)
 		return &b
 	}
+	// choice reads one of names, any case.
+	choice := func(v *yaml.Node, key string, names []string) (string, bool) {
+		val := strings.ToLower(p.str(v, what+"."+key))
+		if p.err == nil && !slices.Contains(names, val) {
+			p.fail(v, "%s.%s: unknown value %q%s; want one of: %s", what, key, v.Value, lint.DidYouMean(v.Value, names), strings.Join(names, ", "))
+		}
+		return val, p.err == nil
+	}
 	p.mapping(n, what, factKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "scope":
-			sc, ok := scopeValues[strings.ToLower(p.str(v, what+".scope"))]
-			if !ok && p.err == nil {
-				p.fail(v, "%s.scope: unknown scope %q%s; want one of: %s", what, v.Value, lint.DidYouMean(v.Value, scopeNames), strings.Join(scopeNames, ", "))
+			if name, ok := choice(v, key, scopeNames); ok {
+				sc := scopeValues[name]
+				s.Scope = &sc
 			}
-			s.Scope = &sc
 		case "controllers":
 			s.Controllers = p.strings(v, what+".controllers")
 			if s.Controllers == nil {
@@ -48,11 +56,10 @@ func (p *parser) facts(n *yaml.Node, what string) notices.Stated {
 		case "public_authority":
 			s.PublicAuthority = flag(v, key)
 		case "dpo":
-			st, ok := dpoValues[strings.ToLower(p.str(v, what+".dpo"))]
-			if !ok && p.err == nil {
-				p.fail(v, "%s.dpo: unknown value %q%s; want one of: %s", what, v.Value, lint.DidYouMean(v.Value, dpoNames), strings.Join(dpoNames, ", "))
+			if name, ok := choice(v, key, dpoNames); ok {
+				st := dpoValues[name]
+				s.DPO = &st
 			}
-			s.DPO = &st
 		case "dpo_required":
 			s.DPORequired = flag(v, key)
 		case "lawful_bases":

@@ -64,7 +64,7 @@ overrides:
 func TestFactErrors(t *testing.T) {
 	for _, tc := range []struct{ yaml, want string }{
 		{"facts:\n  scop: uk\n", `cfg.yml:2:3: unknown key "scop" in facts (did you mean "scope"?)`},
-		{"facts:\n  scope: england\n", `cfg.yml:2:10: facts.scope: unknown scope "england"`},
+		{"facts:\n  scope: england\n", `cfg.yml:2:10: facts.scope: unknown value "england"`},
 		{"facts:\n  dpo: yes please\n", `cfg.yml:2:8: facts.dpo: unknown value "yes please"`},
 		{"facts:\n  lawful_bases: [consent, publik-task]\n", `cfg.yml:2:27: facts.lawful_bases: unknown basis "publik-task" (did you mean "public-task"?)`},
 		{"facts:\n  consent: maybe\n", `cfg.yml:2:12: facts.consent must be true or false, not the string "maybe"`},
