@@ -52,7 +52,9 @@ Fails:
     notice as a whole).
 
 Passes: a list of all eight in any wording; lists of lawful bases or data
-categories are not enumerations of rights.
+categories are not enumerations of rights; a notice under neither UK nor EU GDPR
+(noticelint outline prints the scope it read, and .noticelint.yml can state it as
+facts: scope).
 
 Fix: add the missing rights to the list, or replace a partial list with a
 reference to the complete one.`,
@@ -270,6 +272,11 @@ type enumeration struct {
 var statedCount = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)[\s\x{00A0}]+(?:[\w-]+[\s\x{00A0}]+){0,3}?rights\b`)
 
 func checkRightsList(pass *lint.Pass) {
+	// The eight rights are UK and EU GDPR's: a notice under neither (a
+	// US-only policy) owes nobody this list.
+	if !pass.Facts().Scope.GDPR() {
+		return
+	}
 	n := pass.Notice
 	enums := findEnumerations(n)
 	var complete *enumeration

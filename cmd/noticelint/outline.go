@@ -47,6 +47,7 @@ type outlineContact struct {
 	Line   int    `json:"line"`
 	Column int    `json:"column"`
 	Valid  bool   `json:"valid"`
+	Party  string `json:"party"`
 }
 
 type outline struct {
@@ -56,6 +57,7 @@ type outline struct {
 	Sections []outlineSection `json:"sections"`
 	Refs     []outlineRef     `json:"refs"`
 	Contacts []outlineContact `json:"contacts"`
+	Facts    []outlineFact    `json:"facts"`
 }
 
 var kindNames = map[notices.SectionKind]string{
@@ -65,6 +67,7 @@ var kindNames = map[notices.SectionKind]string{
 
 func newOutlineCmd() *cobra.Command {
 	var format string
+	var rf runFlags
 	var maxSize int64
 	cmd := &cobra.Command{
 		Use:   "outline FILE",
@@ -88,7 +91,12 @@ func newOutlineCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
+			stated, err := statedFacts(rf, args[0])
+			if err != nil {
+				return configFailure(cmd.ErrOrStderr(), err)
+			}
 			o := buildOutline(n)
+			o.Facts = outlineFacts(n, n.Facts.With(stated))
 			if format == "json" {
 				enc := json.NewEncoder(cmd.OutOrStdout())
 				enc.SetIndent("", "  ")
@@ -99,6 +107,8 @@ func newOutlineCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	cmd.Flags().Int64Var(&maxSize, "max-size", lint.DefaultMaxSize, "largest notice to read, in bytes")
+	cmd.Flags().StringVar(&rf.config, "config", "", "take stated facts from this configuration file instead of discovering one")
+	cmd.Flags().BoolVar(&rf.noConfig, "no-config", false, "print only the facts read from the text")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json"))
 	return cmd
 }
@@ -131,7 +141,7 @@ func buildOutline(n *notices.Notice) outline {
 	}
 	for _, c := range n.Contacts {
 		p := n.Pos(c.Span.Start)
-		o.Contacts = append(o.Contacts, outlineContact{Kind: c.Kind.String(), Value: c.Value, Line: p.Line, Column: p.Col, Valid: c.Valid})
+		o.Contacts = append(o.Contacts, outlineContact{Kind: c.Kind.String(), Value: c.Value, Line: p.Line, Column: p.Col, Valid: c.Valid, Party: c.Party.String()})
 	}
 	return o
 }
@@ -173,6 +183,14 @@ func writeOutline(w io.Writer, o outline) error {
 			topic = fmt.Sprintf("topic %q", r.Topic)
 		}
 		p.printf("  line %d:%d\t%s\t%s\t%s\n", r.Line, r.Column, r.Text, target, topic)
+	}
+	p.printf("\nFacts\n")
+	for _, f := range o.Facts {
+		if e := f.evidence(); e != "" {
+			p.printf("  %s\t%s\t%s\n", f.Fact, f.Value, e)
+		} else {
+			p.printf("  %s\t%s\n", f.Fact, f.Value)
+		}
 	}
 	if p.err != nil {
 		return p.err

@@ -21,6 +21,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/notices"
 )
 
 // Names are the file names discovery looks for, in order of preference.
@@ -81,6 +82,8 @@ type File struct {
 	Org           lint.Organisation
 	Rules         map[string]RuleConf
 	Overrides     []Override
+	// Facts are what the file states about every notice it governs.
+	Facts notices.Stated
 }
 
 // RuleConf is what one rule entry sets. Nil fields leave the value below it
@@ -95,6 +98,8 @@ type RuleConf struct {
 type Override struct {
 	Paths []string
 	Rules map[string]RuleConf
+	// Facts are stated for the notices Paths match, over the file's own.
+	Facts notices.Stated
 }
 
 // Load reads and checks the configuration at path against the known rules.
@@ -188,21 +193,15 @@ func yamlError(path string, err error) *Error {
 }
 
 // parser walks the YAML tree and records every mistake with its position.
-// err is the first of errs.
 type parser struct {
 	file  string
 	known map[string]*lint.Rule
 	ids   []string
 	errs  Errors
-	err   *Error
 }
 
 func (p *parser) fail(n *yaml.Node, format string, a ...any) {
-	e := &Error{File: p.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, a...)}
-	p.errs = append(p.errs, e)
-	if p.err == nil {
-		p.err = e
-	}
+	p.errs = append(p.errs, &Error{File: p.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, a...)})
 }
 
 // failed reports whether a mistake was recorded since there were n, for a
@@ -239,9 +238,9 @@ func (p *parser) mapping(n *yaml.Node, what string, allowed []string, fn func(ke
 // The keys each mapping of a configuration may hold. Schema describes the
 // same keys, and a test holds the two together.
 var (
-	topKeys      = []string{"rules", "ignore", "overrides", "organisation", "require_reason"}
+	topKeys      = []string{"rules", "ignore", "overrides", "organisation", "require_reason", "facts"}
 	ruleKeys     = []string{"severity", "options"}
-	overrideKeys = []string{"paths", "rules"}
+	overrideKeys = []string{"paths", "rules", "facts"}
 	orgKeys      = []string{"name", "dpo_emails", "ico_registrations"}
 )
 
@@ -261,6 +260,8 @@ func (p *parser) top(f *File, n *yaml.Node) {
 			f.Org = p.organisation(v)
 		case "require_reason":
 			f.RequireReason = p.boolean(v, "require_reason")
+		case "facts":
+			f.Facts = p.facts(v, "facts")
 		}
 	})
 }
@@ -335,7 +336,7 @@ func (p *parser) options(r *lint.Rule, n *yaml.Node) map[string]any {
 		i := slices.Index(names, name)
 		what := r.ID + ".options." + name
 		switch r.Options[i].Default.(type) {
-		case bool:
+		case bool, lint.Unset:
 			out[name] = p.boolean(v, what)
 		case int:
 			out[name] = p.integer(v, what)
@@ -366,6 +367,8 @@ func (p *parser) overrides(n *yaml.Node) []Override {
 				o.Paths = p.globs(v, "overrides.paths")
 			case "rules":
 				o.Rules = p.rules(v, "overrides.rules")
+			case "facts":
+				o.Facts = p.facts(v, "overrides.facts")
 			}
 		})
 		// An override given paths that all failed has its errors already.

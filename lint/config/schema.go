@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/notices"
 )
 
 // SchemaID names the schema, as editors that read "$schema" expect.
@@ -35,8 +36,10 @@ func Schema(known []*lint.Rule) []byte {
 	}
 	rules := obj{"type": "object", "description": "Each rule's level, or its severity and options.",
 		"properties": ruleProps, "additionalProperties": false}
+	facts := factsSchema(stringOrList)
 	props := obj{
 		"rules":          rules,
+		"facts":          facts,
 		"ignore":         stringOrList("Globs of notices not to lint, relative to this file's folder; a pattern without '/' also matches a file name in any folder.", obj{"type": "string"}),
 		"require_reason": obj{"type": "boolean", "default": false, "description": "Every inline suppression needs '-- reason'."},
 		"organisation": obj{"type": "object", "additionalProperties": false, "description": "Facts rules check notices against.",
@@ -51,6 +54,7 @@ func Schema(known []*lint.Rule) []byte {
 				"properties": obj{
 					"paths": stringOrList("Globs of the files the override applies to.", obj{"type": "string"}),
 					"rules": obj{"$ref": "#/properties/rules"},
+					"facts": obj{"$ref": "#/properties/facts"},
 				}}},
 	}
 	s := obj{
@@ -71,6 +75,44 @@ func Schema(known []*lint.Rule) []byte {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s) // maps of strings, slices and bools always encode
 	return b.Bytes()
+}
+
+// factsSchema describes facts:, one property a key of factKeys; a key with
+// no description here is left untyped, and a test fails on it.
+func factsSchema(stringOrList func(string, obj) obj) obj {
+	flag := func(desc string) obj { return obj{"type": "boolean", "description": desc} }
+	known := obj{
+		"scope":                obj{"enum": anys(scopeNames), "description": "The law the notice is under: uk, eu, uk+eu or none."},
+		"controllers":          stringOrList("The controllers' names.", obj{"type": "string"}),
+		"uk_established":       flag("A controller is established in the UK."),
+		"public_authority":     flag("The controller is a public authority or body."),
+		"dpo":                  obj{"enum": anys(dpoNames), "description": "Whether the controller has a Data Protection Officer: declared, not-appointed or unknown."},
+		"dpo_required":         flag("The controller must appoint a Data Protection Officer (UK GDPR Art 37)."),
+		"lawful_bases":         stringOrList("The lawful bases relied on.", obj{"enum": anys(notices.LawfulBasisNames())}),
+		"consent":              flag("Consent is relied on."),
+		"legitimate_interests": flag("Legitimate interests are relied on."),
+		"public_task_only":     flag("Public task is the only basis relied on."),
+		"transfers":            flag("Personal data go outside the UK or the EEA."),
+		"data_from_others":     flag("Personal data is obtained from others than the person (Art 14)."),
+	}
+	props := obj{}
+	for _, k := range factKeys {
+		if v, ok := known[k]; ok {
+			props[k] = v
+		} else {
+			props[k] = obj{}
+		}
+	}
+	return obj{"type": "object", "additionalProperties": false, "properties": props,
+		"description": "Facts stated about every notice this file governs (in an override, the notices its paths match); a stated fact wins over what the text shows. Values are read in any case."}
+}
+
+func anys(names []string) []any {
+	out := make([]any, len(names))
+	for i, n := range names {
+		out[i] = n
+	}
+	return out
 }
 
 // ruleSchema is one rule's entry: a level, or {severity, options}.
@@ -101,6 +143,8 @@ func optionSchema(o lint.Option) obj {
 	case []string:
 		s["oneOf"] = []any{obj{"type": "string"}, obj{"type": "array", "items": obj{"type": "string"}}}
 		s["default"] = v
+	case lint.Unset:
+		s["type"] = "boolean" // true, false, or left out: unset
 	default:
 		// A type of the rule's own: typed by its kind where that is plain.
 		switch reflect.ValueOf(o.Default).Kind() {

@@ -15,7 +15,8 @@ func TestSchemaKeysAreTheParsers(t *testing.T) {
 	known := []*lint.Rule{
 		{ID: "plain", Severity: lint.Error},
 		{ID: "with-options", Severity: lint.Warning, Options: []lint.Option{
-			{Name: "b", Default: true}, {Name: "n", Default: 2}, {Name: "s", Default: "x"}, {Name: "l", Default: []string{"a"}}}},
+			{Name: "b", Default: true}, {Name: "n", Default: 2}, {Name: "s", Default: "x"}, {Name: "l", Default: []string{"a"}},
+			{Name: "u", Default: lint.Unset{}}}},
 	}
 	var s struct {
 		Properties map[string]struct {
@@ -37,6 +38,12 @@ func TestSchemaKeysAreTheParsers(t *testing.T) {
 	same("top level", slices.Sorted(maps.Keys(s.Properties)), topKeys)
 	same("organisation", keys(s.Properties["organisation"].Properties), orgKeys)
 	same("an override", keys(s.Properties["overrides"].Items.Properties), overrideKeys)
+	same("facts", keys(s.Properties["facts"].Properties), factKeys)
+	for k, v := range s.Properties["facts"].Properties {
+		if string(v) == "{}" {
+			t.Errorf("fact %s has no type in the schema", k)
+		}
+	}
 	same("rules", keys(s.Properties["rules"].Properties), []string{"plain", "with-options"})
 
 	var rule struct {
@@ -51,7 +58,7 @@ func TestSchemaKeysAreTheParsers(t *testing.T) {
 	}
 	same("a rule", slices.Sorted(maps.Keys(rule.OneOf[1].Properties)), ruleKeys)
 	opts := rule.OneOf[1].Properties["options"].Properties
-	for name, typ := range map[string]string{"b": "boolean", "n": "integer", "s": "string", "l": ""} {
+	for name, typ := range map[string]string{"b": "boolean", "n": "integer", "s": "string", "l": "", "u": "boolean"} {
 		if o, ok := opts[name]; !ok || o.Type != typ {
 			t.Errorf("option %s: %+v, want type %q", name, o, typ)
 		}
