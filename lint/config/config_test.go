@@ -349,3 +349,16 @@ func mustWrite(t *testing.T, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+// Mistakes in stated facts are reported each, after a mistake elsewhere too.
+func TestEveryFactError(t *testing.T) {
+	src := "rules: {privacy_shield: off}\nfacts:\n  scope: ukk\n  dpo: apointed\n  lawful_bases: [consnet, contract, vital]\n"
+	_, err := config.Parse("cfg.yml", []byte(src), known)
+	var got []string
+	for _, e := range config.AsErrors(err) {
+		got = append(got, fmt.Sprintf("%d:%d", e.Line, e.Col))
+	}
+	if want := []string{"1:9", "3:10", "4:8", "5:18", "5:37"}; !slices.Equal(got, want) {
+		t.Errorf("positions %v, want %v\n%v", got, want, err)
+	}
+}
