@@ -23,12 +23,12 @@ type TextOptions struct {
 // that only noticelint's own colour codes reach the terminal.
 func WriteText(w io.Writer, res Result, opt TextOptions) error {
 	clean := sanitize.Line
-	bold := color.New(color.Bold)
-	faint := color.New(color.Faint)
+	bold := Colour(color.Bold)
+	faint := Colour(color.Faint)
 	sevColor := map[Severity]*color.Color{
-		Error:   color.New(color.FgRed, color.Bold),
-		Warning: color.New(color.FgYellow, color.Bold),
-		Info:    color.New(color.FgCyan),
+		Error:   Colour(color.FgRed, color.Bold),
+		Warning: Colour(color.FgYellow, color.Bold),
+		Info:    Colour(color.FgCyan),
 	}
 	for _, f := range res.Findings {
 		sec := ""
@@ -41,7 +41,7 @@ func WriteText(w io.Writer, res Result, opt TextOptions) error {
 			return err
 		}
 		if f.Fix != "" && !opt.Quiet {
-			if _, err := fmt.Fprintf(w, "    %s %s\n", color.GreenString("fix:"), clean(f.Fix)); err != nil {
+			if _, err := fmt.Fprintf(w, "    %s %s\n", Colour(color.FgGreen).Sprint("fix:"), clean(f.Fix)); err != nil {
 				return err
 			}
 		}
@@ -55,7 +55,7 @@ func WriteText(w io.Writer, res Result, opt TextOptions) error {
 	}
 	if _, err := fmt.Fprintf(w, "%s linted: %s, %s, %s%s\n", plural(res.Files, "file"),
 		plural(counts[Error], "error"), plural(counts[Warning], "warning"), plural(counts[Info], "info finding"),
-		errorsNote(len(res.Errors))); err != nil {
+		errorsNote(res)); err != nil {
 		return err
 	}
 	return writeBaselineNote(w, res.Baseline)
@@ -94,11 +94,32 @@ func writeBaselineNote(w io.Writer, b *BaselineSummary) error {
 	return nil
 }
 
-func errorsNote(n int) string {
-	if n == 0 {
-		return ""
+// errorsNote counts what was not linted: notices that could not be read,
+// and notices under a configuration with errors, however many errors each
+// file has.
+func errorsNote(res Result) string {
+	unread, configs, baselines := 0, map[string]bool{}, 0
+	for _, e := range res.Errors {
+		switch e.kind() {
+		case ConfigError:
+			configs[e.File] = true
+		case BaselineError:
+			baselines++
+		default:
+			unread++
+		}
 	}
-	return "; " + plural(n, "file") + " could not be read"
+	note := ""
+	if unread > 0 {
+		note += "; " + plural(unread, "file") + " could not be read"
+	}
+	if res.NotLinted > 0 || len(configs) > 0 {
+		note += fmt.Sprintf("; %s not linted: %s errors", plural(res.NotLinted, "notice"), plural(len(configs), "configuration file")+" with")
+	}
+	if baselines > 0 {
+		note += "; the baseline could not be read, so no finding is hidden"
+	}
+	return note
 }
 
 func plural(n int, word string) string {

@@ -28,8 +28,8 @@ var fmtRules = []*lint.Rule{
 
 // A result with what breaks naive renderers: commas, colons, percent signs and
 // newlines (GitHub's command syntax), XML's special characters, a notice-level
-// finding, two identical findings (SARIF fingerprints), a clean file and a
-// file that could not be read.
+// finding, two identical findings (SARIF fingerprints), a clean file, files
+// that could not be read (one at a position) and a configuration mistake.
 func fmtResult() lint.Result {
 	return lint.Result{
 		Files:  4,
@@ -45,7 +45,13 @@ func fmtResult() lint.Result {
 			{File: "notices/b, c.md", Line: 3, Column: 2, EndLine: 4, EndColumn: 7, Rule: "rights-list", Severity: lint.Info, Section: "Appendix 1",
 				Message: "This list names 6 of the 8 rights.", Fingerprint: "3333333333333333"},
 		},
-		Errors: []lint.FileError{{File: "notices/bad.md", Message: "1:5: invalid UTF-8 (byte 0xff at offset 4)"}},
+		Errors: []lint.FileError{
+			{File: "notices/.noticelint.yml", Line: 3, Column: 5, Kind: lint.ConfigError,
+				Message: `unknown key "severty" in rule dpo-contact (did you mean "severity"?)`},
+			{File: "notices/bad.md", Line: 1, Column: 5, Kind: lint.InputError, Message: "invalid UTF-8; save the file as UTF-8 (byte offset 4)"},
+			{File: "notices/gone.md", Kind: lint.InputError, Message: "no such file or directory"},
+		},
+		NotLinted: 2,
 	}
 }
 
@@ -71,6 +77,7 @@ func TestFormatsGolden(t *testing.T) {
 	for name, write := range map[string]func(*bytes.Buffer) error{
 		"sarif":      func(b *bytes.Buffer) error { return lint.WriteSARIF(b, fmtResult(), fmtRules, "1.2.3") },
 		"github":     func(b *bytes.Buffer) error { return lint.WriteGitHub(b, fmtResult()) },
+		"gitlab":     func(b *bytes.Buffer) error { return lint.WriteGitLab(b, fmtResult()) },
 		"junit":      func(b *bytes.Buffer) error { return lint.WriteJUnit(b, fmtResult(), fmtRules) },
 		"checkstyle": func(b *bytes.Buffer) error { return lint.WriteCheckstyle(b, fmtResult()) },
 	} {
@@ -156,8 +163,8 @@ func TestSARIFSchema(t *testing.T) {
 	if a, b := run.Results[1].PartialFingerprints, run.Results[2].PartialFingerprints; a["noticelintFingerprint/v1"] == b["noticelintFingerprint/v1"] {
 		t.Errorf("two identical findings share a partial fingerprint %v", a)
 	}
-	if inv := run.Invocations[0]; inv.ExecutionSuccessful || len(inv.Notifications) != 1 {
-		t.Errorf("the unreadable file is not a failed-execution notification: %+v", inv)
+	if inv := run.Invocations[0]; inv.ExecutionSuccessful || len(inv.Notifications) != 3 {
+		t.Errorf("the errors are not failed-execution notifications: %+v", inv)
 	}
 }
 
@@ -184,8 +191,8 @@ func TestXMLFormatsParse(t *testing.T) {
 	if err := xml.Unmarshal(b.Bytes(), &suites); err != nil {
 		t.Fatal(err)
 	}
-	// 3 linted files x 3 rules, plus one erroring case for the unreadable file.
-	if suites.Tests != 10 || suites.Failures != 3 || suites.Errors != 1 || len(suites.Suites) != 4 {
+	// 3 linted files x 3 rules, plus one erroring case for each error.
+	if suites.Tests != 12 || suites.Failures != 3 || suites.Errors != 3 || len(suites.Suites) != 6 {
 		t.Errorf("junit counts: tests %d failures %d errors %d suites %d", suites.Tests, suites.Failures, suites.Errors, len(suites.Suites))
 	}
 	if f := suites.Suites[0].Cases[0].Failure; f == nil || strings.Count(f.Text, "notices/a.md:") != 2 || !strings.Contains(f.Text, "<free> & more") {
@@ -211,7 +218,7 @@ func TestXMLFormatsParse(t *testing.T) {
 	for _, f := range cs.Files {
 		got = append(got, f.Name+":"+strings.Repeat("E", len(f.Errors)))
 	}
-	if strings.Join(got, " ") != "notices/a.md:EEE notices/b, c.md:E notices/bad.md:E notices/clean.md:" {
+	if strings.Join(got, " ") != "notices/.noticelint.yml:E notices/a.md:EEE notices/b, c.md:E notices/bad.md:E notices/clean.md: notices/gone.md:E" {
 		t.Errorf("checkstyle files: %v", got)
 	}
 }

@@ -30,12 +30,30 @@ func WriteGitHub(w io.Writer, res Result) error {
 		}
 	}
 	for _, e := range res.Errors {
-		if _, err := fmt.Fprintf(w, "::error file=%s,title=%s::%s\n", ghProperty(sanitize.Line(e.File)),
-			ghProperty("noticelint: file not linted"), ghData(sanitize.Text(e.Message))); err != nil {
+		pos := ""
+		if e.Line > 0 {
+			pos = fmt.Sprintf(",line=%d", e.Line)
+			if e.Column > 0 {
+				pos += fmt.Sprintf(",col=%d", e.Column)
+			}
+		}
+		if _, err := fmt.Fprintf(w, "::error file=%s%s,title=%s::%s\n", ghProperty(sanitize.Line(e.File)), pos,
+			ghProperty(errorTitle(e)), ghData(sanitize.Text(e.Message))); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// errorTitle heads an error in the formats that give each a title.
+func errorTitle(e FileError) string {
+	switch e.kind() {
+	case ConfigError:
+		return "noticelint: configuration error"
+	case BaselineError:
+		return "noticelint: baseline error"
+	}
+	return "noticelint: file not linted"
 }
 
 func titleOf(f Finding) string {

@@ -17,11 +17,30 @@ import (
 // it whole would cost memory the other files need.
 const DefaultMaxSize = 16 << 20
 
+// CollectOptions control Collect.
+type CollectOptions struct {
+	// MaxSize bounds one input, in bytes (0: DefaultMaxSize).
+	MaxSize int64
+	// NoIgnore walks folders without reading .gitignore.
+	NoIgnore bool
+	// StdinName is the path reported for "-" ("" for "<stdin>").
+	StdinName string
+}
+
 // Collect turns command-line paths into inputs: files as given (whatever their
-// extension), directories searched recursively for *.md and *.markdown
-// (skipping hidden directories), and "-" for standard input. Paths that cannot
-// be used are returned as errors; the rest are still linted.
+// extension), directories searched recursively for *.md and *.markdown, and
+// "-" for standard input. Below a named directory, hidden files and folders
+// and whatever .gitignore ignores are left out, silently; a path named is
+// always an input. Paths that cannot be used are returned as errors (a
+// named pipe or device is one even where it is ignored); the rest are still
+// linted.
 func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileError) {
+	return CollectWith(paths, stdin, CollectOptions{MaxSize: maxSize})
+}
+
+// CollectWith is Collect with options.
+func CollectWith(paths []string, stdin io.Reader, opt CollectOptions) ([]Input, []FileError) {
+	maxSize := opt.MaxSize
 	var ins []Input
 	var errs []FileError
 	seen := map[string]bool{}
@@ -33,36 +52,56 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 	}
 	for _, p := range paths {
 		if p == "-" {
-			add("<stdin>", func() ([]byte, error) { return readLimited(stdin, maxSize) })
+			name := opt.StdinName
+			if name == "" {
+				name = "<stdin>"
+			}
+			add(name, func() ([]byte, error) { return readLimited(stdin, maxSize) })
 			continue
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, FileError{File: p, Message: describe(err)})
+			errs = append(errs, FileError{File: p, Kind: InputError, Message: describe(err)})
 			continue
 		}
 		if !info.IsDir() {
 			if !info.Mode().IsRegular() {
-				errs = append(errs, FileError{File: p, Message: NotRegular(info.Mode())})
+				errs = append(errs, FileError{File: p, Kind: InputError, Message: NotRegular(info.Mode())})
 				continue
 			}
 			add(p, fileReader(p, maxSize))
 			continue
 		}
 		found, reported := 0, len(errs)
+		ig := &ignorer{}
+		if !opt.NoIgnore {
+			ig = newIgnorer(p)
+		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, FileError{File: path, Message: describe(err)})
+				errs = append(errs, FileError{File: path, Kind: InputError, Message: describe(err)})
 				return nil
 			}
+			below := path != p
 			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
+				if below && (hidden(d.Name()) || ig.skips(path, true)) {
 					return filepath.SkipDir
+				}
+				if !opt.NoIgnore {
+					ig.enter(filepath.Clean(absOr(path)))
 				}
 				return nil
 			}
 			if ext := strings.ToLower(filepath.Ext(path)); ext != ".md" && ext != ".markdown" {
 				return nil
+			}
+			// Left out silently: a hidden or ignored notice, or a link to
+			// one. What could block or is broken is reported whatever
+			// the patterns say, below.
+			if hidden(d.Name()) || (d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0) && ig.skips(path, false) {
+				if d.Type().IsRegular() || linksToRegular(path) {
+					return nil
+				}
 			}
 			switch {
 			case d.Type().IsRegular():
@@ -77,32 +116,32 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 				switch {
 				case errors.Is(err, fs.ErrNotExist):
 					found++
-					errs = append(errs, FileError{File: path, Message: "broken symbolic link: its target does not exist"})
+					errs = append(errs, FileError{File: path, Kind: InputError, Message: "broken symbolic link: its target does not exist"})
 				case err != nil:
 					found++
-					errs = append(errs, FileError{File: path, Message: describe(err)})
+					errs = append(errs, FileError{File: path, Kind: InputError, Message: describe(err)})
 				case info.Mode().IsRegular():
 					found++
 					add(path, fileReader(path, maxSize))
 				case !info.IsDir():
 					found++
-					errs = append(errs, FileError{File: path, Message: "symbolic link to " + NotRegular(info.Mode())})
+					errs = append(errs, FileError{File: path, Kind: InputError, Message: "symbolic link to " + NotRegular(info.Mode())})
 				}
 			default:
 				// A named pipe, socket or device with a notice's name: reading
 				// it could block or never end, and leaving it out silently
 				// would lose it.
 				found++
-				errs = append(errs, FileError{File: path, Message: NotRegular(d.Type())})
+				errs = append(errs, FileError{File: path, Kind: InputError, Message: NotRegular(d.Type())})
 			}
 			return nil
 		})
 		if err != nil {
-			errs = append(errs, FileError{File: p, Message: describe(err)})
+			errs = append(errs, FileError{File: p, Kind: InputError, Message: describe(err)})
 		} else if found == 0 && len(errs) == reported {
 			// An unreadable directory already has its error line; saying
 			// it holds no notices as well would be a second, wrong one.
-			errs = append(errs, FileError{File: p, Message: "directory holds no notices (*.md or *.markdown files); name files explicitly to lint other extensions"})
+			errs = append(errs, FileError{File: p, Kind: InputError, Message: "directory holds no notices (*.md or *.markdown files); name files explicitly to lint other extensions"})
 		}
 	}
 	// A path named and also met in a walk is one input, and one error.
@@ -115,6 +154,23 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 		}
 	}
 	return ins, kept
+}
+
+func (ig *ignorer) skips(path string, isDir bool) bool {
+	_, ok := ig.ignored(path, isDir)
+	return ok
+}
+
+func absOr(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
+func linksToRegular(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // SameFile returns the first of paths that is the file out names, if any:

@@ -57,3 +57,21 @@ func TestCollectNonRegular(t *testing.T) {
 		t.Fatal("collecting a named pipe blocked") // a hang guard, not a speed test
 	}
 }
+
+// An entry .gitignore or a hidden name leaves out of a walk is left out
+// silently only when it is a notice that could be read: a named pipe with an
+// ignored name is still an input error.
+func TestCollectIgnoredNonRegular(t *testing.T) {
+	repo := t.TempDir()
+	writeTree(t, repo, map[string]string{".git/HEAD": "", ".gitignore": "ignored-*.md\n", "a.md": "# A\n", "ignored-a.md": "# I\n"})
+	mkfifo(t, filepath.Join(repo, "ignored-pipe.md"))
+	mkfifo(t, filepath.Join(repo, ".hidden-pipe.md"))
+	ins, errs := lint.Collect([]string{repo}, nil, 0)
+	var got []string
+	for _, e := range errs {
+		got = append(got, filepath.Base(e.File))
+	}
+	if strings.Join(names(ins), " ") != "a.md" || strings.Join(got, " ") != ".hidden-pipe.md ignored-pipe.md" {
+		t.Errorf("inputs %v, errors %v", names(ins), got)
+	}
+}

@@ -86,10 +86,53 @@ type Input struct {
 	Settings *Settings
 }
 
-// FileError is a file that could not be linted; the others still are.
+// FileError is a file that could not be used: a notice that could not be
+// read or decoded (the others are still linted), or a mistake in a
+// configuration or baseline, at a line and column where it has one.
 type FileError struct {
-	File    string `json:"file"`
+	File string `json:"file"`
+	// Line and Column are 1-based, and 0 when the error is about the file
+	// as a whole.
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+	// Kind is what the file is: InputError, ConfigError or BaselineError.
+	Kind string `json:"kind"`
+}
+
+// The kinds of FileError.
+const (
+	InputError    = "input"
+	ConfigError   = "configuration"
+	BaselineError = "baseline"
+)
+
+// Where is the error's position as the text formats print it: "FILE",
+// "FILE:LINE" or "FILE:LINE:COL".
+func (e FileError) Where() string {
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d", e.File, e.Line)
+	}
+	return e.File
+}
+
+// kind is the error's Kind, InputError when it is unset.
+func (e FileError) kind() string {
+	if e.Kind == "" {
+		return InputError
+	}
+	return e.Kind
+}
+
+// SortErrors orders errors by file, line and column, the order every
+// format prints them in.
+func SortErrors(errs []FileError) {
+	slices.SortStableFunc(errs, func(a, b FileError) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
 }
 
 // Result is the outcome of a run, in a deterministic order whatever the
@@ -98,6 +141,10 @@ type Result struct {
 	Findings []Finding   `json:"findings"`
 	Errors   []FileError `json:"errors"`
 	Files    int         `json:"files"`
+	// NotLinted counts the notices found but not linted because the
+	// configuration that governs them has errors: their settings are
+	// unknown. The configuration's errors are in Errors.
+	NotLinted int `json:"not_linted"`
 	// Baseline says what the baseline hid and which of its entries no longer
 	// occur; it is absent when no baseline was used.
 	Baseline *BaselineSummary `json:"baseline,omitempty"`
@@ -177,28 +224,32 @@ func Run(inputs []Input, opt Options) Result {
 	}
 	slices.Sort(res.Linted)
 	Sort(res.Findings)
-	slices.SortStableFunc(res.Errors, func(a, b FileError) int { return cmp.Compare(a.File, b.File) })
+	SortErrors(res.Errors)
 	return res
 }
 
 func lintOne(in Input, opt Options) (fs []Finding, ferr *FileError) {
 	defer func() {
 		if v := recover(); v != nil {
-			fs, ferr = nil, &FileError{File: in.Path, Message: fmt.Sprintf("internal error: %v; please report this with the file", v)}
+			fs, ferr = nil, &FileError{File: in.Path, Kind: InputError, Message: fmt.Sprintf("internal error: %v; please report this with the file", v)}
 		}
 	}()
 	src, err := in.Read()
 	if err != nil {
-		return nil, &FileError{File: in.Path, Message: err.Error()}
+		return nil, &FileError{File: in.Path, Kind: InputError, Message: err.Error()}
 	}
 	n, err := notices.Parse(in.Path, src)
 	if err != nil {
-		msg := err.Error()
+		fe := &FileError{File: in.Path, Kind: InputError, Message: err.Error()}
 		var de *notices.DecodeError
-		if errors.As(err, &de) {
-			msg = de.Error() // the path is already in FileError.File
+		if errors.As(err, &de) { // the path is already in File
+			fe.Message = de.Reason
+			if de.Line > 0 {
+				fe.Line, fe.Column = de.Line, de.Col
+				fe.Message = fmt.Sprintf("%s (byte offset %d)", de.Reason, de.Offset)
+			}
 		}
-		return nil, &FileError{File: in.Path, Message: msg}
+		return nil, fe
 	}
 	return Check(n, in.Settings, opt), nil
 }

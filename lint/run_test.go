@@ -46,7 +46,8 @@ func TestRunOrderAndErrors(t *testing.T) {
 		if strings.Join(got, ",") != "a.md,b.md,b.md" {
 			t.Errorf("jobs=%d: findings in order %v", jobs, got)
 		}
-		if len(res.Errors) != 2 || res.Errors[0].File != "c.md" || !strings.HasPrefix(res.Errors[1].Message, "1:5: invalid UTF-8") {
+		if len(res.Errors) != 2 || res.Errors[0].File != "c.md" || res.Errors[1].Where() != "d.md:1:5" ||
+			!strings.HasPrefix(res.Errors[1].Message, "invalid UTF-8") || res.Errors[1].Kind != lint.InputError {
 			t.Errorf("jobs=%d: errors %+v", jobs, res.Errors)
 		}
 		if res.Files != 4 || res.Count(lint.Info) != 3 || res.Count(lint.Warning) != 0 {

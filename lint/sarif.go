@@ -67,9 +67,17 @@ func WriteSARIF(w io.Writer, res Result, rules []*Rule, toolVersion string) erro
 	}
 	inv := sarif.NewInvocation().WithExecutionSuccessful(len(res.Errors) == 0)
 	for _, e := range res.Errors {
+		loc := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(e.File))
+		if e.Line > 0 {
+			region := sarif.NewRegion().WithStartLine(e.Line)
+			if e.Column > 0 {
+				region.WithStartColumn(e.Column)
+			}
+			loc.WithRegion(region)
+		}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarif.NewNotification().
 			WithLevel("error").WithMessage(sarif.NewTextMessage(e.Message)).
-			WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().WithArtifactLocation(artifact(e.File)))}))
+			WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(loc)}))
 	}
 	run.AddInvocation(inv)
 	report := sarif.NewReport()

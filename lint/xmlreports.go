@@ -23,19 +23,21 @@ type junitSuites struct {
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
+// The elements and attributes are those the junit-10 schema allows, which
+// the Jenkins xUnit plugin enforces: a suite may name its file, a test case
+// has no file or line, so each finding's location is in the failure's text.
 type junitSuite struct {
 	Name     string      `xml:"name,attr"`
 	Tests    int         `xml:"tests,attr"`
 	Failures int         `xml:"failures,attr"`
 	Errors   int         `xml:"errors,attr"`
+	File     string      `xml:"file,attr,omitempty"`
 	Cases    []junitCase `xml:"testcase"`
 }
 
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
-	File      string        `xml:"file,attr,omitempty"`
-	Line      int           `xml:"line,attr,omitempty"`
 	Failure   *junitProblem `xml:"failure,omitempty"`
 	Error     *junitProblem `xml:"error,omitempty"`
 }
@@ -72,17 +74,18 @@ func WriteJUnit(w io.Writer, res Result, rules []*Rule) error {
 	files = slices.Compact(files)
 	out := junitSuites{Name: "noticelint"}
 	for _, file := range files {
-		s := junitSuite{Name: x(file)}
+		s := junitSuite{Name: x(file), File: x(file)}
 		for _, r := range rules {
-			c := junitCase{Name: r.ID, Classname: x(file), File: x(file)}
+			c := junitCase{Name: r.ID, Classname: x(file)}
 			var lines []string
+			first := ""
 			worst := Info
 			for _, f := range byFile[file] {
 				if f.Rule != r.ID {
 					continue
 				}
 				if len(lines) == 0 {
-					c.Line = f.Line
+					first = fmt.Sprintf("line %d, column %d", f.Line, f.Column)
 				}
 				worst = max(worst, f.Severity)
 				line := fmt.Sprintf("%s:%d:%d: %s: %s", f.File, f.Line, f.Column, f.Severity, f.Message)
@@ -92,7 +95,7 @@ func WriteJUnit(w io.Writer, res Result, rules []*Rule) error {
 				lines = append(lines, line)
 			}
 			if len(lines) > 0 {
-				c.Failure = &junitProblem{Message: fmt.Sprintf("%s: %s", r.ID, plural(len(lines), "finding")), Type: worst.String(),
+				c.Failure = &junitProblem{Message: fmt.Sprintf("%s: %s, the first at %s", r.ID, plural(len(lines), "finding"), first), Type: worst.String(),
 					Text: x(strings.Join(lines, "\n"))}
 				s.Failures++
 			}
@@ -101,10 +104,31 @@ func WriteJUnit(w io.Writer, res Result, rules []*Rule) error {
 		s.Tests = len(s.Cases)
 		out.Suites = append(out.Suites, s)
 	}
+	// One suite a file with errors, one erroring case an error: a
+	// configuration can have several mistakes.
+	errSuite := map[string]int{}
 	for _, e := range res.Errors {
-		out.Suites = append(out.Suites, junitSuite{Name: x(e.File), Tests: 1, Errors: 1, Cases: []junitCase{{
-			Name: "read", Classname: x(e.File), File: x(e.File),
-			Error: &junitProblem{Message: x(e.Message), Type: "input", Text: x(e.File + ": " + e.Message)}}}})
+		i, ok := errSuite[e.File]
+		if !ok {
+			i = len(out.Suites)
+			errSuite[e.File] = i
+			out.Suites = append(out.Suites, junitSuite{Name: x(e.File), File: x(e.File)})
+		}
+		name := "read"
+		if e.kind() != InputError {
+			name = e.kind()
+		}
+		if e.Line > 0 {
+			name += fmt.Sprintf(" at line %d", e.Line)
+			if e.Column > 0 {
+				name += fmt.Sprintf(", column %d", e.Column)
+			}
+		}
+		s := &out.Suites[i]
+		s.Cases = append(s.Cases, junitCase{Name: name, Classname: x(e.File),
+			Error: &junitProblem{Message: x(e.Message), Type: e.kind(), Text: x(e.Where() + ": " + e.Message)}})
+		s.Tests++
+		s.Errors++
 	}
 	for _, s := range out.Suites {
 		out.Tests += s.Tests
@@ -172,8 +196,8 @@ func WriteCheckstyle(w io.Writer, res Result) error {
 	}
 	for _, e := range res.Errors {
 		i := add(e.File)
-		out.Files[i].Errors = append(out.Files[i].Errors, checkstyleError{Line: 1, Column: 1,
-			Severity: "error", Message: x(e.Message), Source: "noticelint.input"})
+		out.Files[i].Errors = append(out.Files[i].Errors, checkstyleError{Line: max(e.Line, 1), Column: max(e.Column, 1),
+			Severity: "error", Message: x(e.Message), Source: "noticelint." + e.kind()})
 	}
 	return writeXML(w, out)
 }

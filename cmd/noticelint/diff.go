@@ -21,6 +21,7 @@ import (
 
 type diffFlags struct {
 	format, output, failOnNew, colour, config string
+	oldLabel, newLabel                        string
 	noConfig                                  bool
 	enable, disable                           []string
 	maxSize                                   int64
@@ -59,6 +60,8 @@ repository's root), so CI can compare a notice with its version on the main bran
 	f.Int64Var(&fl.maxSize, "max-size", lint.DefaultMaxSize, "largest notice to read, in bytes")
 	f.StringVar(&fl.config, "config", "", "use this configuration file for both versions instead of discovering .noticelint.yml")
 	f.BoolVar(&fl.noConfig, "no-config", false, "ignore configuration files: every rule at its default")
+	f.StringVar(&fl.oldLabel, "old-label", "", "name OLD in the report's header (default: the argument)")
+	f.StringVar(&fl.newLabel, "new-label", "", "name NEW in the report's header (default: the argument)")
 	_ = cmd.MarkFlagFilename("config", "yml", "yaml")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions(diffFormats...))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on-new", fixedCompletions("error", "warning", "info", "never"))
@@ -99,11 +102,17 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 		}
 	}
 	var versions [2]*notices.Notice
+	var about [2]redline.Version
 	for i, arg := range args {
-		src, err := readVersion(arg, cmd.InOrStdin(), fl.maxSize)
+		src, v, err := readVersion(arg, cmd.InOrStdin(), fl.maxSize)
 		if err != nil {
 			return &exitError{code: 2, err: err}
 		}
+		v.Label = []string{fl.oldLabel, fl.newLabel}[i]
+		if v.Label == "" {
+			v.Label = arg
+		}
+		about[i] = v
 		name := arg
 		if arg == "-" {
 			name = "<stdin>"
@@ -115,14 +124,15 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 	// Both versions are linted under the configuration that governs NEW, so
 	// that the delta shows what the text change did, not a difference of
 	// settings.
-	settings, err := diffSettings(args[1], fl)
+	settings, err := diffSettings(cmd.ErrOrStderr(), args[1], fl)
 	if err != nil {
 		return err
 	}
 	check := func(n *notices.Notice) []lint.Finding {
 		return lint.Check(n, settings, lint.Options{Rules: selected, Known: rules.All(), Explicit: len(fl.enable) > 0})
 	}
-	rep := redline.Build(versions[0], versions[1], check)
+	rep := redline.Build(versions[0], versions[1], redline.Lint{Check: check, RefRule: rules.CrossReference.ID})
+	rep.OldVersion, rep.NewVersion, rep.Tool = about[0], about[1], "noticelint "+version
 
 	var buf bytes.Buffer
 	switch fl.format {
@@ -155,11 +165,8 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 
 // diffSettings finds the configuration for the new version: the one
 // discovered from its folder (for REV:PATH, from PATH's), or --config.
-func diffSettings(arg string, fl diffFlags) (*lint.Settings, error) {
-	resolver, err := config.NewResolver(rules.All(), fl.config, fl.noConfig)
-	if err != nil {
-		return nil, usageErr("%v", err)
-	}
+func diffSettings(stderr io.Writer, arg string, fl diffFlags) (*lint.Settings, error) {
+	resolver := config.NewResolver(rules.All(), fl.config, fl.noConfig)
 	path := arg
 	if _, statErr := os.Stat(arg); statErr != nil {
 		if _, p, ok := strings.Cut(arg, ":"); ok && p != "" {
@@ -168,29 +175,53 @@ func diffSettings(arg string, fl diffFlags) (*lint.Settings, error) {
 	}
 	f, err := resolver.For(path)
 	if err != nil {
-		return nil, &exitError{code: 2, err: err}
+		return nil, configFailure(stderr, err)
 	}
 	return f.Settings(path), nil
 }
 
 // readVersion reads one side of the comparison: a file, standard input, or
-// REV:PATH from git when no file of that name exists.
-func readVersion(arg string, stdin io.Reader, maxSize int64) ([]byte, error) {
+// REV:PATH from git when no file of that name exists, with the commit and
+// date REV names.
+func readVersion(arg string, stdin io.Reader, maxSize int64) ([]byte, redline.Version, error) {
+	var v redline.Version
 	if arg == "-" {
-		return readOne(arg, stdin, maxSize)
+		src, err := readOne(arg, stdin, maxSize)
+		return src, v, err
 	}
 	info, statErr := os.Stat(arg)
 	if statErr == nil {
 		if info.IsDir() {
-			return nil, fmt.Errorf("%s: is a directory; diff compares two files", arg)
+			return nil, v, fmt.Errorf("%s: is a directory; diff compares two files", arg)
 		}
-		return readOne(arg, stdin, maxSize)
+		src, err := readOne(arg, stdin, maxSize)
+		return src, v, err
 	}
 	rev, path, ok := strings.Cut(arg, ":")
 	if !ok || rev == "" || path == "" || !errors.Is(statErr, os.ErrNotExist) {
-		return readOne(arg, stdin, maxSize) // reports the stat error in the usual words
+		src, err := readOne(arg, stdin, maxSize) // reports the stat error in the usual words
+		return src, v, err
 	}
-	return gitShow(arg, maxSize)
+	src, err := gitShow(arg, maxSize)
+	if err != nil {
+		return nil, v, err
+	}
+	v.Commit, v.Date = commitOf(rev)
+	return src, v, nil
+}
+
+// commitOf is the commit rev names and its commit date, or nothing when rev
+// names no commit (an index entry such as ":0", a tree). It runs through
+// lint/git, after git show has read the file, so rev is known not to
+// begin with "-".
+func commitOf(rev string) (commit, date string) {
+	out, err := git.Call{Args: []string{"log", "--max-count=1", "--no-show-signature", "--format=%H %cI"},
+		Revs: []string{rev}, Paths: []string{}}.Output()
+	if err != nil {
+		return "", ""
+	}
+	commit, date, _ = strings.Cut(strings.TrimSpace(string(out)), " ")
+	return commit, date
 }
 
 // readOne reads a file or standard input through the linter's reader, so

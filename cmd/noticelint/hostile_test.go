@@ -91,7 +91,8 @@ func TestHostileInput(t *testing.T) {
 		// setup builds the input in dir and returns the paths to lint
 		// (good.md is added) and, for "-", a maker of standard input.
 		setup func(t *testing.T, dir string) ([]string, func() io.Reader)
-		// errFile is the base name of the one input reported as an error
+		// errFile is the base name of the one input reported as an error,
+		// with the line and column where the error has them
 		// ("" when every input is linted); errWant is part of its message.
 		errFile, errWant string
 		// extra flags
@@ -105,7 +106,7 @@ func TestHostileInput(t *testing.T) {
 		{name: "empty file", setup: file("empty.md", nil)},
 		{name: "whitespace only", setup: file("blank.md", []byte(" \n\t\n   \r\n\n"))},
 		{name: "invalid UTF-8 (Windows-1252)", setup: file("cp1252.md", []byte("# Notice\n\nCaf\xe9 \x93opening\x94 hours.\n")),
-			errFile: "cp1252.md", errWant: "3:4: invalid UTF-8; save the file as UTF-8 (byte offset 13)"},
+			errFile: "cp1252.md:3:4", errWant: "invalid UTF-8; save the file as UTF-8 (byte offset 13)"},
 		{name: "UTF-16 with BOM", setup: file("utf16.md", utf16LE(goodNotice, true)),
 			errFile: "utf16.md", errWant: "file is UTF-16 encoded; save it as UTF-8"},
 		{name: "UTF-16 big-endian with BOM", setup: file("utf16be.md", []byte("\xfe\xff\x00#\x00 \x00N")),
@@ -115,7 +116,7 @@ func TestHostileInput(t *testing.T) {
 		{name: "UTF-32 with BOM", setup: file("utf32.md", []byte("\xff\xfe\x00\x00#\x00\x00\x00")),
 			errFile: "utf32.md", errWant: "file is UTF-32 encoded; save it as UTF-8"},
 		{name: "NUL bytes (binary)", setup: file("image.md", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")),
-			errFile: "image.md", errWant: "3:1: file contains a NUL byte: it looks binary, not a text notice (byte offset 8)"},
+			errFile: "image.md:3:1", errWant: "file contains a NUL byte: it looks binary, not a text notice (byte offset 8)"},
 		{name: "a stray NUL deep in a text notice", setup: file("stray.md", []byte("# Notice\n\n"+strings.Repeat("We keep your data safe.\n", 400)+"\nA cell\x00 of a table.\n"))},
 		{name: "CR-only line endings", setup: file("mac.md", []byte(strings.ReplaceAll(goodNotice, "\n", "\r")))},
 		{name: "50 MB file", setup: func(t *testing.T, dir string) ([]string, func() io.Reader) {
@@ -337,7 +338,7 @@ func checkJSONErrors(t *testing.T, errs []lint.FileError, errFile, errWant strin
 		}
 		return
 	}
-	if len(errs) != 1 || filepath.Base(errs[0].File) != errFile || !strings.Contains(errs[0].Message, errWant) {
+	if len(errs) != 1 || filepath.Base(errs[0].Where()) != errFile || !strings.Contains(errs[0].Message, errWant) {
 		t.Errorf("json: errors %+v, want one for %s: ...%s...", errs, errFile, errWant)
 	}
 }

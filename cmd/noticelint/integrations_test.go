@@ -87,12 +87,19 @@ func TestPreCommitHook(t *testing.T) {
 	var hooks []struct {
 		ID, Entry, Language string
 		Types               []string
+		RequireSerial       bool `yaml:"require_serial"`
 	}
 	if err := yaml.Unmarshal(data, &hooks); err != nil {
 		t.Fatal(err)
 	}
 	if len(hooks) != 1 || hooks[0].ID != "noticelint" || hooks[0].Language != "golang" || hooks[0].Entry != "noticelint lint" {
 		t.Fatalf("hooks = %+v", hooks)
+	}
+	// pre-commit splits a long file list over parallel runs unless the hook
+	// is serial: one commit would print two summaries, and noticelint lints
+	// files in parallel itself.
+	if !hooks[0].RequireSerial {
+		t.Error("the hook must set require_serial: true")
 	}
 	// pre-commit appends the staged files to the entry: that must lint them.
 	out, _, code := run(t, "", "lint", "-q", "--color", "never", example)

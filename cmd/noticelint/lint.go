@@ -28,6 +28,8 @@ type lintFlags struct {
 	baseline       string
 	noBaseline     bool
 	newFromRev     string
+	newFromBase    string
+	pathPrefix     string
 }
 
 // runFlags choose what is linted and how: shared by lint and baseline write,
@@ -38,6 +40,8 @@ type runFlags struct {
 	maxSize         int64
 	config          string
 	noConfig        bool
+	noIgnore        bool
+	stdinName       string
 }
 
 func (rf *runFlags) register(cmd *cobra.Command) {
@@ -48,12 +52,14 @@ func (rf *runFlags) register(cmd *cobra.Command) {
 	f.Int64Var(&rf.maxSize, "max-size", lint.DefaultMaxSize, "largest notice to read, in bytes")
 	f.StringVar(&rf.config, "config", "", "use this configuration file for every notice instead of discovering .noticelint.yml")
 	f.BoolVar(&rf.noConfig, "no-config", false, "ignore configuration files: every rule at its default")
+	f.BoolVar(&rf.noIgnore, "no-ignore", false, "walk folders without leaving out what .gitignore ignores (hidden names are still left out)")
+	f.StringVar(&rf.stdinName, "stdin-filename", "", "the path to report standard input (-) as; its configuration and ignore patterns apply")
 	_ = cmd.RegisterFlagCompletionFunc("enable", ruleCompletions)
 	_ = cmd.RegisterFlagCompletionFunc("disable", ruleCompletions)
 	_ = cmd.MarkFlagFilename("config", "yml", "yaml")
 }
 
-var formatNames = []string{"text", "json", "sarif", "github", "junit", "checkstyle"}
+var formatNames = []string{"text", "json", "sarif", "github", "gitlab", "junit", "checkstyle"}
 
 func newLintCmd() *cobra.Command {
 	var fl lintFlags
@@ -81,7 +87,10 @@ func newLintCmd() *cobra.Command {
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print findings only: no fixes, no summary")
 	f.StringVar(&fl.baseline, "baseline", "", "baseline of known findings to hide (default: "+baseline.Name+" at the repository root, if present)")
 	f.BoolVar(&fl.noBaseline, "no-baseline", false, "report every finding, ignoring any baseline")
-	f.StringVar(&fl.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (and notice-wide findings of changed files)")
+	f.StringVar(&fl.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (and notice-wide findings of changed files); REV... means --new-from-merge-base REV")
+	f.StringVar(&fl.newFromBase, "new-from-merge-base", "", "as --new-from-rev, from the merge base of this revision and HEAD (for a branch that is behind it)")
+	cmd.MarkFlagsMutuallyExclusive("new-from-rev", "new-from-merge-base")
+	f.StringVar(&fl.pathPrefix, "path-prefix", "", "put this folder before the repository-relative paths of sarif, github, gitlab and checkstyle output (for a repository checked out below the CI workspace)")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions(formatNames...))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletions("error", "warning", "info", "never"))
 	_ = cmd.RegisterFlagCompletionFunc("color", fixedCompletions("auto", "always", "never"))
@@ -129,11 +138,9 @@ func runLint(cmd *cobra.Command, args []string, fl lintFlags) error {
 	if err != nil {
 		return err
 	}
-	var changed *changes.Set
-	if fl.newFromRev != "" {
-		if changed, err = changes.Since(".", fl.newFromRev); err != nil {
-			return usageErr("--new-from-rev: %v", err)
-		}
+	changed, err := changedSince(fl.newFromRev, fl.newFromBase)
+	if err != nil {
+		return err
 	}
 	var reports []report
 	for _, o := range outs {
@@ -149,11 +156,9 @@ func runLint(cmd *cobra.Command, args []string, fl lintFlags) error {
 		res.Findings = changed.Keep(res.Findings)
 	}
 	if !fl.noBaseline {
-		if err := applyBaseline(&res, fl.baseline); err != nil {
-			return err
-		}
+		applyBaseline(&res, fl.baseline)
 	}
-	if err := writeOutputs(cmd, outs, res, ran, fl.quiet); err != nil {
+	if err := writeOutputs(cmd, outs, res, ran, fl.quiet, newRepoPaths(fl.pathPrefix)); err != nil {
 		return &exitError{code: 2, err: err}
 	}
 	switch {
@@ -165,39 +170,76 @@ func runLint(cmd *cobra.Command, args []string, fl lintFlags) error {
 	return nil
 }
 
+// changedSince reads --new-from-rev or --new-from-merge-base: nil when
+// neither is given. "REV..." in --new-from-rev is git's notation for the
+// merge base of REV and HEAD. Any other range is refused: the working tree
+// is what is linted, so it is what is compared.
+func changedSince(rev, base string) (*changes.Set, error) {
+	flag := "--new-from-merge-base"
+	if rev != "" {
+		flag = "--new-from-rev"
+		if r, ok := strings.CutSuffix(rev, "..."); ok && r != "" {
+			rev, base = "", r
+		} else if r, ok := strings.CutSuffix(rev, "...HEAD"); ok && r != "" {
+			rev, base = "", r
+		} else if strings.Contains(rev, "..") {
+			return nil, usageErr("%s: %q is a range; give one revision (the working tree is compared with it), or REV... for the merge base of REV and HEAD", flag, rev)
+		}
+	}
+	var (
+		set *changes.Set
+		err error
+	)
+	switch {
+	case rev != "":
+		set, err = changes.Since(".", rev)
+	case base != "":
+		set, _, err = changes.MergeBase(".", base)
+	default:
+		return nil, nil
+	}
+	if err != nil {
+		return nil, usageErr("%s: %v", flag, err)
+	}
+	return set, nil
+}
+
 // report is a file the run will write, and the flag that names it.
 type report struct{ flag, path string }
 
 // lintPaths collects the notices under args, gives each the configuration
 // that governs it, drops the ignored ones and lints the rest. A broken
-// configuration is reported once, as an error of its file; the notices it
-// governs are not linted (their settings are unknown) and every other notice
-// still is. A report that would overwrite one of the notices is refused
-// before anything is linted.
+// configuration's mistakes are reported once each, as errors of its file at
+// their lines; the notices it governs are not linted (their settings are
+// unknown) and are counted, and every other notice still is. A report that
+// would overwrite one of the notices is refused before anything is linted.
 func lintPaths(cmd *cobra.Command, args []string, rf runFlags, reports ...report) (lint.Result, []*lint.Rule, error) {
 	selected, err := selectRules(rf.enable, rf.disable)
 	if err != nil {
 		return lint.Result{}, nil, err
 	}
-	resolver, err := config.NewResolver(rules.All(), rf.config, rf.noConfig)
-	if err != nil {
-		return lint.Result{}, nil, usageErr("%v", err)
+	if rf.stdinName != "" && !slices.Contains(args, "-") {
+		return lint.Result{}, nil, usageErr("--stdin-filename: give - among the paths: it names standard input")
 	}
-	inputs, errs := lint.Collect(args, cmd.InOrStdin(), rf.maxSize)
+	resolver := config.NewResolver(rules.All(), rf.config, rf.noConfig)
+	inputs, errs := lint.CollectWith(args, cmd.InOrStdin(), lint.CollectOptions{MaxSize: rf.maxSize, NoIgnore: rf.noIgnore, StdinName: rf.stdinName})
 	if err := refuseOverwrite(reports, inputs, errs); err != nil {
 		return lint.Result{}, nil, err
 	}
 	var kept []lint.Input
-	broken := map[string]*brokenConfig{}
+	broken := map[string]bool{} // configuration errors already reported
+	notLinted := 0
+	addConfig := func(err error) {
+		if key := err.Error(); !broken[key] {
+			broken[key] = true
+			errs = append(errs, configErrors(err)...)
+		}
+	}
 	for _, in := range inputs {
 		f, err := resolver.For(in.Path)
 		if err != nil {
-			b := broken[err.Error()]
-			if b == nil {
-				b = &brokenConfig{err: err}
-				broken[err.Error()] = b
-			}
-			b.notices++
+			addConfig(err)
+			notLinted++
 			continue
 		}
 		if _, ignored := f.Ignored(in.Path); ignored {
@@ -206,16 +248,30 @@ func lintPaths(cmd *cobra.Command, args []string, rf runFlags, reports ...report
 		in.Settings = f.Settings(in.Path)
 		kept = append(kept, in)
 	}
-	res := lint.Run(kept, lint.Options{Rules: selected, Known: rules.All(), Explicit: len(rf.enable) > 0, Jobs: rf.jobs})
-	for _, b := range broken {
-		errs = append(errs, b.fileError())
+	if err := resolver.Fixed(); err != nil {
+		addConfig(err) // --config is broken even when there is nothing to lint
 	}
+	res := lint.Run(kept, lint.Options{Rules: selected, Known: rules.All(), Explicit: len(rf.enable) > 0, Jobs: rf.jobs})
+	res.NotLinted = notLinted
 	res.Errors = append(errs, res.Errors...)
-	slices.SortStableFunc(res.Errors, func(a, b lint.FileError) int { return strings.Compare(a.File, b.File) })
+	lint.SortErrors(res.Errors)
 	if res.Errors == nil {
 		res.Errors = []lint.FileError{} // JSON: always an array
 	}
 	return res, selected, nil
+}
+
+// configErrors turns a configuration's error into file errors, one a
+// mistake, each at its line and column.
+func configErrors(err error) []lint.FileError {
+	var out []lint.FileError
+	for _, e := range config.AsErrors(err) {
+		out = append(out, lint.FileError{File: e.File, Line: e.Line, Column: e.Col, Message: e.Msg, Kind: lint.ConfigError})
+	}
+	if out == nil {
+		out = []lint.FileError{{File: "configuration", Message: err.Error(), Kind: lint.ConfigError}}
+	}
+	return out
 }
 
 // refuseOverwrite fails when a report would be written over one of the
@@ -239,49 +295,41 @@ func refuseOverwrite(reports []report, inputs []lint.Input, errs []lint.FileErro
 	return nil
 }
 
-type brokenConfig struct {
-	err     error
-	notices int
-}
-
-func (b *brokenConfig) fileError() lint.FileError {
-	what := "1 notice"
-	if b.notices != 1 {
-		what = fmt.Sprintf("%d notices", b.notices)
-	}
-	var ce *config.Error
-	if errors.As(b.err, &ce) {
-		msg := ce.Msg
-		if ce.Line > 0 {
-			msg = strings.TrimPrefix(ce.Error(), ce.File+":")
-		}
-		return lint.FileError{File: ce.File, Message: fmt.Sprintf("%s (%s under it not linted)", msg, what)}
-	}
-	return lint.FileError{File: "configuration", Message: fmt.Sprintf("%v (%s not linted)", b.err, what)}
-}
-
-func applyBaseline(res *lint.Result, path string) error {
+// applyBaseline hides the findings the baseline records. A baseline that
+// cannot be used is an error in the run's output, at its position where it
+// has one, and hides nothing: the run reports every finding and exits 2.
+func applyBaseline(res *lint.Result, path string) {
 	explicit := path != ""
 	if !explicit {
 		path = baseline.DefaultPath(".")
 	}
+	fail := func(err error) {
+		fe := lint.FileError{File: displayPath(path), Message: err.Error(), Kind: lint.BaselineError}
+		var be *baseline.Error
+		if errors.As(err, &be) {
+			fe.Line, fe.Column, fe.Message = be.Line, be.Col, be.Msg
+		}
+		res.Errors = append(res.Errors, fe)
+		lint.SortErrors(res.Errors)
+	}
 	b, ok, err := baseline.Load(path)
 	if err != nil {
-		return usageErr("--baseline: %v", err)
+		fail(err)
+		return
 	}
 	if !ok {
 		if explicit {
-			return usageErr("--baseline: %s does not exist; create it with 'noticelint baseline write'", path)
+			fail(errors.New("does not exist; create it with 'noticelint baseline write'"))
 		}
-		return nil
+		return
 	}
 	kept, suppressed, stale, err := b.Filter(path, res.Findings, res.Linted)
 	if err != nil {
-		return usageErr("--baseline: %v", err)
+		fail(err)
+		return
 	}
 	res.Findings = kept
 	res.Baseline = &lint.BaselineSummary{File: displayPath(path), Suppressed: suppressed, Stale: stale}
-	return nil
 }
 
 // displayPath shortens an absolute path to one relative to the working
@@ -297,20 +345,21 @@ func displayPath(p string) string {
 
 // writeOutputs renders every --format; ran lists the rules that ran, which
 // JUnit reports as test cases.
-func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lint.Rule, quiet bool) error {
+func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lint.Rule, quiet bool, rp repoPaths) error {
 	stdoutFormat := ""
 	for _, o := range outs {
 		if o.path == "" {
 			stdoutFormat = o.format
 		}
 	}
-	// File errors go to stderr unless the format on stdout carries them.
+	// File errors go to stderr unless the format on stdout carries them
+	// (every format but text does).
 	if stdoutFormat == "" || stdoutFormat == "text" {
 		printFileErrors(cmd.ErrOrStderr(), res.Errors)
 	}
 	for _, o := range outs {
 		if o.path == "" {
-			if err := render(cmd.OutOrStdout(), o.format, res, ran, quiet); err != nil {
+			if err := render(cmd.OutOrStdout(), o.format, res, ran, quiet, rp); err != nil {
 				return err
 			}
 			continue
@@ -318,7 +367,7 @@ func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lin
 		var buf bytes.Buffer
 		saved := color.NoColor
 		color.NoColor = true // a report file is never a terminal
-		err := render(&buf, o.format, res, ran, quiet)
+		err := render(&buf, o.format, res, ran, quiet, rp)
 		color.NoColor = saved
 		if err != nil {
 			return err
@@ -330,18 +379,20 @@ func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lin
 	return nil
 }
 
-func render(w io.Writer, format string, res lint.Result, ran []*lint.Rule, quiet bool) error {
+func render(w io.Writer, format string, res lint.Result, ran []*lint.Rule, quiet bool, rp repoPaths) error {
 	switch format {
 	case "json":
 		return lint.WriteJSON(w, res)
 	case "sarif":
-		return lint.WriteSARIF(w, res, rules.All(), version)
+		return lint.WriteSARIF(w, rp.apply(res), rules.All(), version)
 	case "github":
-		return lint.WriteGitHub(w, res)
+		return lint.WriteGitHub(w, rp.apply(res))
+	case "gitlab":
+		return lint.WriteGitLab(w, rp.apply(res))
 	case "junit":
 		return lint.WriteJUnit(w, res, ran)
 	case "checkstyle":
-		return lint.WriteCheckstyle(w, res)
+		return lint.WriteCheckstyle(w, rp.apply(res))
 	}
 	return lint.WriteText(w, res, lint.TextOptions{Quiet: quiet})
 }

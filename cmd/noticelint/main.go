@@ -69,10 +69,18 @@ func errorLine(err error) string {
 	return ""
 }
 
-// printFileErrors writes one line a file that could not be linted, for the
-// formats that do not carry them.
+// printFileErrors writes one line an error, "FILE:LINE:COL: error:
+// message" (the position where it has one), for the formats that do not
+// carry them.
 func printFileErrors(w io.Writer, errs []lint.FileError) {
 	for _, e := range errs {
-		_, _ = fmt.Fprintf(w, "%s: error: %s\n", sanitize.Line(e.File), sanitize.Line(e.Message)) // stderr may be closed; the exit code still says 2
+		_, _ = fmt.Fprintf(w, "%s: error: %s\n", sanitize.Line(e.Where()), sanitize.Line(e.Message)) // stderr may be closed; the exit code still says 2
 	}
+}
+
+// configFailure ends a command whose configuration has errors: each is
+// printed as lint prints it, and the exit code is 2.
+func configFailure(w io.Writer, err error) error {
+	printFileErrors(w, configErrors(err))
+	return &exitError{code: 2}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -127,11 +128,11 @@ func TestBadInput(t *testing.T) {
 	}
 	var errs []string
 	for _, e := range res.Errors {
-		errs = append(errs, filepath.Base(e.File)+": "+e.Message)
+		errs = append(errs, filepath.Base(e.Where())+": "+e.Message)
 	}
 	want := []string{
-		"bad-utf8.md: 3:8: invalid UTF-8; save the file as UTF-8 (byte offset 17)",
-		"binary.md: 1:1: file contains a NUL byte: it looks binary, not a text notice (byte offset 0)",
+		"bad-utf8.md:3:8: invalid UTF-8; save the file as UTF-8 (byte offset 17)",
+		"binary.md:1:1: file contains a NUL byte: it looks binary, not a text notice (byte offset 0)",
 		"utf16.md: file is UTF-16 encoded; save it as UTF-8",
 	}
 	if diff := cmp.Diff(want, errs); diff != "" {
@@ -216,5 +217,46 @@ func TestRulesAndExplain(t *testing.T) {
 	out, _, _ = run(t, "", "version")
 	if !strings.HasPrefix(out, "noticelint ") {
 		t.Errorf("version printed %q", out)
+	}
+}
+
+// --version prints what the version command prints; rules --format json
+// lists every rule with its options, as rules.All has them.
+func TestVersionFlagAndRulesJSON(t *testing.T) {
+	flagOut, _, code := run(t, "", "--version")
+	cmdOut, _, _ := run(t, "", "version")
+	if code != 0 || flagOut != cmdOut || flagOut != "noticelint "+version+"\n" {
+		t.Errorf("--version %q (exit %d), version %q", flagOut, code, cmdOut)
+	}
+	out, _, code := run(t, "", "rules", "--format", "json")
+	var got []struct {
+		ID, Summary, Severity, Since, Doc string
+		Options                           []struct {
+			Name, Doc string
+			Default   any
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 {
+		t.Fatalf("rules --format json: exit %d, %v\n%s", code, err, out)
+	}
+	all := rules.All()
+	if len(got) != len(all) {
+		t.Fatalf("%d rules, want %d", len(got), len(all))
+	}
+	for i, r := range all {
+		g := got[i]
+		if g.ID != r.ID || g.Summary != r.Summary || g.Severity != r.Severity.String() || g.Since != r.Since ||
+			g.Doc == "" || len(g.Options) != len(r.Options) {
+			t.Errorf("rule %d: %+v, want %s", i, g, r.ID)
+			continue
+		}
+		for j, o := range r.Options {
+			if g.Options[j].Name != o.Name || g.Options[j].Doc != o.Doc {
+				t.Errorf("%s option %d: %+v", r.ID, j, g.Options[j])
+			}
+		}
+	}
+	if _, errOut, code := run(t, "", "rules", "--format", "yaml"); code != 2 || !strings.Contains(errOut, `unknown format "yaml"`) {
+		t.Errorf("rules --format yaml: exit %d %s", code, errOut)
 	}
 }

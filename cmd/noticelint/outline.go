@@ -93,7 +93,7 @@ func newOutlineCmd() *cobra.Command {
 			}
 			stated, err := statedFacts(rf, args[0])
 			if err != nil {
-				return usageErr("%v", err)
+				return configFailure(cmd.ErrOrStderr(), err)
 			}
 			o := buildOutline(n)
 			o.Facts = outlineFacts(n, n.Facts.With(stated))

@@ -12,11 +12,7 @@ import (
 // statedFacts returns what the configuration governing path states about
 // it, so that outline shows the facts the rules will read.
 func statedFacts(rf runFlags, path string) (*notices.Stated, error) {
-	r, err := config.NewResolver(rules.All(), rf.config, rf.noConfig)
-	if err != nil {
-		return nil, err
-	}
-	f, err := r.For(path)
+	f, err := config.NewResolver(rules.All(), rf.config, rf.noConfig).For(path)
 	if err != nil || f == nil {
 		return nil, err
 	}

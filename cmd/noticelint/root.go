@@ -22,7 +22,20 @@ Protection Officer with no working contact, transfers that rely on the invalidat
 Privacy Shield, a malformed ICO registration number, a rights list short of eight.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		// --version prints what the version command prints. It is a flag
+		// of ours, not cobra's Version: a version template would bring in
+		// text/template's reflection, and with it 7 MB of methods the
+		// linker could no longer drop.
+		RunE: func(c *cobra.Command, _ []string) error {
+			if v, _ := c.Flags().GetBool("version"); v {
+				_, err := fmt.Fprintln(c.OutOrStdout(), "noticelint", version)
+				return err
+			}
+			return c.Help()
+		},
 	}
+	root.Flags().Bool("version", false, "print the version")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: 2, err: err}
 	})

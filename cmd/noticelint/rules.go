@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -9,12 +11,48 @@ import (
 	"github.com/noticelint/noticelint/rules"
 )
 
+// ruleJSON is one rule in 'rules --format json', a contract as lint's JSON
+// is: keys may be added, never renamed.
+type ruleJSON struct {
+	ID       string       `json:"id"`
+	Summary  string       `json:"summary"`
+	Severity string       `json:"severity"`
+	Since    string       `json:"since"`
+	Doc      string       `json:"doc"`
+	Options  []optionJSON `json:"options"`
+}
+
+type optionJSON struct {
+	Name    string `json:"name"`
+	Doc     string `json:"doc"`
+	Default any    `json:"default"`
+}
+
 func newRulesCmd() *cobra.Command {
-	return &cobra.Command{
+	var format string
+	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rules with their default severity",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			switch format {
+			case "json":
+				out := []ruleJSON{}
+				for _, r := range rules.All() {
+					rj := ruleJSON{ID: r.ID, Summary: r.Summary, Severity: r.Severity.String(), Since: r.Since,
+						Doc: strings.TrimSpace(r.Doc), Options: []optionJSON{}}
+					for _, o := range r.Options {
+						rj.Options = append(rj.Options, optionJSON{Name: o.Name, Doc: o.Doc, Default: o.Default})
+					}
+					out = append(out, rj)
+				}
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				return enc.Encode(out)
+			case "text":
+			default:
+				return usageErr("--format: unknown format %q (want text or json)", format)
+			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			p := &printer{w: tw}
 			p.printf("RULE\tSEVERITY\tSUMMARY\n")
@@ -27,6 +65,9 @@ func newRulesCmd() *cobra.Command {
 			return tw.Flush()
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json"))
+	return cmd
 }
 
 func newExplainCmd() *cobra.Command {

@@ -13,10 +13,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/noticelint/noticelint/lint"
 )
@@ -119,29 +122,90 @@ func (b *File) Marshal() []byte {
 	return buf.Bytes()
 }
 
-// Load reads a baseline. A missing file is not an error: ok is false.
+// Error is a baseline that cannot be used, at a line and column where the
+// mistake has one.
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	}
+	return e.File + ": " + e.Msg
+}
+
+// Load reads a baseline. A missing file is not an error: ok is false. A
+// baseline that is empty, is not one JSON object of the known shape, or
+// has anything after that object is an *Error: part of a file read as the
+// whole would hide the wrong findings.
 func Load(path string) (b *File, ok bool, err error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, false, &Error{File: path, Msg: "cannot read the baseline: " + unwrapPathError(err)}
+	}
+	at := func(off int64, msg string) error {
+		line, col := position(data, off)
+		return &Error{File: path, Line: line, Col: col, Msg: msg}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, false, &Error{File: path, Msg: "the baseline is empty; write it with 'noticelint baseline write', or delete the file"}
 	}
 	b = &File{}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(b); err != nil {
 		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return nil, false, fmt.Errorf("%s: invalid JSON at byte %d: %w", path, se.Offset, err)
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return nil, false, at(se.Offset-1, "invalid JSON: "+se.Error()) // Offset is just past the bad byte
+		case errors.As(err, &te):
+			return nil, false, at(te.Offset, fmt.Sprintf("%s must be %s, not a JSON %s", te.Field, te.Type, te.Value))
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return nil, false, at(int64(len(data)), "invalid JSON: the file ends inside the baseline's object")
 		}
-		return nil, false, fmt.Errorf("%s: %w", path, err)
+		// An unknown key: the decoder stops past its value; point at the
+		// key itself.
+		off := dec.InputOffset()
+		msg := strings.TrimPrefix(err.Error(), "json: ")
+		if key, ok := strings.CutPrefix(msg, "unknown field "); ok {
+			if i := bytes.LastIndex(data[:off], []byte(key)); i >= 0 {
+				off = int64(i)
+			}
+		}
+		return nil, false, at(off, msg)
+	}
+	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
+		return nil, false, at(int64(len(data)-len(rest)), "content after the baseline's JSON object; a baseline is one object")
 	}
 	if b.Version != 1 {
-		return nil, false, fmt.Errorf("%s: baseline version %d is not supported (want 1); run 'noticelint baseline write' to rewrite it", path, b.Version)
+		return nil, false, &Error{File: path, Msg: fmt.Sprintf("baseline version %d is not supported (want 1); run 'noticelint baseline write' to rewrite it", b.Version)}
 	}
 	return b, true, nil
+}
+
+// position turns a byte offset into a 1-based line and column (in
+// characters).
+func position(data []byte, off int64) (int, int) {
+	off = min(max(off, 0), int64(len(data)))
+	before := data[:off]
+	line := bytes.Count(before, []byte{'\n'}) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1
+}
+
+func unwrapPathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // Filter removes the findings the baseline records (as many of each as it

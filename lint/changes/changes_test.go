@@ -20,18 +20,23 @@ index 1111111..2222222 100644
 +changed line 12
 @@ -20,3 +22,0 @@
 -removed
+-removed
+-removed
 diff --git a/notices/new.md b/notices/new.md
 new file mode 100644
 --- /dev/null
 +++ b/notices/new.md
 @@ -0,0 +1,3 @@
 +a
++b
++c
 diff --git a/notices/gone.md b/notices/gone.md
 deleted file mode 100644
 --- a/notices/gone.md
 +++ /dev/null
 @@ -1,2 +0,0 @@
 -x
+-y
 `
 	root := t.TempDir()
 	s, err := parseDiff(root, []byte(diff))
@@ -71,10 +76,14 @@ deleted file mode 100644
 	}
 }
 
-func TestHunkNew(t *testing.T) {
-	for _, bad := range []string{"@@ -1 @@", "@@ -1 +x,2 @@", "@@ -1 +3,y @@"} {
-		if _, _, err := hunkNew(bad); err == nil {
-			t.Errorf("hunkNew(%q) accepted a broken header", bad)
+func TestHunkHeader(t *testing.T) {
+	for _, bad := range []string{"@@ -1 @@", "@@ -1 +x,2 @@", "@@ -1 +3,y @@", "@@ 1 +3 @@", "@@ -1,-2 +3 @@"} {
+		if _, _, _, err := hunkHeader(bad); err == nil {
+			t.Errorf("hunkHeader(%q) accepted a broken header", bad)
 		}
+	}
+	oldN, from, newN, err := hunkHeader("@@ -7,2 +9 @@ heading")
+	if err != nil || oldN != 2 || from != 9 || newN != 1 {
+		t.Errorf("hunkHeader = %d %d %d %v", oldN, from, newN, err)
 	}
 }

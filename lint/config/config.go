@@ -5,6 +5,7 @@ package config
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,33 @@ type Error struct {
 	File      string
 	Line, Col int
 	Msg       string
+}
+
+// Errors are every mistake found in one configuration file, in the order
+// of the file. Load and Parse return them all, not only the first, so one
+// run shows everything to fix.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// AsErrors returns the configuration mistakes err holds, or nil when it
+// holds none.
+func AsErrors(err error) []*Error {
+	var es Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return []*Error{e}
+	}
+	return nil
 }
 
 func (e *Error) Error() string {
@@ -78,7 +106,7 @@ type Override struct {
 func Load(path string, known []*lint.Rule) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot read configuration: " + unwrapPathError(err)}
+		return nil, Errors{{File: path, Msg: "cannot read configuration: " + unwrapPathError(err)}}
 	}
 	return Parse(path, data, known)
 }
@@ -96,25 +124,34 @@ func unwrapPathError(err error) string {
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
 // Parse checks a configuration's text. path names it in errors and anchors
-// its globs.
+// its globs. Every mistake is reported (as Errors), each at its line and
+// column.
 func Parse(path string, data []byte, known []*lint.Rule) (*File, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: err.Error()}
+		return nil, Errors{{File: path, Msg: err.Error()}}
 	}
 	f := &File{Path: path, Dir: filepath.Dir(abs), Rules: map[string]RuleConf{}}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return f, nil // an empty file, or comments only, is the defaults
 		}
-		msg := err.Error()
-		line := 0
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = msg[len(m[0]):]
+		return nil, Errors{yamlError(path, err)}
+	}
+	// A second document would be dropped without a word by a reader that
+	// takes the first, and half a configuration applied as if whole.
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		line := next.Line
+		if len(next.Content) > 0 {
+			line = next.Content[0].Line
 		}
-		return nil, &Error{File: path, Line: line, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+		return nil, Errors{{File: path, Line: documentStart(data, line), Col: 1, Msg: "a second YAML document starts here; a configuration is one document: remove the '---' line and merge the two, or delete one"}}
+	case !errors.Is(err, io.EOF):
+		return nil, Errors{yamlError(path, err)}
 	}
 	p := &parser{file: path, known: map[string]*lint.Rule{}}
 	for _, r := range known {
@@ -125,26 +162,51 @@ func Parse(path string, data []byte, known []*lint.Rule) (*File, error) {
 		return f, nil
 	}
 	p.top(f, doc.Content[0])
-	if p.err != nil {
-		return nil, p.err
+	if len(p.errs) > 0 {
+		slices.SortStableFunc(p.errs, func(a, b *Error) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) })
+		return nil, p.errs
 	}
 	return f, nil
 }
 
-// parser walks the YAML tree and keeps the first error, so that a file with
-// several mistakes is reported one precise line at a time.
+// documentStart finds the "---" line that opens the document whose content
+// begins at line (or, for an empty document, would).
+func documentStart(data []byte, line int) int {
+	lines := strings.Split(string(data), "\n")
+	for i := min(line, len(lines)) - 1; i >= 0; i-- {
+		if l := lines[i]; l == "---" || strings.HasPrefix(l, "--- ") || strings.HasPrefix(l, "---\t") || l == "---\r" {
+			return i + 1
+		}
+	}
+	return line
+}
+
+// yamlError is a syntax error at the line yaml.v3 names in its message.
+func yamlError(path string, err error) *Error {
+	msg := err.Error()
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	}
+	return &Error{File: path, Line: line, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// parser walks the YAML tree and records every mistake with its position.
 type parser struct {
 	file  string
 	known map[string]*lint.Rule
 	ids   []string
-	err   *Error
+	errs  Errors
 }
 
 func (p *parser) fail(n *yaml.Node, format string, a ...any) {
-	if p.err == nil {
-		p.err = &Error{File: p.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, a...)}
-	}
+	p.errs = append(p.errs, &Error{File: p.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, a...)})
 }
+
+// failed reports whether a mistake was recorded since there were n, for a
+// check that would only repeat one about the same value.
+func (p *parser) failed(n int) bool { return len(p.errs) > n }
 
 // mapping calls fn for each key of a mapping node, rejecting keys not in
 // allowed (with a suggestion) and keys given twice.
@@ -157,23 +219,30 @@ func (p *parser) mapping(n *yaml.Node, what string, allowed []string, fn func(ke
 		return
 	}
 	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content) && p.err == nil; i += 2 {
+	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if seen[k.Value] {
 			p.fail(k, "%q is given twice in %s", k.Value, what)
-			return
+			continue
 		}
 		seen[k.Value] = true
 		if allowed != nil && !slices.Contains(allowed, k.Value) {
 			p.fail(k, "unknown key %q in %s%s; expected one of: %s", k.Value, what, lint.DidYouMean(k.Value, allowed),
 				strings.Join(allowed, ", "))
-			return
+			continue
 		}
 		fn(k.Value, k, v)
 	}
 }
 
-var topKeys = []string{"rules", "ignore", "overrides", "organisation", "require_reason", "facts"}
+// The keys each mapping of a configuration may hold. Schema describes the
+// same keys, and a test holds the two together.
+var (
+	topKeys      = []string{"rules", "ignore", "overrides", "organisation", "require_reason", "facts"}
+	ruleKeys     = []string{"severity", "options"}
+	overrideKeys = []string{"paths", "rules", "facts"}
+	orgKeys      = []string{"name", "dpo_emails", "ico_registrations"}
+)
 
 func (p *parser) top(f *File, n *yaml.Node) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
@@ -203,7 +272,7 @@ func (p *parser) rules(n *yaml.Node, what string) map[string]RuleConf {
 		r, ok := p.known[id]
 		if !ok {
 			p.fail(k, "unknown rule %q%s; run 'noticelint rules' for the list", id, lint.DidYouMean(id, p.ids))
-			return
+			return // the next rule is still read: mapping goes on
 		}
 		out[id] = p.rule(r, v)
 	})
@@ -221,7 +290,7 @@ func (p *parser) rule(r *lint.Rule, n *yaml.Node) RuleConf {
 		p.fail(n, "%s must be off, info, warning or error, or {severity: ..., options: {...}}, not a list", r.ID)
 		return rc
 	}
-	p.mapping(n, "rule "+r.ID, []string{"severity", "options"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "rule "+r.ID, ruleKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "severity":
 			rc.Off, rc.Severity = p.level(v, r.ID+".severity")
@@ -290,9 +359,11 @@ func (p *parser) overrides(n *yaml.Node) []Override {
 	var out []Override
 	for _, item := range n.Content {
 		var o Override
-		p.mapping(item, "an override", []string{"paths", "rules", "facts"}, func(key string, k, v *yaml.Node) {
+		before, sawPaths := len(p.errs), false
+		p.mapping(item, "an override", overrideKeys, func(key string, k, v *yaml.Node) {
 			switch key {
 			case "paths":
+				sawPaths = true
 				o.Paths = p.globs(v, "overrides.paths")
 			case "rules":
 				o.Rules = p.rules(v, "overrides.rules")
@@ -300,7 +371,8 @@ func (p *parser) overrides(n *yaml.Node) []Override {
 				o.Facts = p.facts(v, "overrides.facts")
 			}
 		})
-		if p.err == nil && len(o.Paths) == 0 {
+		// An override given paths that all failed has its errors already.
+		if len(o.Paths) == 0 && (!sawPaths || !p.failed(before)) && item.Kind == yaml.MappingNode {
 			p.fail(item, "an override needs paths: the files it applies to")
 		}
 		out = append(out, o)
@@ -314,7 +386,7 @@ var icoNumber = regexp.MustCompile(`^Z(?:\d{7}|[A-Z]\d{6})$`)
 
 func (p *parser) organisation(n *yaml.Node) lint.Organisation {
 	var org lint.Organisation
-	p.mapping(n, "organisation", []string{"name", "dpo_emails", "ico_registrations"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "organisation", orgKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
 			org.Name = p.str(v, "organisation.name")
@@ -392,13 +464,15 @@ func (p *parser) stringNodes(n *yaml.Node, what string) []*yaml.Node {
 		p.fail(n, "%s must be a list of strings, not %s", what, describe(n))
 		return nil
 	}
+	var out []*yaml.Node
 	for _, item := range n.Content {
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
 			p.fail(item, "%s must be a list of strings; this item is %s", what, describe(item))
-			return nil
+			continue
 		}
+		out = append(out, item)
 	}
-	return n.Content
+	return out
 }
 
 func describe(n *yaml.Node) string {

@@ -2,8 +2,10 @@ package config_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,6 +65,10 @@ func TestErrors(t *testing.T) {
 		{"duplicate key", "rules:\n  privacy-shield: off\n  privacy-shield: error\n", `cfg.yml:3:3: "privacy-shield" is given twice in rules`},
 		{"top level list", "- rules\n", `cfg.yml:1:1: the configuration must be a mapping, not a list`},
 		{"syntax", "rules:\n  privacy-shield: off\n  dpo-contact: severity: off\n", `cfg.yml:3: invalid YAML: mapping values are not allowed in this context`},
+		{"second document", "rules:\n  privacy-shield: off\n---\nrules:\n  dpo-contact: off\n",
+			`cfg.yml:3:1: a second YAML document starts here; a configuration is one document`},
+		{"empty second document", "rules:\n  privacy-shield: off\n---\n", `cfg.yml:3:1: a second YAML document starts here`},
+		{"broken second document", "rules: {}\n---\nrules: [\n", `cfg.yml:3: invalid YAML`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := config.Parse("cfg.yml", []byte(tc.yaml), known)
@@ -73,6 +79,40 @@ func TestErrors(t *testing.T) {
 				t.Errorf("error\n got: %s\nwant: %s", got, tc.want)
 			}
 		})
+	}
+}
+
+// Every mistake in a file is reported, each at its position, in the
+// file's order; a mistake in one entry does not hide the next.
+func TestEveryError(t *testing.T) {
+	src := `rulez: {}
+rules:
+  privacy_shield: off
+  dpo-contact: of
+  cross-reference:
+    options: {max: many, words: [a, {b: c}, d]}
+organisation:
+  dpo_emails: [x@@y, dpo@example.org, z@@]
+overrides:
+  - rules: {dpo-contcat: off}
+  - paths: [a/**]
+    rules: {privacy-shield: erorr}
+`
+	_, err := config.Parse("cfg.yml", []byte(src), known)
+	var got []string
+	for _, e := range config.AsErrors(err) {
+		got = append(got, fmt.Sprintf("%d:%d", e.Line, e.Col))
+	}
+	want := []string{"1:1", "3:3", "4:16", "6:20", "6:37", "8:16", "8:39", "10:5", "10:13", "12:29"}
+	if !slices.Equal(got, want) {
+		t.Errorf("positions %v, want %v\n%v", got, want, err)
+	}
+	if strings.Count(err.Error(), "\n") != len(want)-1 || !strings.HasPrefix(err.Error(), "cfg.yml:1:1: unknown key \"rulez\"") {
+		t.Errorf("Error() should be one line a mistake:\n%v", err)
+	}
+	// A single document with a leading "---" is one document.
+	if _, err := config.Parse("cfg.yml", []byte("---\nrules: {privacy-shield: off}\n"), known); err != nil {
+		t.Errorf("leading ---: %v", err)
 	}
 }
 
@@ -236,10 +276,7 @@ func TestResolver(t *testing.T) {
 	mustWrite(t, filepath.Join(root, "broken", ".noticelint.yml"), "rules:\n  privacy_shield: off\n")
 	good, bad := filepath.Join(root, "a.md"), filepath.Join(root, "broken", "b.md")
 
-	r, err := config.NewResolver(known, "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := config.NewResolver(known, "", false)
 	f, err := r.For(good)
 	if err != nil || f == nil || !f.Settings(good).Rules["privacy-shield"].Off {
 		t.Errorf("For(good) = %+v, %v", f, err)
@@ -248,21 +285,20 @@ func TestResolver(t *testing.T) {
 		t.Errorf("For(bad) error = %v", err)
 	}
 
-	r, _ = config.NewResolver(known, "", true)
+	r = config.NewResolver(known, "", true)
 	if f, err := r.For(good); f != nil || err != nil {
 		t.Errorf("--no-config: For = %v, %v", f, err)
 	}
 
 	fixed := filepath.Join(root, "ci.yml")
 	mustWrite(t, fixed, "rules: {dpo-contact: warning}\n")
-	r, err = config.NewResolver(known, fixed, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if f, _ := r.For(bad); f == nil || f.Path != fixed {
+	r = config.NewResolver(known, fixed, false)
+	if f, _ := r.For(bad); f == nil || f.Path != fixed || r.Fixed() != nil {
 		t.Errorf("--config: For(bad) = %+v, want %s for every file", f, fixed)
 	}
-	if _, err := config.NewResolver(known, filepath.Join(root, "missing.yml"), false); err == nil ||
+	// A --config file that cannot be loaded is every notice's error.
+	r = config.NewResolver(known, filepath.Join(root, "missing.yml"), false)
+	if _, err := r.For(good); err == nil || r.Fixed() == nil ||
 		!strings.Contains(err.Error(), "missing.yml: cannot read configuration: no such file or directory") {
 		t.Errorf("--config missing file: %v", err)
 	}
@@ -311,5 +347,18 @@ func mustWrite(t *testing.T, path, s string) {
 	}
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Mistakes in stated facts are reported each, after a mistake elsewhere too.
+func TestEveryFactError(t *testing.T) {
+	src := "rules: {privacy_shield: off}\nfacts:\n  scope: ukk\n  dpo: apointed\n  lawful_bases: [consnet, contract, vital]\n"
+	_, err := config.Parse("cfg.yml", []byte(src), known)
+	var got []string
+	for _, e := range config.AsErrors(err) {
+		got = append(got, fmt.Sprintf("%d:%d", e.Line, e.Col))
+	}
+	if want := []string{"1:9", "3:10", "4:8", "5:18", "5:37"}; !slices.Equal(got, want) {
+		t.Errorf("positions %v, want %v\n%v", got, want, err)
 	}
 }

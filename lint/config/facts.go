@@ -33,11 +33,12 @@ func (p *parser) facts(n *yaml.Node, what string) notices.Stated {
 	}
 	// choice reads one of names, any case.
 	choice := func(v *yaml.Node, key string, names []string) (string, bool) {
+		before := len(p.errs)
 		val := strings.ToLower(p.str(v, what+"."+key))
-		if p.err == nil && !slices.Contains(names, val) {
+		if !p.failed(before) && !slices.Contains(names, val) {
 			p.fail(v, "%s.%s: unknown value %q%s; want one of: %s", what, key, v.Value, lint.DidYouMean(v.Value, names), strings.Join(names, ", "))
 		}
-		return val, p.err == nil
+		return val, !p.failed(before)
 	}
 	p.mapping(n, what, factKeys, func(key string, k, v *yaml.Node) {
 		switch key {
@@ -69,7 +70,7 @@ func (p *parser) facts(n *yaml.Node, what string) notices.Stated {
 				if !ok {
 					p.fail(b, "%s.lawful_bases: unknown basis %q%s; want any of: %s", what, b.Value,
 						lint.DidYouMean(b.Value, notices.LawfulBasisNames()), strings.Join(notices.LawfulBasisNames(), ", "))
-					return
+					continue
 				}
 				s.Bases = append(s.Bases, lb)
 			}

@@ -127,9 +127,11 @@ func Find(dir string) (string, error) {
 // for concurrent use.
 type Resolver struct {
 	known []*lint.Rule
-	// fixed is set by --config: one file for every notice.
-	fixed *File
-	none  bool
+	// fixed is set by --config: one file for every notice; fixedErr is
+	// its error, which every notice then gets.
+	fixed    *File
+	fixedErr error
+	none     bool
 
 	mu    sync.Mutex
 	dirs  map[string]string // folder -> configuration path ("" for none)
@@ -143,17 +145,20 @@ type loaded struct {
 
 // NewResolver discovers configurations per file. With path set (--config) it
 // uses that file for every notice; with none set (--no-config), none at all.
-func NewResolver(known []*lint.Rule, path string, none bool) (*Resolver, error) {
+// A --config file with errors is not an error here: For gives its errors for
+// every notice, as it does for a discovered file, so that a run reports them
+// in its output format; Fixed gives them when there is no notice.
+func NewResolver(known []*lint.Rule, path string, none bool) *Resolver {
 	r := &Resolver{known: known, none: none, dirs: map[string]string{}, files: map[string]loaded{}}
 	if path != "" && !none {
-		f, err := Load(path, known)
-		if err != nil {
-			return nil, err
-		}
-		r.fixed = f
+		r.fixed, r.fixedErr = Load(path, known)
 	}
-	return r, nil
+	return r
 }
+
+// Fixed returns the error of the --config file, nil when it loaded or none
+// was given.
+func (r *Resolver) Fixed() error { return r.fixedErr }
 
 // For returns the configuration governing the notice at path (nil for the
 // defaults) and the error of a configuration that could not be loaded. stdin
@@ -162,8 +167,8 @@ func (r *Resolver) For(path string) (*File, error) {
 	if r.none {
 		return nil, nil
 	}
-	if r.fixed != nil {
-		return r.fixed, nil
+	if r.fixed != nil || r.fixedErr != nil {
+		return r.fixed, r.fixedErr
 	}
 	dir := "."
 	if path != "-" && path != "<stdin>" {

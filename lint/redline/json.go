@@ -12,6 +12,7 @@ import (
 // added, never renamed. Lists are always arrays, never null.
 
 type jsonReport struct {
+	Tool       string        `json:"tool,omitempty"`
 	Old        jsonFile      `json:"old"`
 	New        jsonFile      `json:"new"`
 	Changed    bool          `json:"changed"`
@@ -28,6 +29,7 @@ type jsonFile struct {
 	File     string `json:"file"`
 	Title    string `json:"title"`
 	Sections int    `json:"sections"`
+	Version
 }
 
 type jsonTitle struct {
@@ -83,11 +85,17 @@ func WriteJSON(w io.Writer, r *Report) error {
 	return enc.Encode(r.jsonReport())
 }
 
+func withLabel(v Version, path string) Version {
+	v.Label = v.label(path)
+	return v
+}
+
 func (r *Report) jsonReport() jsonReport {
 	a := newAnchors(r)
 	out := jsonReport{
-		Old:        jsonFile{File: r.Old.Path, Title: r.Old.Title, Sections: len(r.Old.Sections)},
-		New:        jsonFile{File: r.New.Path, Title: r.New.Title, Sections: len(r.New.Sections)},
+		Tool:       r.Tool,
+		Old:        jsonFile{File: r.Old.Path, Title: r.Old.Title, Sections: len(r.Old.Sections), Version: withLabel(r.OldVersion, r.Old.Path)},
+		New:        jsonFile{File: r.New.Path, Title: r.New.Title, Sections: len(r.New.Sections), Version: withLabel(r.NewVersion, r.New.Path)},
 		Changed:    r.Changed(),
 		Summary:    r.Counts(),
 		Preamble:   jsonEdits(r.Preamble),

@@ -18,7 +18,22 @@ import (
 // struck-through and underlined text.
 func WriteMarkdown(w io.Writer, r *Report) error {
 	p := &printer{w: w}
-	p.printf("### noticelint diff: `%s` → `%s`\n\n", code(r.Old.Path), code(r.New.Path))
+	p.printf("### noticelint diff: `%s` → `%s`\n\n", code(r.OldVersion.label(r.Old.Path)), code(r.NewVersion.label(r.New.Path)))
+	var about []string
+	for _, v := range []struct {
+		side string
+		v    Version
+	}{{"old", r.OldVersion}, {"new", r.NewVersion}} {
+		if o := v.v.origin(); o != "" {
+			about = append(about, v.side+": "+md(o))
+		}
+	}
+	if r.Tool != "" {
+		about = append(about, "by "+md(r.Tool))
+	}
+	if len(about) > 0 {
+		p.printf("<sub>%s</sub>\n\n", strings.Join(about, " · "))
+	}
 	if !r.Changed() {
 		p.printf("No changes.\n")
 		return p.err

@@ -7,7 +7,6 @@ import (
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
-	"github.com/noticelint/noticelint/rules"
 )
 
 func parse(t *testing.T, name, src string) *notices.Notice {
@@ -19,9 +18,37 @@ func parse(t *testing.T, name, src string) *notices.Notice {
 	return n
 }
 
-func check(n *notices.Notice) []lint.Finding {
-	return lint.Check(n, nil, lint.Options{Rules: []*lint.Rule{rules.PrivacyShield}})
+// The tests lint with rules of their own: lint and everything under it
+// never import the rules package.
+var (
+	// shield reports every mention of the Privacy Shield.
+	shield = &lint.Rule{ID: "shield", Severity: lint.Error, Check: func(p *lint.Pass) {
+		src := string(p.Notice.Source)
+		for off := 0; ; {
+			i := strings.Index(src[off:], "Privacy Shield")
+			if i < 0 {
+				return
+			}
+			start := off + i
+			off = start + len("Privacy Shield")
+			p.Report(notices.Span{Start: start, End: off}, p.Notice.SectionAt(start), "relies on the Privacy Shield", "")
+		}
+	}}
+	// everyRef finds every cross-reference wrong.
+	everyRef = &lint.Rule{ID: "every-ref", Severity: lint.Error, Check: func(p *lint.Pass) {
+		for _, r := range p.Notice.Refs {
+			p.Report(r.Span, p.Notice.SectionAt(r.Span.Start), "wrong reference", "")
+		}
+	}}
+)
+
+func lintWith(rs ...*lint.Rule) func(*notices.Notice) []lint.Finding {
+	return func(n *notices.Notice) []lint.Finding {
+		return lint.Check(n, nil, lint.Options{Rules: rs})
+	}
 }
+
+var check = Lint{Check: lintWith(shield)}
 
 // A finding that only moved because a section was inserted before it — new
 // line, new section number — is carried over, not introduced and resolved.
@@ -33,7 +60,7 @@ func TestDeltaMatchesByIdentityNotLine(t *testing.T) {
 	for _, c := range r.Carried {
 		carried = append(carried, c.Old.Rule+" §"+c.Old.Section+" -> §"+c.New.Section)
 	}
-	if len(r.Introduced) != 0 || len(r.Resolved) != 0 || strings.Join(carried, ";") != "privacy-shield §2.1 -> §3.1" {
+	if len(r.Introduced) != 0 || len(r.Resolved) != 0 || strings.Join(carried, ";") != "shield §2.1 -> §3.1" {
 		t.Errorf("introduced %v, resolved %v, carried %v", r.Introduced, r.Resolved, carried)
 	}
 	// The same finding in a section that is new is introduced.
@@ -76,7 +103,7 @@ func TestTextMarksEditsWithoutColour(t *testing.T) {
 	old := "# Notice\n\n## 1. Who we are\n\n1.1 We manage 9,000 homes in Kent.\n"
 	new := "# Notice\n\n## 1. Who we are\n\n1.1 We manage 10,000 homes in Kent.\n"
 	var b bytes.Buffer
-	if err := WriteText(&b, Build(parse(t, "old.md", old), parse(t, "new.md", new), nil)); err != nil {
+	if err := WriteText(&b, Build(parse(t, "old.md", old), parse(t, "new.md", new), Lint{})); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "[-9,000-]{+10,000+}") && !strings.Contains(b.String(), "[-9-]{+10+}") {
@@ -87,7 +114,7 @@ func TestTextMarksEditsWithoutColour(t *testing.T) {
 func TestAnchorsAreUnique(t *testing.T) {
 	old := "# N\n\nIntro.\n\n## Introduction\n\nOne.\n\n## Introduction\n\nTwo.\n"
 	new := "# N\n\nIntro changed.\n\n## Introduction\n\nOne more.\n\n## Introduction\n\nTwo more.\n"
-	r := Build(parse(t, "old.md", old), parse(t, "new.md", new), nil)
+	r := Build(parse(t, "old.md", old), parse(t, "new.md", new), Lint{})
 	a := newAnchors(r)
 	seen := map[string]bool{"s-introduction": true}
 	for _, id := range a.ids {
@@ -103,14 +130,15 @@ func TestAnchorsAreUnique(t *testing.T) {
 func TestBrokenRefsLeaveOutAlreadyWrongOnes(t *testing.T) {
 	old := "# N\n\n## 1. Intro\n\n1.1 See section 2 on how to make a complaint.\n\n## 2. Cookies\n\n2.1 We use cookies.\n\n## 3. How to make a complaint\n\n3.1 Write to us.\n"
 	new := "# N\n\n## 1. Intro\n\n1.1 See section 2 on how to make a complaint.\n\n## 2. Marketing\n\n2.1 We do not sell data.\n\n## 3. Cookies\n\n3.1 We use cookies.\n\n## 4. How to make a complaint\n\n4.1 Write to us.\n"
-	xref := func(n *notices.Notice) []lint.Finding {
-		return lint.Check(n, nil, lint.Options{Rules: []*lint.Rule{rules.CrossReference}})
-	}
 	o, n := parse(t, "old.md", old), parse(t, "new.md", new)
-	if r := Build(o, n, nil); len(r.Refs) != 1 {
+	if r := Build(o, n, Lint{}); len(r.Refs) != 1 {
 		t.Fatalf("without lint: %d broken references, want 1", len(r.Refs))
 	}
-	r := Build(o, n, xref)
+	// Findings of another rule at the reference do not make it wrong.
+	if r := Build(o, n, Lint{Check: lintWith(everyRef), RefRule: "cross-reference"}); len(r.Refs) != 1 {
+		t.Errorf("another rule's finding left out a broken reference: %d, want 1", len(r.Refs))
+	}
+	r := Build(o, n, Lint{Check: lintWith(everyRef), RefRule: everyRef.ID})
 	if len(r.Comparison.Refs) != 1 || len(r.Refs) != 0 {
 		t.Errorf("already-wrong reference reported as broken by the change: %d of %d", len(r.Refs), len(r.Comparison.Refs))
 	}

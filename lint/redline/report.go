@@ -6,7 +6,6 @@ import (
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
-	"github.com/noticelint/noticelint/rules"
 )
 
 // Report is the comparison of two versions with its compliance delta.
@@ -22,6 +21,46 @@ type Report struct {
 	// pairs the findings present in both.
 	Introduced, Resolved []lint.Finding
 	Carried              []CarriedFinding
+	// OldVersion and NewVersion say what the two sides are, for the
+	// header; Tool names the noticelint that wrote the report. The caller
+	// sets them: Build knows only the two notices.
+	OldVersion, NewVersion Version
+	Tool                   string
+}
+
+// Version says what one side of the comparison is.
+type Version struct {
+	// Label names it: what the user chose (--old-label, --new-label), else
+	// the argument it was read from ("origin/main:notices/a.md").
+	Label string `json:"label"`
+	// Commit and Date are, for a version read from git as REV:PATH, the
+	// commit REV names and its commit date (RFC 3339); empty for a file.
+	Commit string `json:"commit,omitempty"`
+	Date   string `json:"date,omitempty"`
+}
+
+// label is the version's label, or path when none was set.
+func (v Version) label(path string) string {
+	if v.Label != "" {
+		return v.Label
+	}
+	return path
+}
+
+// origin says which commit a version came from: "commit 1a2b3c4d5e6f of
+// 2025-03-01T10:00:00Z", or "" for a file.
+func (v Version) origin() string {
+	if v.Commit == "" {
+		return ""
+	}
+	c := v.Commit
+	if len(c) > 12 {
+		c = c[:12]
+	}
+	if v.Date == "" {
+		return "commit " + c
+	}
+	return "commit " + c + " of " + v.Date
 }
 
 // CarriedFinding is a finding present in both versions.
@@ -30,18 +69,29 @@ type CarriedFinding struct {
 	New lint.Finding `json:"new"`
 }
 
-// Build compares two parsed versions and lints both with check (the
-// caller's rules and settings; nil lints nothing).
-func Build(old, new *notices.Notice, check func(*notices.Notice) []lint.Finding) *Report {
+// Lint is how a report lints both versions: the caller's rules and
+// settings. The engine knows no rule by name, so the caller also says which
+// rule finds wrong cross-references.
+type Lint struct {
+	// Check lints one version; nil lints nothing.
+	Check func(*notices.Notice) []lint.Finding
+	// RefRule is the ID of the rule whose findings mark a reference as
+	// already wrong: such a reference in the old version was not broken by
+	// the change.
+	RefRule string
+}
+
+// Build compares two parsed versions and lints both as l says.
+func Build(old, new *notices.Notice, l Lint) *Report {
 	r := &Report{Comparison: notices.Compare(old, new)}
 	var fo, fn []lint.Finding
-	if check != nil {
-		fo, fn = check(old), check(new)
+	if l.Check != nil {
+		fo, fn = l.Check(old), l.Check(new)
 	}
 	r.delta(fo, fn)
 	wrong := map[notices.Pos]bool{}
 	for _, f := range fo {
-		if f.Rule == rules.CrossReference.ID {
+		if l.RefRule != "" && f.Rule == l.RefRule {
 			wrong[notices.Pos{Line: f.Line, Col: f.Column}] = true
 		}
 	}

@@ -27,9 +27,20 @@ const contextRunes = 60
 // that only the report's own colour codes reach the terminal.
 func WriteText(w io.Writer, r *Report) error {
 	p := &printer{w: w}
-	bold := color.New(color.Bold)
-	faint := color.New(color.Faint)
-	p.printf("%s %s -> %s\n", bold.Sprint("noticelint diff:"), clean(r.Old.Path), clean(r.New.Path))
+	bold := lint.Colour(color.Bold)
+	faint := lint.Colour(color.Faint)
+	p.printf("%s %s -> %s\n", bold.Sprint("noticelint diff:"), clean(r.OldVersion.label(r.Old.Path)), clean(r.NewVersion.label(r.New.Path)))
+	for _, v := range []struct {
+		side string
+		v    Version
+	}{{"old", r.OldVersion}, {"new", r.NewVersion}} {
+		if o := v.v.origin(); o != "" {
+			p.printf("%s\n", faint.Sprintf("%s: %s", v.side, clean(o)))
+		}
+	}
+	if r.Tool != "" {
+		p.printf("%s\n", faint.Sprintf("by %s", clean(r.Tool)))
+	}
 	if !r.Changed() {
 		p.printf("no changes\n")
 		return p.err
@@ -51,9 +62,9 @@ func WriteText(w io.Writer, r *Report) error {
 		for _, rc := range r.Refs {
 			pos := r.New.Pos(rc.New.Span.Start)
 			p.printf("  %s: %s %s (in %s)\n", bold.Sprintf("%s:%d:%d", clean(r.New.Path), pos.Line, pos.Col),
-				color.New(color.FgRed, color.Bold).Sprint("broken:"), clean(refMessage(rc)), clean(refWhere(rc)))
+				lint.Colour(color.FgRed, color.Bold).Sprint("broken:"), clean(refMessage(rc)), clean(refWhere(rc)))
 			if fix := refFix(rc); fix != "" {
-				p.printf("      %s %s\n", color.GreenString("fix:"), clean(fix))
+				p.printf("      %s %s\n", lint.Colour(color.FgGreen).Sprint("fix:"), clean(fix))
 			}
 		}
 	}
@@ -116,23 +127,23 @@ func (p *printer) entry(d *notices.SectionDiff, indent string) {
 		p.edits(indent, context(d.Edits, contextRunes))
 	}
 	for _, c := range changed(d.Clauses) {
-		p.printf("%s%s %s\n", indent, color.New(color.Bold).Sprint(clean(textHeading(c))), color.New(color.Faint).Sprintf("(%s)", changeWords(c)))
+		p.printf("%s%s %s\n", indent, lint.Colour(color.Bold).Sprint(clean(textHeading(c))), lint.Colour(color.Faint).Sprintf("(%s)", changeWords(c)))
 		p.entry(c, indent+"   ")
 	}
 }
 
 // whole prints an added or removed entry's text, clauses included.
 func (p *printer) whole(d *notices.SectionDiff, indent string) {
-	mark, col := "+ ", color.New(color.FgGreen)
+	mark, col := "+ ", lint.Colour(color.FgGreen)
 	if d.Change&notices.Removed != 0 {
-		mark, col = "- ", color.New(color.FgRed)
+		mark, col = "- ", lint.Colour(color.FgRed)
 	}
 	wholeLines(d, textHeading, func(line string) { p.printf("%s%s\n", indent, col.Sprint(mark+clean(line))) })
 }
 
 // edits prints a word diff, each block on its own indented line.
 func (p *printer) edits(indent string, es []notices.Edit) {
-	del, ins := color.New(color.FgRed, color.CrossedOut), color.New(color.FgGreen, color.Underline)
+	del, ins := lint.Colour(color.FgRed, color.CrossedOut), lint.Colour(color.FgGreen, color.Underline)
 	var b strings.Builder
 	b.WriteString(indent)
 	for _, e := range es {
@@ -180,11 +191,11 @@ func countLine(m map[string]int) string {
 func sevColour(s lint.Severity) *color.Color {
 	switch s {
 	case lint.Error:
-		return color.New(color.FgRed, color.Bold)
+		return lint.Colour(color.FgRed, color.Bold)
 	case lint.Warning:
-		return color.New(color.FgYellow, color.Bold)
+		return lint.Colour(color.FgYellow, color.Bold)
 	}
-	return color.New(color.FgCyan)
+	return lint.Colour(color.FgCyan)
 }
 
 // clean shows the controls in a notice's text as escapes (sanitize.Line).
