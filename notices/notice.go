@@ -26,6 +26,9 @@ type Notice struct {
 	TOC *TOC
 	// Refs are the cross-references into the notice found in its text.
 	Refs []*Ref
+	// PartRefs are the references to parts of the notice that have no
+	// number: "the table below", "the contents section".
+	PartRefs []*PartRef
 	// Contacts are the email addresses, phone numbers, postcodes, URLs and web
 	// forms found in the text.
 	Contacts []*Contact
@@ -248,8 +251,11 @@ func (s *Section) Label() string {
 	}
 }
 
+// kindWord is "clause" for a part of a numbered section ("3.4", or a
+// numbered paragraph under "3"), "section" otherwise, whatever the level: a
+// numbered section may sit under an unnumbered heading.
 func kindWord(s *Section) string {
-	if s.Level > 1 || strings.Contains(s.Number, ".") {
+	if strings.Contains(s.Number, ".") || s.Parent != nil && s.Parent.Key != "" {
 		return "clause"
 	}
 	return "section"

@@ -11,28 +11,51 @@ import (
 // Ref is a cross-reference found in the notice's text: "see section 15",
 // "section three", "clause 12.2", "Appendix 1", one of "sections 3 and 4".
 type Ref struct {
-	// Text is the reference as a reader would quote it: "section 15".
+	// Text is the reference as a reader would quote it: "section 15",
+	// "Section 4(A)".
 	Text string
 	// Kind is the word used: "section", "clause", "paragraph", "appendix",
 	// "annex" or "schedule".
 	Kind string
-	// Number is the number as written ("15", "three", "12.2", "A").
+	// Number is the number as written ("15", "three", "12.2", "A", "166A").
 	Number string
 	// Key is the section key the reference names ("15", "3", "appendix-1").
 	Key string
+	// Parts are the sub-parts named inside the target, outermost first:
+	// "A" for "Section 4(A)", "b" and "ii" for "section 4(b)(ii)", "c" for
+	// "section 2.c)".
+	Parts []string
 	// Topic is what the reference says the target is about: a quoted title
 	// ("'How we use your personal information'") or a phrase ("on how to make
-	// a complaint"). TopicQuoted says which.
+	// a complaint", "How long we keep your data (see section 7)"). TopicQuoted
+	// says which.
 	Topic       string
 	TopicQuoted bool
 	Span        Span
 	Para        *Para
 	// Target is the section the reference resolves to, or nil.
 	Target *Section
+	// Group holds the references one list names together, this one
+	// included: "sections 8 and 10" shares one topic between two sections.
+	Group []*Ref
 }
 
-// numberTok is one section number.
-var numberTok = `(?:\d{1,3}(?:\.\d{1,3}){0,4}|[IVX]{1,4}\b|[A-Z]\b|` + numberWordsAlt + `)`
+// PartRef is a reference to a part of the notice that has no number: "the
+// table below", "the contents section at the top of the page".
+type PartRef struct {
+	Text string
+	// Part is what is referred to: "table" or "contents".
+	Part string
+	// Where is "below", "above" or "" (anywhere).
+	Where string
+	Span  Span
+	Para  *Para
+}
+
+// numberTok is one section number. A number runs on through its digits and
+// a letter suffix ("166A", "1232g"), so that "section 166A" is never read as
+// "section 166".
+var numberTok = `(?:\d{1,6}(?:\.\d{1,4}){0,4}[A-Za-z]?\b|[IVX]{1,4}\b|[A-Z]\b|` + numberWordsAlt + `)`
 
 // refSep is the white space inside a reference: a few spaces or tabs,
 // never a line break.
@@ -48,44 +71,104 @@ var (
 	refMore = regexp.MustCompile(`(?i)^(?:` + refSep + `{0,8},` + refSep + `{0,8}|` + refSep + `{1,8}(?:and|or|to)` + refSep + `{1,8}|` + refSep + `{0,8}[&–-]` + refSep + `{0,8})` + numberTok)
 	refNum  = regexp.MustCompile(`(?i)\b` + numberTok)
 
-	// A reference followed by "of the Data Protection Act 2018", "of the UK
-	// GDPR", "of Schedule 1", "DPA 2018" names legislation, not the notice.
-	legislationAfter = regexp.MustCompile(`^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:(?:of|to|under|in)\b[^.;:!?\n]{0,60}?\b(?:Act|Acts|Regulations?|Directive|Order|Code|Convention|Rules|Charter|Bill|Treaty|Ordinance|Statute|GDPR|DPA|PECR|CCPA|CPRA|FOIA|U\.?S\.?C)\b|(?:(?:UK|EU)[\t \x{00A0}]+)?(?:GDPR|DPA|PECR|CCPA|CPRA|U\.?S\.?C)\b)`)
-	// A reference "of your tenancy agreement" points into another document.
-	otherDocument = regexp.MustCompile(`(?i)^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:of|in|under)[\t \x{00A0}]+(?:your|the|our|their|a|any)[\t \x{00A0}]+(?:[\w-]+[\t \x{00A0}]+){0,3}?(?:agreement|contract|lease|tenancy|terms|conditions|licen[cs]e|policy|handbook|guidance)\b`)
-	// "of this notice" keeps a reference inside the notice whatever follows.
-	thisNotice        = regexp.MustCompile(`(?i)^[\t ,\x{00A0}]*(?:of|in)[\t \x{00A0}]+this[\t \x{00A0}]+(?:notice|policy|statement|document)`)
-	legislationBefore = regexp.MustCompile(`(?:Act|Regulations?|Code|GDPR|DPA|Directive|Law|Rules|Article[\t \x{00A0}]+\d+[\w()]*|Schedule[\t \x{00A0}]+\d+)[\t ,\x{00A0}]*(?:\d{4}[\t ,\x{00A0}]*)?$`)
+	// space is the white space between the words around a reference: a
+	// line break included, since legislation's names wrap ("the Crime and
+	// Disorder⏎Act 1998").
+	space = `[\t \n\x{00A0}]`
+
+	// ofThis: "of this notice", "of this Privacy Notice", "in these
+	// Terms": the words a document uses of itself.
+	ofThis = regexp.MustCompile(`^(?:` + space + `{1,3}(?:above|below))?[\t ,\n\x{00A0}]{0,3}(?:of|in|under|to|within)` + space + `{1,3}(?:this|these|the` + space + `{1,3}present)\b`)
+	// ofDocument: "of the Data Protection Act 2018", "to Schedule 1", "of
+	// your lease", "of our Terms of Use", "of Law 25,326", "of the DPF
+	// Principles": "of", "to", "under" or "in" and the name of a document
+	// within a few words. The name is captured, to tell this notice's own
+	// name from another's.
+	ofDocument = regexp.MustCompile(`^(?:` + space + `{1,3}(?:above|below))?[\t ,\n\x{00A0}]{0,3}(?:of|to|under|in|within|from)[\t ,\n\x{00A0}]{1,3}((?:[\w'’().,/-]+` + space + `{1,3}){0,7}?(?:` + documentWords + `))\b`)
+	// acronymAfter: "Article 6 GDPR", "section 4 DPA 2018".
+	acronymAfter = regexp.MustCompile(`^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:(?:UK|EU)[\t \x{00A0}]+)?(?:` + lawAcronyms + `)\b`)
+	// legislationBefore: "the Data Protection Act 2018 section 5", "Article
+	// 21", "Schedule 2 paragraph 4", "20 U.S.C. Section 1232g", "art. 6
+	// para. 1".
+	legislationBefore = regexp.MustCompile(`(?:Act|Regulations?|Code|GDPR|DPA|Directive|Law|Rules|Article[\t \x{00A0}]+\d+[\w()]*|Schedule[\t \x{00A0}]+\d+|U\.S\.C\.|USC|C\.F\.R\.|CFR|[Aa]rt\.?[\t \x{00A0}]*\d+[\w()]*)[\t ,\x{00A0}]*(?:\d{4}[\t ,\x{00A0}]*)?$`)
+	// documentBefore: "under our Terms, section 4", "our Cookie Policy
+	// section 3": a document named just before the number.
+	documentBefore = regexp.MustCompile(`(?i)\b(?:the|our|your|their|its)` + space + `{1,3}((?:[\w'’-]+` + space + `{1,3}){0,4}?(?:` + documentWords + `))[\t ,\x{00A0}]{0,3}$`)
 
 	quotedTopic = regexp.MustCompile(`^[\t \x{00A0}]*[,:(]?[\t \x{00A0}]*(?:(?:headed|titled|entitled|called|named)[\t \x{00A0}]+)?['‘"“]([^'’"”\n]{3,120})['’"”]`)
-	afterTopic  = regexp.MustCompile(`(?i)^[\t \x{00A0}]*(?:\((?:[^)]*)\)[\t \x{00A0}]*)?(?:below|above|of this (?:notice|policy|statement))?[\t \x{00A0}]*,?[\t \x{00A0}]*(?:on|about|regarding|which (?:explains|sets out|describes|covers)|for(?:[\t \x{00A0}]+(?:more|further))?(?:[\t \x{00A0}]+(?:information|details|info))?[\t \x{00A0}]+(?:on|about|regarding|of))[\t \x{00A0}]+([^.;:!?\n]{3,}?)[\t \x{00A0}]*(?:[.;:!?\n]|$)`)
+	afterTopic  = regexp.MustCompile(`(?i)^[\t \x{00A0}]*(?:\((?:[^)]*)\)[\t \x{00A0}]*)?(?:below|above|of this (?:[\w-]+ ){0,2}?(?:notice|policy|statement|document))?[\t \x{00A0}]*,?[\t \x{00A0}]*(?:on|about|regarding|which (?:explains|sets out|describes|covers)|for(?:[\t \x{00A0}]+(?:more|further))?(?:[\t \x{00A0}]+(?:information|details|info))?[\t \x{00A0}]+(?:on|about|regarding|of))[\t \x{00A0}]+([^.;:!?\n]{3,}?)[\t \x{00A0}]*(?:[.;:!?\n]|$)`)
 	beforeTopic = regexp.MustCompile(`(?i)(?:for|to find out|to learn|to read)[\t \x{00A0}]+(?:more[\t \x{00A0}]+|further[\t \x{00A0}]+)?(?:(?:information|details|info)[\t \x{00A0}]+)?(?:about|on|regarding|of)[\t \x{00A0}]+([^.;:!?\n]{3,}?)[\t \x{00A0}]*,?[\t \x{00A0}]*(?:please[\t \x{00A0}]+)?(?:see|refer to|read|go to|look at|check)[\t \x{00A0}]+(?:the[\t \x{00A0}]+)?$`)
+	// statedIn: "the responsible person as stated in section 1", "the
+	// rights outlined in section 7": the words before the participle name
+	// the topic.
+	statedIn = regexp.MustCompile(`(?i)[\t ,\x{00A0}]+(?:as[\t \x{00A0}]+)?(?:stated|set[\t \x{00A0}]+out|set[\t \x{00A0}]+forth|described|outlined|explained|detailed|listed|specified|mentioned|referred[\t \x{00A0}]+to|identified|named|given)[\t \x{00A0}]+(?:in|under|at|within)[\t \x{00A0}]+$`)
+	// parenBefore: "How long we keep your data (see section 7)", "payment
+	// data (section 2.8)": the words before the bracket name the topic.
+	parenBefore = regexp.MustCompile(`(?i)[\t \x{00A0}]*\([\t \x{00A0}]*(?:(?:please[\t \x{00A0}]+)?(?:see|refer[\t \x{00A0}]+to|cf\.?|as[\t \x{00A0}]+(?:described|set[\t \x{00A0}]+out|explained)[\t \x{00A0}]+in|described[\t \x{00A0}]+in|in)[\t \x{00A0}]+)?$`)
 	// commaTitle: "See section 6, How we use your information for more
 	// details" names the title without quotes.
 	commaTitle = regexp.MustCompile(`^[\t \x{00A0}]*,[\t \x{00A0}]*([A-Z][^.;:!?\n]{3,80}?)[\t \x{00A0}]+for[\t \x{00A0}]+(?:more|further)\b`)
 	nextRef    = regexp.MustCompile(`(?i)[\t ,\x{00A0}]+(?:and[\t \x{00A0}]+)?(?:see|refer to)\b`)
-	topicTail  = regexp.MustCompile(`(?i)[\t \x{00A0}]+(?:below|above|in this (?:notice|policy|statement)|of this (?:notice|policy|statement))$`)
+	topicTail  = regexp.MustCompile(`(?i)[\t \x{00A0}]+(?:below|above|(?:in|of) this (?:[\w-]+ ){0,2}?(?:notice|policy|statement|document))$`)
+
+	// partRef: "the table below", "the following table", "the contents
+	// section at the top of the page", "the table of contents".
+	partRef = pattern.MustCompile(`(?i)\b(?:the|this)[\t \x{00A0}]+(?:(?:following[\t \x{00A0}]+table)|table(?:[\t \x{00A0}]+(?:set[\t \x{00A0}]+out|shown))?[\t \x{00A0}]+(below|above)|(?:table[\t \x{00A0}]+of[\t \x{00A0}]+contents|contents[\t \x{00A0}]+(?:section|list|page|table|menu)))\b`)
 )
 
+// documentWords are the words that end the name of a document other than
+// this notice, or of legislation: "Act", "Terms of Use", "lease". "notice",
+// "policy" and "statement" are here too: whether such a name is this
+// notice's own is decided by comparing it with the notice's title.
+const documentWords = `Acts?|Laws?|Regulations?|Directive|Order|Code|Convention|Rules|Charter|Bill|Treaty|Ordinance|Statute|Constitution|Decree|` +
+	`Principles|[Gg]uidelines?|[Gg]uidance|Framework|[Aa]greements?|[Cc]ontracts?|[Ll]ease|[Tt]enancy|[Tt]erms(?:` + `[\t \x{00A0}]+of[\t \x{00A0}]+(?:Use|Service|Sale))?|` +
+	`[Cc]onditions|[Ll]icen[cs]e|[Pp]olic(?:y|ies)|[Nn]otice|[Ss]tatement|[Hh]andbook|[Aa]ddendum|[Ss]tandards?|[Cc]lauses|Protocol|` +
+	`Schedule[\t \x{00A0}]+\w{1,4}|Appendix[\t \x{00A0}]+\w{1,4}|Annex[\t \x{00A0}]+\w{1,4}|Part[\t \x{00A0}]+\w{1,4}|Chapter[\t \x{00A0}]+\w{1,4}|Article[\t \x{00A0}]+\d{1,3}|` +
+	`U\.S\.C\.|C\.F\.R\.|` + lawAcronyms + `|(?-i:[A-Z]{2,6})`
+
+// lawAcronyms are the short names of data protection and privacy laws.
+const lawAcronyms = `GDPR|DPA|PECR|CCPA|CPRA|LGPD|PIPEDA|FERPA|HIPAA|COPPA|CalOPPA|FADP|nDSG|BDSG|DSGVO|RGPD|LOPDGDD|LOPD|PDPA|POPIA|APPI|PIPL|VCDPA|CPA|FCRA|GLBA|U\.?S\.?C`
+
+// addRefs finds the references of one para and resolves them.
+func (n *Notice) addRefs(p *Para) {
+	for _, r := range findRefs(n, p) {
+		r.Target = n.keys[r.Key]
+		n.Refs = append(n.Refs, r)
+	}
+	for _, m := range partRef.FindAllSubmatchIndex(p.Scan, -1) {
+		text := p.Text[m[0]:m[1]]
+		pr := &PartRef{Text: text, Part: "contents", Span: Span{p.Start + m[0], p.Start + m[1]}, Para: p}
+		if strings.Contains(strings.ToLower(text), "table") && !strings.Contains(strings.ToLower(text), "contents") {
+			pr.Part, pr.Where = "table", "below"
+			if m[2] >= 0 {
+				pr.Where = strings.ToLower(p.Text[m[2]:m[3]])
+			}
+		}
+		n.PartRefs = append(n.PartRefs, pr)
+	}
+}
+
 // findRefs extracts the references of one para.
-func findRefs(p *Para) []*Ref {
+func findRefs(n *Notice, p *Para) []*Ref {
 	var out []*Ref
 	for _, m := range refMatches(p.Scan) {
-		// Only the words near a reference say what it is; bounding the
-		// windows keeps a huge paragraph with many references linear.
-		after := p.Text[m[1]:min(len(p.Text), m[1]+240)]
-		before := p.Text[max(0, m[0]-240):m[0]]
-		external := legislationAfter.MatchString(after) || otherDocument.MatchString(after) ||
-			mayNameLegislation(before) && legislationBefore.MatchString(before)
-		if external && !thisNotice.MatchString(after) {
-			continue
-		}
 		written := p.Text[m[2]:m[3]]
 		kind := singular(strings.ToLower(strings.TrimSuffix(written, ".")))
 		if strings.HasSuffix(strings.ToLower(written), "s") && kind != strings.ToLower(written) {
 			written = written[:len(written)-1] // "sections 3 and 4" -> "section 3", "section 4"
 		}
+		// The list's last number may name sub-parts: "sections 3 and 4(b)".
+		_, partsLen := readParts(p.Text[m[5]:])
+		end := m[5] + partsLen
+		// Only the words near a reference say what it is; bounding the
+		// windows keeps a huge paragraph with many references linear.
+		after := p.Text[end:min(len(p.Text), end+240)]
+		before := p.Text[max(0, m[0]-240):m[0]]
+		if elsewhere(n, before, after) {
+			continue
+		}
 		topic, quoted := refTopic(before, after)
+		first := len(out)
 		for _, nm := range refNum.FindAllStringIndex(p.Text[m[4]:m[5]], -1) {
 			s, e := m[4]+nm[0], m[4]+nm[1]
 			num := p.Text[s:e]
@@ -93,20 +176,146 @@ func findRefs(p *Para) []*Ref {
 			if !ok {
 				continue
 			}
+			parts, pl := readParts(p.Text[e:])
+			text := written + " " + num + p.Text[e:e+pl]
+			e += pl
 			start := s
 			if len(out) == 0 || out[len(out)-1].Span.End < m[0]+p.Start {
 				start = m[0] // the first number's reference includes its keyword
 			}
-			out = append(out, &Ref{Text: written + " " + num, Kind: kind, Number: num, Key: k,
+			out = append(out, &Ref{Text: text, Kind: kind, Number: num, Key: k, Parts: parts,
 				Topic: topic, TopicQuoted: quoted, Span: Span{p.Start + start, p.Start + e}, Para: p})
+		}
+		group := out[first:len(out):len(out)]
+		for _, r := range group {
+			r.Group = group
 		}
 	}
 	return out
 }
 
+// elsewhere reports whether the words around a reference send it into
+// another document: legislation ("section 166A of the Housing Act 1996",
+// "Article 21 GDPR", "20 U.S.C. Section 1232g"), a part of another part
+// ("paragraph 5 of Schedule 1"), or a document ("clause 7.2 of your lease",
+// "under our Terms, section 4"). "Of this notice", however named, keeps it
+// here, as does a document name that is this notice's own title.
+func elsewhere(n *Notice, before, after string) bool {
+	if ofThis.MatchString(after) {
+		return false
+	}
+	if m := ofDocument.FindStringSubmatch(after); m != nil && isName(m[1]) {
+		return !namesThisNotice(n, m[1])
+	}
+	if acronymAfter.MatchString(after) {
+		return true
+	}
+	if mayNameLegislation(before) && legislationBefore.MatchString(before) {
+		return true
+	}
+	if mayNameDocument(before) {
+		if m := documentBefore.FindStringSubmatch(before); m != nil {
+			name := lastName(m[1])
+			return isName(name) && !namesThisNotice(n, name)
+		}
+	}
+	return false
+}
+
+// isName reports whether the words before a document word can be part of
+// its name: "the Crime and Disorder Act", "our Terms of Use", not "to learn
+// about your rights under the GDPR", whose words are a sentence.
+func isName(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) > 0 && places[ws[len(ws)-1]] {
+		return false // "to the UK" names a place
+	}
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if nameBreaks[strings.Trim(w, ",.()")] {
+			return false
+		}
+	}
+	return true
+}
+
+var nameBreaks = map[string]bool{"to": true, "about": true, "for": true, "on": true, "under": true, "in": true, "with": true,
+	"how": true, "what": true, "why": true, "when": true, "where": true, "who": true, "which": true, "that": true, "we": true,
+	"you": true, "us": true, "see": true, "is": true, "are": true, "this": true, "if": true, "as": true, "by": true, "at": true}
+
+var places = map[string]bool{"UK": true, "US": true, "USA": true, "EU": true, "EEA": true, "EC": true}
+
+// lastName keeps the words of a name after its last determiner: "the
+// information in our notice" names "notice".
+func lastName(name string) string {
+	ws := strings.Fields(name)
+	for i := len(ws) - 1; i >= 0; i-- {
+		switch strings.ToLower(ws[i]) {
+		case "the", "our", "your", "their", "its", "this", "a", "an":
+			return strings.Join(ws[i:], " ")
+		}
+	}
+	return name
+}
+
+// namesThisNotice reports whether a document name ("our Privacy Policy",
+// "the notice") is the notice's own: a bare "notice", "policy" or
+// "statement", or a name all of whose words are in the notice's title, or,
+// for a notice with no title, a name for a privacy notice.
+func namesThisNotice(n *Notice, name string) bool {
+	words := strings.Fields(strings.ToLower(strings.NewReplacer("’", "'").Replace(name)))
+	for len(words) > 0 && (words[0] == "the" || words[0] == "our" || words[0] == "this" || words[0] == "a") {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if last != "notice" && last != "policy" && last != "statement" && last != "document" {
+		return false
+	}
+	if len(words) == 1 {
+		return true
+	}
+	title := strings.ToLower(n.Title)
+	if title == "" {
+		return len(words) == 2 && (words[0] == "privacy" || words[0] == "data")
+	}
+	for _, w := range words {
+		if !strings.Contains(title, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// readParts reads the sub-parts written right after a reference's number:
+// "(A)", "(b)(ii)", ".c)". It returns them and the length of text they
+// take.
+func readParts(s string) ([]string, int) {
+	var parts []string
+	i := 0
+	if len(s) >= 3 && s[0] == '.' && isLower(s[1]) && s[2] == ')' {
+		return []string{s[1:2]}, 3 // "section 2.c)"
+	}
+	for i < len(s) && s[i] == '(' {
+		j := i + 1
+		for j < len(s) && j-i <= 5 && (isLower(s[j]) || isUpper(s[j]) || isDigit(s[j])) {
+			j++
+		}
+		if j == i+1 || j >= len(s) || s[j] != ')' || j-i > 5 {
+			break
+		}
+		parts = append(parts, s[i+1:j])
+		i = j + 1
+	}
+	return parts, i
+}
+
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+
 // legislationWords are the words one of which every match of
 // legislationBefore holds.
-var legislationWords = []string{"Act", "Regulation", "Code", "GDPR", "DPA", "Directive", "Law", "Rules", "Article", "Schedule"}
+var legislationWords = []string{"Act", "Regulation", "Code", "GDPR", "DPA", "Directive", "Law", "Rules", "Article", "Schedule", "U.S.C.", "USC", "C.F.R.", "CFR", "Art", "art"}
 
 // mayNameLegislation is a cheap necessary condition for legislationBefore,
 // which, anchored only at its end, the regexp engine tries at every byte of
@@ -119,6 +328,24 @@ func mayNameLegislation(before string) bool {
 	}
 	return false
 }
+
+// mayNameDocument is a cheap necessary condition for documentBefore: the
+// text before the reference ends with a word that can end a document's
+// name.
+func mayNameDocument(before string) bool {
+	t := strings.TrimRight(before, " \t,\u00a0\n")
+	i := strings.LastIndexAny(t, " \t\n") + 1
+	w := strings.ToLower(t[i:])
+	return documentEnds[w] || len(w) <= 8 && len(w) >= 2 && strings.ToUpper(w) == t[i:] && w != strings.ToUpper(w)
+}
+
+var documentEnds = map[string]bool{"act": true, "acts": true, "law": true, "laws": true, "regulation": true, "regulations": true,
+	"directive": true, "order": true, "code": true, "convention": true, "rules": true, "charter": true, "bill": true, "treaty": true,
+	"ordinance": true, "statute": true, "constitution": true, "decree": true, "principles": true, "guideline": true, "guidelines": true,
+	"guidance": true, "framework": true, "agreement": true, "agreements": true, "contract": true, "contracts": true, "lease": true,
+	"tenancy": true, "terms": true, "use": true, "service": true, "sale": true, "conditions": true, "licence": true, "license": true,
+	"policy": true, "policies": true, "notice": true, "statement": true, "handbook": true, "addendum": true, "standard": true,
+	"standards": true, "clauses": true, "protocol": true}
 
 // refMatches finds the references of a text as the regexp refHead followed
 // by (refMore){0,12} would: the keyword is m[2:4], the list of numbers
@@ -163,7 +390,9 @@ func singular(kind string) string {
 }
 
 // refKey turns a reference's number into a section key; letters and Roman
-// numerals are only numbers after "Appendix", "Annex" and "Schedule".
+// numerals are only numbers after "Appendix", "Annex" and "Schedule". A
+// number in the thousands is never one of a notice's own ("California Civil
+// Code section 1798.83").
 func refKey(kind, num string) (string, bool) {
 	lower := strings.ToLower(num)
 	if v, ok := numberWords[lower]; ok {
@@ -175,12 +404,14 @@ func refKey(kind, num string) (string, bool) {
 		if num != strings.ToUpper(num) {
 			return "", false
 		}
+	} else if i := strings.IndexFunc(num, func(r rune) bool { return r < '0' || r > '9' }); i > 3 || i < 0 && len(num) > 3 {
+		return "", false
 	}
 	switch kind {
 	case "appendix", "annex", "schedule":
 		return kind + "-" + strings.ToLower(num), true
 	}
-	return num, true
+	return strings.ToLower(num), true
 }
 
 func refTopic(before, after string) (string, bool) {
@@ -196,8 +427,68 @@ func refTopic(before, after string) (string, bool) {
 	if m := beforeTopic.FindStringSubmatch(before); m != nil {
 		return cleanTopic(m[1]), false
 	}
+	if m := statedIn.FindStringIndex(before); m != nil {
+		return phraseBefore(before[:m[0]]), false
+	}
+	if strings.Contains(before, "(") && strings.HasPrefix(strings.TrimLeft(after, " \t"), ")") {
+		if m := parenBefore.FindStringIndex(before); m != nil {
+			return phraseBefore(before[:m[0]]), false
+		}
+	}
 	return "", false
 }
+
+// phraseBefore returns the words that end a text and name what a reference
+// after them is about: back to the start of their clause (a stop, colon,
+// semicolon, bracket or comma), then after the last preposition ("the
+// processing of payment data" -> "payment data"), and at most eight words.
+func phraseBefore(t string) string {
+	if i := strings.LastIndexAny(t, ".;:!?()[],\n"); i >= 0 {
+		t = t[i+1:]
+	}
+	ws := strings.Fields(t)
+	for i := len(ws) - 1; i > 0; i-- {
+		if prepositions[strings.ToLower(ws[i-1])] {
+			ws = ws[i:]
+			break
+		}
+	}
+	if len(ws) > 8 {
+		ws = ws[len(ws)-8:]
+	}
+	// After a verb, the noun phrase is the topic: "contact the
+	// responsible person" -> "responsible person". A phrase whose last
+	// words say nothing ("how long we keep your data" -> "data") stays
+	// whole.
+	for i := len(ws) - 2; i > 0; i-- {
+		if determiners[strings.ToLower(ws[i])] {
+			if content(ws[i+1:]) {
+				ws = ws[i+1:]
+			}
+			break
+		}
+	}
+	return strings.Trim(strings.Join(ws, " "), `*_"'“”‘’`)
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "your": true, "our": true, "their": true, "its": true,
+	"this": true, "these": true, "those": true, "any": true, "all": true}
+
+// content reports whether words hold one that tells a topic apart: not
+// only "data", "information" and the like.
+func content(ws []string) bool {
+	for _, w := range ws {
+		switch strings.ToLower(strings.Trim(w, `*_"'“”‘’`)) {
+		case "data", "information", "info", "details", "personal":
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+var prepositions = map[string]bool{"of": true, "with": true, "about": true, "on": true, "for": true, "to": true, "from": true,
+	"regarding": true, "concerning": true, "in": true, "into": true, "under": true, "by": true, "at": true}
 
 func cleanTopic(t string) string {
 	if i := nextRef.FindStringIndex(t); i != nil {

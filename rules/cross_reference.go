@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -43,57 +44,189 @@ Fix: point the reference at the section that holds the information.`,
 
 func checkCrossReference(pass *lint.Pass) {
 	n := pass.Notice
-	numbers, appendices := numbering(n)
+	numbers, kinds := numbering(n)
 	titles := newTitleIndex(n)
 	for _, r := range n.Refs {
 		from := r.Para.Section
 		if r.Target == nil {
-			// With no section numbered the way the reference is, there is
-			// nothing to check it against: the notice may number its
-			// headings in a way noticelint does not read (a linked table of
-			// contents, say), and a wall of "does not exist" would bury the
-			// real findings.
-			numeric := isNumber(strings.SplitN(r.Key, ".", 2)[0])
-			if !numbers && (numeric || !appendices) {
-				continue
-			}
-			msg := fmt.Sprintf("%q does not exist: %s.", r.Text, nearby(n, r))
-			fix := ""
-			if best, _ := titles.bestMatch(r.Topic, from); best != nil && r.Topic != "" {
-				fix = "Did you mean " + best.Label() + "?"
-			}
-			pass.Report(r.Span, from, msg, fix)
+			checkMissing(pass, titles, r, numbers, kinds)
 			continue
 		}
-		if r.Topic == "" {
+		if len(r.Parts) > 0 && checkPart(pass, titles, r) {
 			continue
 		}
-		target := r.Target
-		if r.TopicQuoted {
-			if titleScore(r.Topic, target.Title) >= 0.5 || (target.Title == "" && titles.coverage(r.Topic, target) >= 0.6) {
-				continue
-			}
-			fix := "No section has that title: update the quoted title or the number."
-			if cands := titles.matches(r.Topic, from); len(cands) == 1 {
-				fix = "Point the reference to " + cands[0].Label() + "."
-			} else if len(cands) > 1 {
-				fix = "No section has that title; the closest are " + cands[0].Label() + " and " + cands[1].Label() + "."
-			}
-			pass.Report(r.Span, from, fmt.Sprintf("%q points to %s, which is not about '%s'.", r.Text, target.Label(), r.Topic), fix)
-			continue
+		if r.Topic != "" {
+			checkTopic(pass, titles, r, from)
 		}
-		own := titleScore(r.Topic, target.Title)
-		if own >= 0.3 || titles.coverage(r.Topic, target) >= 0.5 {
-			continue
-		}
-		best, score := titles.bestMatch(r.Topic, from)
-		if best == nil || best == target || score < 0.6 || score-own < 0.3 {
-			continue
-		}
-		pass.Report(r.Span, from,
-			fmt.Sprintf("%q points to %s, which is not about %s; that is %s.", r.Text, target.Label(), strings.TrimPrefix(r.Topic, "the "), best.Label()),
-			"Point the reference to "+best.Label()+".")
 	}
+	for _, pr := range n.PartRefs {
+		checkPartRef(pass, pr)
+	}
+}
+
+// checkMissing reports a reference to a number no section has.
+func checkMissing(pass *lint.Pass, titles *titleIndex, r *notices.Ref, numbers bool, kinds map[string]bool) {
+	n := pass.Notice
+	prefix := kindPrefix(r.Key)
+	if prefix == "" && !numbers {
+		// With no section numbered the way the reference is, there is
+		// nothing to check it against: the notice may number its headings
+		// in a way noticelint does not read (a linked table of contents,
+		// say), and a wall of "does not exist" would bury the real
+		// findings.
+		return
+	}
+	if prefix != "" && !kinds[prefix] && (r.Kind == "schedule" || !numbers && len(kinds) == 0) {
+		// A notice with no schedules of its own that names "Schedule 2"
+		// means a schedule of the law it cites; and a notice with no
+		// numbered parts at all cannot be judged.
+		return
+	}
+	msg := fmt.Sprintf("%q does not exist: %s.", r.Text, nearby(n, r))
+	fix := ""
+	if best, _ := titles.bestMatch(r.Topic, r.Para.Section); best != nil && r.Topic != "" {
+		fix = "Did you mean " + best.Label() + "?"
+	}
+	pass.Report(r.Span, r.Para.Section, msg, fix)
+}
+
+// checkPart reports a reference to a sub-part ("Section 4(A)") that its
+// section plainly lacks, and says whether it did.
+func checkPart(pass *lint.Pass, titles *titleIndex, r *notices.Ref) bool {
+	labels, known := r.Target.PartLabels()
+	want := strings.ToLower(r.Parts[0])
+	if !known || slices.Contains(labels, want) {
+		return false
+	}
+	has := "which has no lettered parts"
+	switch len(labels) {
+	case 0:
+	case 1:
+		has = "whose only part is (" + labels[0] + ")"
+	default:
+		has = "whose parts are (" + labels[0] + ") to (" + labels[len(labels)-1] + ")"
+	}
+	fix := "Correct the part or the section number."
+	if best, _ := titles.bestMatch(r.Topic, r.Para.Section); best != nil && r.Topic != "" && best != r.Target {
+		fix = "Point the reference to " + best.Label() + "."
+	}
+	pass.Report(r.Span, r.Para.Section, fmt.Sprintf("%q names part (%s) of %s, %s.", r.Text, r.Parts[0], r.Target.Label(), has), fix)
+	return true
+}
+
+// checkTopic reports a reference whose target is not about the topic it
+// names. Titles decide first: a target whose title matches is right, and
+// one whose title does not is wrong when another section's title matches
+// well. Only when no title matches does the target's text decide.
+func checkTopic(pass *lint.Pass, titles *titleIndex, r *notices.Ref, from *notices.Section) {
+	target := r.Target
+	if r.TopicQuoted {
+		if titleScore(r.Topic, target.Title) >= 0.5 || (target.Title == "" && titles.coverage(r.Topic, target) >= 0.6) {
+			return
+		}
+		fix := "No section has that title: update the quoted title or the number."
+		if cands := titles.matches(r.Topic, from); len(cands) == 1 {
+			fix = "Point the reference to " + cands[0].Label() + "."
+		} else if len(cands) > 1 {
+			fix = "No section has that title; the closest are " + cands[0].Label() + " and " + cands[1].Label() + "."
+		}
+		pass.Report(r.Span, from, fmt.Sprintf("%q points to %s, which is not about '%s'.", r.Text, target.Label(), r.Topic), fix)
+		return
+	}
+	own := titleScore(r.Topic, target.Title)
+	if own >= 0.3 {
+		return
+	}
+	// An untitled clause is what its text says.
+	if target.Title == "" && titles.coverage(r.Topic, target) >= 0.5 {
+		return
+	}
+	best, score := titles.bestMatch(r.Topic, from)
+	if best == nil || target.Contains(best) || best.Contains(target) || score < 0.6 || score-own < 0.3 {
+		return
+	}
+	// "sections 8 and 10" share a topic: one of them holding it will do.
+	for _, o := range r.Group {
+		if o.Target != nil && (o.Target.Contains(best) || best.Contains(o.Target)) {
+			return
+		}
+	}
+	// With no title of its own to weigh, an untitled clause is wrong only
+	// when another title names the topic in so many words.
+	if target.Title == "" && titleScore(r.Topic, best.Title) < 0.6 {
+		return
+	}
+	pass.Report(r.Span, from,
+		fmt.Sprintf("%q points to %s, which is not about %s; that is %s.", r.Text, target.Label(), strings.TrimPrefix(r.Topic, "the "), best.Label()),
+		"Point the reference to "+best.Label()+".")
+}
+
+// checkPartRef reports a reference to a part without a number ("the table
+// below", "the contents section") that the notice plainly lacks.
+func checkPartRef(pass *lint.Pass, pr *notices.PartRef) {
+	n := pass.Notice
+	switch pr.Part {
+	case "table":
+		off := pr.Span.Start
+		before, after := false, false
+		for _, p := range n.Paras() {
+			if p.Block != nil && p.Block.Kind == notices.Table {
+				if p.Start < off {
+					before = true
+				} else {
+					after = true
+				}
+			}
+		}
+		if html := htmlTable(n.Source); html >= 0 {
+			// An HTML table is not read, but it is there.
+			before, after = before || html < off, after || html > off || lastHTMLTable(n.Source) > off
+		}
+		if pr.Where == "below" && after || pr.Where == "above" && before {
+			return
+		}
+		msg := fmt.Sprintf("%q refers to a table, but the notice has no table %s it.", pr.Text, map[string]string{"below": "after", "above": "before"}[pr.Where])
+		if !before && !after {
+			msg = fmt.Sprintf("%q refers to a table, but the notice has none.", pr.Text)
+		}
+		pass.Report(pr.Span, pr.Para.Section, msg, "Add the table, or say where the information is.")
+	case "contents":
+		if n.TOC != nil || hasContentsTitle(n) {
+			return
+		}
+		pass.Report(pr.Span, pr.Para.Section, fmt.Sprintf("%q refers to a table of contents, but the notice has none.", pr.Text),
+			"Add a table of contents, or point to the sections by name or number.")
+	}
+}
+
+// hasContentsTitle reports whether a section or a short line of the notice
+// is titled as a table of contents.
+func hasContentsTitle(n *notices.Notice) bool {
+	found := false
+	n.Walk(func(s *notices.Section) { found = found || isContentsTitle(s.Title) })
+	for _, p := range n.Paras() {
+		if found {
+			break
+		}
+		if len(p.Text) < 40 {
+			found = isContentsTitle(p.Text)
+		}
+	}
+	return found
+}
+
+func isContentsTitle(t string) bool {
+	t = strings.ToLower(strings.Trim(t, " *_#:"))
+	return t == "contents" || t == "table of contents" || t == "in this notice" || t == "in this policy" || t == "on this page"
+}
+
+// htmlTable and lastHTMLTable find the first and last "<table" in src, or -1.
+func htmlTable(src []byte) int {
+	return bytes.Index(bytes.ToLower(src), []byte("<table"))
+}
+
+func lastHTMLTable(src []byte) int {
+	return bytes.LastIndex(bytes.ToLower(src), []byte("<table"))
 }
 
 // titleIndex finds the sections whose titles share a stem with a topic.
@@ -177,7 +310,7 @@ func (ix *titleIndex) matches(topic string, from *notices.Section) []*notices.Se
 	// A tie scores at least 0.49, so it shares a stem with the topic.
 	st, cands := ix.candidates(topic)
 	for _, i := range cands {
-		if s := ix.titled[i]; s != best && !s.Contains(from) && dice(st, ix.stems[i]) >= score-0.01 {
+		if s := ix.titled[i]; s != best && !s.Contains(from) && titleMatch(st, ix.stems[i]) >= score-0.01 {
 			return []*notices.Section{best, s}
 		}
 	}
@@ -196,7 +329,7 @@ func (ix *titleIndex) bestMatch(topic string, from *notices.Section) (*notices.S
 		if from != nil && s.Contains(from) {
 			continue
 		}
-		if v := dice(st, ix.stems[i]); v > score {
+		if v := titleMatch(st, ix.stems[i]); v > score {
 			best, score = s, v
 		}
 	}
@@ -231,19 +364,19 @@ func nearby(n *notices.Notice, r *notices.Ref) string {
 		}
 		return fmt.Sprintf("%s has clauses %s to %s", parent.Label(), nums[0], nums[len(nums)-1])
 	}
+	prefix := kindPrefix(r.Key)
 	var nums []string
-	prefix := ""
-	if i := strings.IndexByte(r.Key, '-'); i >= 0 {
-		prefix = r.Key[:i+1]
-	}
-	for _, s := range n.Sections {
-		if s.Key != "" && strings.HasPrefix(s.Key, prefix) && (prefix != "" || isNumber(s.Key)) {
+	n.Walk(func(s *notices.Section) {
+		if s.Key == "" || strings.Contains(s.Key, ".") || kindPrefix(s.Key) != prefix {
+			return
+		}
+		if prefix != "" || isNumber(s.Key) {
 			nums = append(nums, s.Number)
 		}
-	}
+	})
 	switch len(nums) {
 	case 0:
-		return "the notice has no numbered sections"
+		return "the notice has no " + map[string]string{"": "numbered sections", "appendix": "appendices", "annex": "annexes", "schedule": "schedules"}[prefix]
 	case 1:
 		return "the only one is " + kindOf(r) + nums[0]
 	}
@@ -251,6 +384,15 @@ func nearby(n *notices.Notice, r *notices.Ref) string {
 		return fmt.Sprintf("the notice has %s to %s", nums[0], nums[len(nums)-1])
 	}
 	return fmt.Sprintf("the notice has sections %s to %s", nums[0], nums[len(nums)-1])
+}
+
+// kindPrefix is the kind of part a key names: "appendix", "annex",
+// "schedule", or "" for a numbered section.
+func kindPrefix(key string) string {
+	if i := strings.IndexByte(key, '-'); i >= 0 {
+		return key[:i]
+	}
+	return ""
 }
 
 func isNumber(s string) bool {
@@ -267,20 +409,22 @@ func kindOf(r *notices.Ref) string {
 }
 
 // numbering reports which kinds of number the notice's own sections carry:
-// plain numbers ("3", "3.4") and appendices ("appendix-2"). A notice whose
-// only numbered headings are its appendices still numbers its sections
-// somewhere noticelint cannot see (often only in a linked table of contents),
-// so a "section 5" in it cannot be judged missing.
-func numbering(n *notices.Notice) (numbers, appendices bool) {
+// plain numbers ("3", "3.4") at any level, and the kinds of lettered part
+// ("appendix", "annex", "schedule"). A notice whose only numbered headings
+// are its appendices still numbers its sections somewhere noticelint cannot
+// see (often only in a linked table of contents), so a "section 5" in it
+// cannot be judged missing.
+func numbering(n *notices.Notice) (numbers bool, kinds map[string]bool) {
+	kinds = map[string]bool{}
 	n.Walk(func(s *notices.Section) {
-		if s.Key == "" || s.Level != 1 {
+		if s.Key == "" {
 			return
 		}
-		if isNumber(strings.SplitN(s.Key, ".", 2)[0]) {
+		if p := kindPrefix(s.Key); p != "" {
+			kinds[p] = true
+		} else if isNumber(strings.SplitN(s.Key, ".", 2)[0]) && (s.Parent == nil || s.Parent.Key == "") {
 			numbers = true
-		} else {
-			appendices = true
 		}
 	})
-	return numbers, appendices
+	return numbers, kinds
 }
