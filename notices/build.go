@@ -816,9 +816,25 @@ func (b *builder) finish() {
 		}
 	}
 	n.keys = map[string]*Section{}
+	n.keyed = map[string][]*Section{}
 	for _, s := range b.all {
 		if _, dup := n.keys[s.Key]; s.Key != "" && !dup {
 			n.keys[s.Key] = s
+		}
+		if s.Key != "" {
+			n.keyed[s.Key] = append(n.keyed[s.Key], s)
+		}
+	}
+	n.scopes = map[*Section]*Section{}
+	for _, s := range b.all {
+		if s.Key == "" || isAppendixKey(s.Key) {
+			continue
+		}
+		for a := s.Parent; a != nil; a = a.Parent {
+			if a.Key == "" || isAppendixKey(a.Key) {
+				n.scopes[a] = a
+				break
+			}
 		}
 	}
 	addParas := func(blocks []*Block) {

@@ -39,6 +39,13 @@ type Notice struct {
 	text  []byte // Source with comments and front matter blanked
 	lines lineIndex
 	keys  map[string]*Section
+	// keyed lists every section with a key, in document order, and scopes
+	// holds the sections that number their own parts (see resolve).
+	keyed  map[string][]*Section
+	scopes map[*Section]*Section
+	// written holds the numbers that lines of the notice open with; see
+	// Written.
+	written map[string]bool
 	paras []*Para
 	// byPattern lists, for each pattern, the paras that may match it.
 	byPattern map[*pattern.Pattern][]*Para
@@ -239,7 +246,7 @@ func (s *Section) Label() string {
 	switch {
 	case s.Number == "" && s.Title != "":
 		return "section '" + s.Title + "'"
-	case strings.HasPrefix(s.Key, "appendix-") || strings.HasPrefix(s.Key, "annex-") || strings.HasPrefix(s.Key, "schedule-"):
+	case isAppendixKey(s.Key):
 		if s.Title != "" {
 			return s.Number + " ('" + s.Title + "')"
 		}

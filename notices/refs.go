@@ -132,7 +132,15 @@ const lawAcronyms = `GDPR|DPA|PECR|CCPA|CPRA|LGPD|PIPEDA|FERPA|HIPAA|COPPA|CalOP
 // addRefs finds the references of one para and resolves them.
 func (n *Notice) addRefs(p *Para) {
 	for _, r := range findRefs(n, p) {
-		r.Target = n.keys[r.Key]
+		r.Target = n.resolve(r.Key, p.Section)
+		if k := len(r.Key) - 1; r.Target == nil && k > 0 && isLower(r.Key[k]) && isDigit(r.Key[k-1]) {
+			// "Appendix 1A" with no Appendix 1A of its own is part A of
+			// Appendix 1.
+			if t := n.resolve(r.Key[:k], p.Section); t != nil {
+				r.Parts = append([]string{r.Key[k:]}, r.Parts...)
+				r.Target, r.Key = t, r.Key[:k]
+			}
+		}
 		n.Refs = append(n.Refs, r)
 	}
 	for _, m := range partRef.FindAllSubmatchIndex(p.Scan, -1) {
@@ -146,6 +154,84 @@ func (n *Notice) addRefs(p *Para) {
 		}
 		n.PartRefs = append(n.PartRefs, pr)
 	}
+}
+
+// resolve finds the section a reference made in section from names. A
+// page may hold several documents, each numbering its sections from 1 under
+// its own unnumbered heading, and an appendix may number its own
+// paragraphs: a reference follows the numbering of the part it stands in,
+// then that of the notice's top level.
+func (n *Notice) resolve(key string, from *Section) *Section {
+	cands := n.keyed[key]
+	if len(cands) == 0 {
+		return nil
+	}
+	scope := n.scopeOf(from)
+	for _, c := range cands {
+		if n.scopeOf(c.Parent) == scope {
+			return c
+		}
+	}
+	if scope != nil && isAppendixKey(scope.Key) && !isAppendixKey(key) {
+		return nil // a paragraph of the appendix that the tree does not hold
+	}
+	for _, c := range cands {
+		if n.scopeOf(c.Parent) == nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// scopeOf returns the innermost part at or above s that numbers its own
+// sections (an unnumbered heading holding numbered ones, or an appendix),
+// or nil for the notice's top level.
+func (n *Notice) scopeOf(s *Section) *Section {
+	for ; s != nil; s = s.Parent {
+		if n.scopes[s] != nil {
+			return s
+		}
+	}
+	return nil
+}
+
+func isAppendixKey(k string) bool {
+	return strings.HasPrefix(k, "appendix-") || strings.HasPrefix(k, "annex-") || strings.HasPrefix(k, "schedule-")
+}
+
+// Written reports whether a line of the notice opens with the section
+// number key ("9", "3.6"), past markup ("**9\. ", "### 3.6 ") or after
+// "Section" ("SECTION 8 – Contact"): the number is written in the notice
+// even where the tree did not take the line for a title.
+func (n *Notice) Written(key string) bool {
+	if n.written == nil {
+		n.written = map[string]bool{}
+		for _, line := range strings.Split(string(n.text), "\n") {
+			if k, ok := lineNumber(line); ok {
+				n.written[k] = true
+			}
+		}
+	}
+	return n.written[key]
+}
+
+// lineNumber reads the number a line opens with, as Written needs it.
+func lineNumber(line string) (string, bool) {
+	t := strings.TrimLeft(line, " \t#>*_")
+	for _, w := range []string{"section ", "clause ", "part ", "paragraph "} {
+		if len(t) > len(w) && strings.EqualFold(t[:len(w)], w) {
+			t = t[len(w):]
+			break
+		}
+	}
+	if t == "" || !isDigit(t[0]) {
+		return "", false
+	}
+	l, ok := readLead(t)
+	if !ok {
+		return "", false
+	}
+	return l.num, true
 }
 
 // findRefs extracts the references of one para.
@@ -297,6 +383,19 @@ func readParts(s string) ([]string, int) {
 	if len(s) >= 3 && s[0] == '.' && isLower(s[1]) && s[2] == ')' {
 		return []string{s[1:2]}, 3 // "section 2.c)"
 	}
+	// "Section 8.6.1.a.ii": letters and Roman numerals after dots.
+	for i < len(s) && s[i] == '.' {
+		j := i + 1
+		for j < len(s) && isLower(s[j]) && j-i <= 4 {
+			j++
+		}
+		label := s[i+1 : j]
+		if label == "" || len(label) > 1 && strings.Trim(label, "ivx") != "" || j < len(s) && (isUpper(s[j]) || isDigit(s[j]) || isLower(s[j])) {
+			break
+		}
+		parts = append(parts, label)
+		i = j
+	}
 	for i < len(s) && s[i] == '(' {
 		j := i + 1
 		for j < len(s) && j-i <= 5 && (isLower(s[j]) || isUpper(s[j]) || isDigit(s[j])) {
@@ -427,7 +526,15 @@ func refTopic(before, after string) (string, bool) {
 	if m := beforeTopic.FindStringSubmatch(before); m != nil {
 		return cleanTopic(m[1]), false
 	}
-	if m := statedIn.FindStringIndex(before); m != nil {
+	if m := statedIn.FindStringIndex(before); m != nil && !strings.Contains(before[m[0]:m[1]], ",") {
+		// "the rights outlined in": the noun before the participle is the
+		// topic. Not so after a comma ("opt out of this sharing, as
+		// described in"), which refers back to a whole clause, nor in
+		// the passive ("Contact details are set out in").
+		ws := strings.Fields(before[:m[0]])
+		if len(ws) == 0 || auxiliaries[strings.ToLower(ws[len(ws)-1])] {
+			return "", false
+		}
 		return phraseBefore(before[:m[0]]), false
 	}
 	if strings.Contains(before, "(") && strings.HasPrefix(strings.TrimLeft(after, " \t"), ")") {
@@ -440,19 +547,14 @@ func refTopic(before, after string) (string, bool) {
 
 // phraseBefore returns the words that end a text and name what a reference
 // after them is about: back to the start of their clause (a stop, colon,
-// semicolon, bracket or comma), then after the last preposition ("the
-// processing of payment data" -> "payment data"), and at most eight words.
+// semicolon, bracket or comma), at most eight words, and from the last
+// determiner on ("contact the responsible person" -> "responsible person",
+// "the processing of payment data" -> "processing of payment data").
 func phraseBefore(t string) string {
 	if i := strings.LastIndexAny(t, ".;:!?()[],\n"); i >= 0 {
 		t = t[i+1:]
 	}
 	ws := strings.Fields(t)
-	for i := len(ws) - 1; i > 0; i-- {
-		if prepositions[strings.ToLower(ws[i-1])] {
-			ws = ws[i:]
-			break
-		}
-	}
 	if len(ws) > 8 {
 		ws = ws[len(ws)-8:]
 	}
@@ -471,6 +573,9 @@ func phraseBefore(t string) string {
 	return strings.Trim(strings.Join(ws, " "), `*_"'“”‘’`)
 }
 
+var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+	"has": true, "have": true, "had": true}
+
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "your": true, "our": true, "their": true, "its": true,
 	"this": true, "these": true, "those": true, "any": true, "all": true}
 
@@ -486,9 +591,6 @@ func content(ws []string) bool {
 	}
 	return false
 }
-
-var prepositions = map[string]bool{"of": true, "with": true, "about": true, "on": true, "for": true, "to": true, "from": true,
-	"regarding": true, "concerning": true, "in": true, "into": true, "under": true, "by": true, "at": true}
 
 func cleanTopic(t string) string {
 	if i := nextRef.FindStringIndex(t); i != nil {

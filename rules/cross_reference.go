@@ -45,6 +45,9 @@ Fix: point the reference at the section that holds the information.`,
 func checkCrossReference(pass *lint.Pass) {
 	n := pass.Notice
 	numbers, kinds := numbering(n)
+	if numbers && otherNumbering(n) {
+		numbers = false
+	}
 	titles := newTitleIndex(n)
 	for _, r := range n.Refs {
 		from := r.Para.Section
@@ -52,7 +55,10 @@ func checkCrossReference(pass *lint.Pass) {
 			checkMissing(pass, titles, r, numbers, kinds)
 			continue
 		}
-		if len(r.Parts) > 0 && checkPart(pass, titles, r) {
+		if len(r.Parts) > 0 {
+			// A reference to a part is judged by the part: its topic is the
+			// part's, not the section title's.
+			checkPart(pass, titles, r)
 			continue
 		}
 		if r.Topic != "" {
@@ -76,11 +82,24 @@ func checkMissing(pass *lint.Pass, titles *titleIndex, r *notices.Ref, numbers b
 		// findings.
 		return
 	}
-	if prefix != "" && !kinds[prefix] && (r.Kind == "schedule" || !numbers && len(kinds) == 0) {
-		// A notice with no schedules of its own that names "Schedule 2"
-		// means a schedule of the law it cites; and a notice with no
+	if prefix != "" && !kinds[prefix] && (prefix != "appendix" || !numbers && len(kinds) == 0) {
+		// A notice with no schedules or annexes of its own that names
+		// "Schedule 2" or "Annex I" quotes the law or the standard clauses
+		// it relies on, whose parts they are; and a notice with no
 		// numbered parts at all cannot be judged.
 		return
+	}
+	if prefix == "" {
+		for s := r.Para.Section; s != nil; s = s.Parent {
+			if kindPrefix(s.Key) != "" {
+				return // an appendix numbers its own paragraphs
+			}
+		}
+		if n.Written(r.Key) {
+			// A line opens with the number: the part is there, in a shape
+			// the tree did not read as a title.
+			return
+		}
 	}
 	msg := fmt.Sprintf("%q does not exist: %s.", r.Text, nearby(n, r))
 	fix := ""
@@ -90,13 +109,33 @@ func checkMissing(pass *lint.Pass, titles *titleIndex, r *notices.Ref, numbers b
 	pass.Report(r.Span, r.Para.Section, msg, fix)
 }
 
+// otherNumbering reports whether the notice's references follow a numbering
+// its sections do not have: at least three distinct section numbers are
+// referred to that no section has, more than those that resolve. A notice
+// that quotes a contract or standard clauses ("Clause 8.5", "paragraph
+// 3.3.2") refers to that text's numbering, which the tree does not hold.
+func otherNumbering(n *notices.Notice) bool {
+	found, missing := map[string]bool{}, map[string]bool{}
+	for _, r := range n.Refs {
+		if kindPrefix(r.Key) != "" {
+			continue
+		}
+		if r.Target != nil {
+			found[r.Key] = true
+		} else {
+			missing[r.Key] = true
+		}
+	}
+	return len(missing) >= 3 && len(missing) > len(found)
+}
+
 // checkPart reports a reference to a sub-part ("Section 4(A)") that its
-// section plainly lacks, and says whether it did.
-func checkPart(pass *lint.Pass, titles *titleIndex, r *notices.Ref) bool {
+// section plainly lacks.
+func checkPart(pass *lint.Pass, titles *titleIndex, r *notices.Ref) {
 	labels, known := r.Target.PartLabels()
 	want := strings.ToLower(r.Parts[0])
 	if !known || slices.Contains(labels, want) {
-		return false
+		return
 	}
 	has := "which has no lettered parts"
 	switch len(labels) {
@@ -111,7 +150,6 @@ func checkPart(pass *lint.Pass, titles *titleIndex, r *notices.Ref) bool {
 		fix = "Point the reference to " + best.Label() + "."
 	}
 	pass.Report(r.Span, r.Para.Section, fmt.Sprintf("%q names part (%s) of %s, %s.", r.Text, r.Parts[0], r.Target.Label(), has), fix)
-	return true
 }
 
 // checkTopic reports a reference whose target is not about the topic it
@@ -185,6 +223,13 @@ func checkPartRef(pass *lint.Pass, pr *notices.PartRef) {
 		if pr.Where == "below" && after || pr.Where == "above" && before {
 			return
 		}
+		// A table lost in conversion leaves its cells behind as short
+		// lines, bold labels or a list; the notice plainly has no table
+		// only where prose follows (or, for "above", precedes) the
+		// reference in the same section.
+		if !proseBeside(n, pr, pr.Where == "above") {
+			return
+		}
 		msg := fmt.Sprintf("%q refers to a table, but the notice has no table %s it.", pr.Text, map[string]string{"below": "after", "above": "before"}[pr.Where])
 		if !before && !after {
 			msg = fmt.Sprintf("%q refers to a table, but the notice has none.", pr.Text)
@@ -197,6 +242,46 @@ func checkPartRef(pass *lint.Pass, pr *notices.PartRef) {
 		pass.Report(pr.Span, pr.Para.Section, fmt.Sprintf("%q refers to a table of contents, but the notice has none.", pr.Text),
 			"Add a table of contents, or point to the sections by name or number.")
 	}
+}
+
+// proseBeside reports whether the block next to the one holding a part
+// reference, after it (or before it, with back), is a paragraph of prose in
+// the same section, and nothing else stands between them: the reference's
+// own paragraph ends with the sentence that holds it.
+func proseBeside(n *notices.Notice, pr *notices.PartRef, back bool) bool {
+	paras := n.Paras()
+	i := slices.Index(paras, pr.Para)
+	if i < 0 {
+		return false
+	}
+	rest := pr.Para.Text[pr.Span.End-pr.Para.Start:]
+	if back {
+		rest = pr.Para.Text[:pr.Span.Start-pr.Para.Start]
+	}
+	if strings.Contains(rest, "\n") {
+		return false
+	}
+	step := 1
+	if back {
+		step = -1
+	}
+	for j := i + step; j >= 0 && j < len(paras); j += step {
+		q := paras[j]
+		if q.Block == pr.Para.Block {
+			continue
+		}
+		return q.Section == pr.Para.Section && q.Block.Kind == notices.Paragraph && isProse(q.Text)
+	}
+	return false
+}
+
+// isProse reports whether a paragraph reads as a sentence: one line of
+// eight words or more ending as a sentence does, not a label or a row of
+// cells.
+func isProse(t string) bool {
+	t = strings.TrimSpace(t)
+	return !strings.Contains(t, "\n") && len(strings.Fields(t)) >= 8 && strings.ContainsAny(t[len(t)-1:], ".:!?") &&
+		!strings.HasPrefix(t, "**") && !strings.HasPrefix(t, "|")
 }
 
 // hasContentsTitle reports whether a section or a short line of the notice
