@@ -50,11 +50,12 @@ type builder struct {
 	// and lift the depth of the open title item's body (see rel), or 0.
 	titles *listInfo
 	lift   int
+	rank   map[*Section]int // a heading's level before lettered parts moved it
 	skip   int // a unit read as part of the title line before it, or -1
 }
 
 func build(n *Notice, units []unit) {
-	b := &builder{n: n, units: units, src: string(n.text), orphan: -1, skip: -1,
+	b := &builder{n: n, units: units, src: string(n.text), orphan: -1, skip: -1, rank: map[*Section]int{},
 		toc: map[int]bool{}, tocTitle: map[int]string{}, tocLoose: map[string]bool{}}
 	title, start := b.title()
 	b.findTOC(start)
@@ -147,8 +148,8 @@ func (b *builder) title() (int, int) {
 	u := b.units[0]
 	t := b.text(u)
 	if u.kind == uPara && !strings.Contains(t, "\n") && words(t) <= 8 && !titleNum.MatchString(t) && !clauseNum.MatchString(t) {
-		if _, ok := readLead(t); ok {
-			return -1, 0 // "**1. Introduction**" is a section
+		if _, ok := readLead(sectionWord(t)); ok {
+			return -1, 0 // "**1. Introduction**" and "Section 1 - Who we are" are sections
 		}
 		for _, v := range b.units {
 			if v.kind == uHeading {
@@ -229,6 +230,9 @@ func (b *builder) head(u unit) (head, bool) {
 	if u.kind != uPara || b.rel(u) > 0 || t == "" {
 		return head{}, false
 	}
+	if t[0] == 'S' || t[0] == 's' || strings.HasPrefix(t, "**S") || strings.HasPrefix(t, "__S") {
+		t = sectionWord(t) // "SECTION 1 – WHO WE ARE"
+	}
 	if isDigit(t[0]) {
 		t = unescape(t)
 		if strings.Contains(t, "\n") || clauseNum.MatchString(t) {
@@ -253,6 +257,18 @@ func (b *builder) head(u unit) (head, bool) {
 	}
 	num, _ := strconv.Atoi(l.num)
 	return head{num: num, title: l.title, emph: l.emph, rest: l.rest}, true
+}
+
+// sectionWord takes the word "Section" off a title line that opens with it
+// and a number ("Section 2: Your rights", "**SECTION 1 – WHO WE ARE**").
+func sectionWord(t string) string {
+	mark := emphMark(t)
+	rest := t[len(mark):]
+	const w = "section "
+	if len(rest) > len(w) && strings.EqualFold(rest[:len(w)], w) && isDigit(rest[len(w)]) {
+		return mark + rest[len(w):]
+	}
+	return t
 }
 
 // boldTitle reads a title set off in bold at the start of a list item's
@@ -504,6 +520,8 @@ func (b *builder) heading(i int) {
 		}
 	}
 	s.Key = key(s.Number)
+	b.rank[s] = s.Level
+	b.lettered(s)
 	if s.Number == "" && len(b.open) > 0 {
 		// An unnumbered heading under a numbered title line ("5. Your
 		// rights", then "### Access") is one of its parts, found by its
@@ -513,6 +531,36 @@ func (b *builder) heading(i int) {
 		}
 	}
 	b.push(s)
+}
+
+// lettered places a heading among lettered parts. "### (a) Information
+// you give us" after "### 3. How we collect it" is part (a) of section 3,
+// though its heading is the same size; "### (b) ..." is the next part, and
+// the unlettered headings between them, the same size again, are parts of
+// (a).
+func (b *builder) lettered(s *Section) {
+	if s.Number != "" {
+		return
+	}
+	_, isPart := partLabel(s.Title)
+	for k := len(b.open) - 1; k >= 0; k-- {
+		o := b.open[k]
+		_, oPart := partLabel(o.Title)
+		switch {
+		case o.Key == "" && oPart && b.rank[o] == s.Level:
+			if isPart {
+				s.Level = o.Level
+			} else {
+				s.Level = o.Level + 1
+			}
+			return
+		case o.Key != "" && isPart && o.Level >= s.Level:
+			s.Level = o.Level + 1
+			return
+		case o.Level < s.Level:
+			return
+		}
+	}
 }
 
 // mayNameAppendix is a cheap necessary condition for appendixNum, which
@@ -827,7 +875,11 @@ func (b *builder) finish() {
 	}
 	n.scopes = map[*Section]*Section{}
 	for _, s := range b.all {
-		if s.Key == "" || isAppendixKey(s.Key) {
+		if isAppendixKey(s.Key) {
+			n.scopes[s] = s // an appendix numbers its own paragraphs
+			continue
+		}
+		if s.Key == "" {
 			continue
 		}
 		for a := s.Parent; a != nil; a = a.Parent {

@@ -180,6 +180,10 @@ func (n *Notice) Offset(p Pos) int {
 // "appendix-2"), or nil.
 func (n *Notice) Lookup(key string) *Section { return n.keys[key] }
 
+// SectionsKeyed returns every section and clause whose key is key, in
+// document order: a notice may number two sections alike.
+func (n *Notice) SectionsKeyed(key string) []*Section { return n.keyed[key] }
+
 // SectionAt returns the innermost section or clause whose span holds the
 // byte offset off, or nil for the preamble and the table of contents.
 func (n *Notice) SectionAt(off int) *Section {

@@ -84,7 +84,13 @@ var (
 	// Principles": "of", "to", "under" or "in" and the name of a document
 	// within a few words. The name is captured, to tell this notice's own
 	// name from another's.
-	ofDocument = regexp.MustCompile(`^(?:` + space + `{1,3}(?:above|below))?[\t ,\n\x{00A0}]{0,3}(?:of|to|under|in|within|from)[\t ,\n\x{00A0}]{1,3}((?:[\w'’().,/-]+` + space + `{1,3}){0,7}?(?:` + documentWords + `))\b`)
+	ofDocument = regexp.MustCompile(`^(?:` + space + `{1,3}(?:above|below))?` + quotedOrSub + `[\t ,\n\x{00A0}]{0,3}(?:of|to|under|in|within|from)[\t ,\n\x{00A0}]{1,3}((?:[\w'’().,/-]+` + space + `{1,3}){0,7}?(?:` + documentWords + `))\b`)
+	// linkAfter and linkBefore: a document named by a link to another
+	// page, "Section 3 of our [Privacy Policy](https://...)", "see our
+	// [Terms](/terms), section 4", is another document, whatever its name.
+	linkAfter = regexp.MustCompile(`^(?:` + space + `{1,3}(?:above|below))?` + quotedOrSub + `[\t ,\n\x{00A0}]{0,3}(?:of|to|under|in|within|from)` +
+		space + `{1,3}(?:(?:the|our|your|their|its|main)` + space + `{1,3}){0,2}\[[^\]\n]{1,80}\]\((?:https?:|/|www\.)`)
+	linkBefore = regexp.MustCompile(`\[[^\]\n]{1,80}\]\((?:https?:|/|www\.)[^)\s]*\)[\t ,\x{00A0}]{0,3}$`)
 	// acronymAfter: "Article 6 GDPR", "section 4 DPA 2018".
 	acronymAfter = regexp.MustCompile(`^(?:\(\w{1,4}\))*[\t ,\x{00A0}]*(?:(?:UK|EU)[\t \x{00A0}]+)?(?:` + lawAcronyms + `)\b`)
 	// legislationBefore: "the Data Protection Act 2018 section 5", "Article
@@ -115,6 +121,12 @@ var (
 	// section at the top of the page", "the table of contents".
 	partRef = pattern.MustCompile(`(?i)\b(?:the|this)[\t \x{00A0}]+(?:(?:following[\t \x{00A0}]+table)|table(?:[\t \x{00A0}]+(?:set[\t \x{00A0}]+out|shown))?[\t \x{00A0}]+(below|above)|(?:table[\t \x{00A0}]+of[\t \x{00A0}]+contents|contents[\t \x{00A0}]+(?:section|list|page|table|menu)))\b`)
 )
+
+// quotedOrSub is what may stand between a reference and the "of" that
+// names its document: a quoted title ("section 1, "Personal Data We
+// Collect", of our Privacy Policy") or a sub-part ("section 14, subsection
+// 3 of Act 25,326").
+const quotedOrSub = `(?:[\t ,\n\x{00A0}]{0,3}["“'‘][^"”'’\n]{1,80}["”'’])?(?:[\t ,\n\x{00A0}]{0,3}(?:sub-?section|paragraph|para\.?|clause|item|point|letter|lit\.?)[\t \x{00A0}]{0,3}\w{1,4})*`
 
 // documentWords are the words that end the name of a document other than
 // this notice, or of legislation: "Act", "Terms of Use", "lease". "notice",
@@ -163,8 +175,8 @@ func (n *Notice) addRefs(p *Para) {
 // then that of the notice's top level.
 func (n *Notice) resolve(key string, from *Section) *Section {
 	cands := n.keyed[key]
-	if len(cands) == 0 {
-		return nil
+	if len(cands) == 0 || isAppendixKey(key) {
+		return n.keys[key] // appendices are named across the notice
 	}
 	scope := n.scopeOf(from)
 	for _, c := range cands {
@@ -237,7 +249,11 @@ func lineNumber(line string) (string, bool) {
 // findRefs extracts the references of one para.
 func findRefs(n *Notice, p *Para) []*Ref {
 	var out []*Ref
-	for _, m := range refMatches(p.Scan) {
+	ms := refMatches(p.Scan)
+	if len(ms) > 0 && strings.Count(p.Text, `":`) >= 5 {
+		return nil // a page's script data ("tpaSectionPageIds":{}), not its text
+	}
+	for _, m := range ms {
 		written := p.Text[m[2]:m[3]]
 		kind := singular(strings.ToLower(strings.TrimSuffix(written, ".")))
 		if strings.HasSuffix(strings.ToLower(written), "s") && kind != strings.ToLower(written) {
@@ -289,6 +305,12 @@ func findRefs(n *Notice, p *Para) []*Ref {
 func elsewhere(n *Notice, before, after string) bool {
 	if ofThis.MatchString(after) {
 		return false
+	}
+	if strings.Contains(after, "](") || strings.Contains(before, "](") {
+		if linkAfter.MatchString(after) || linkBefore.MatchString(before) {
+			return true
+		}
+		after, before = mdLink.ReplaceAllString(after, "$1"), mdLink.ReplaceAllString(before, "$1")
 	}
 	if m := ofDocument.FindStringSubmatch(after); m != nil && isName(m[1]) {
 		return !namesThisNotice(n, m[1])
@@ -535,11 +557,12 @@ func refTopic(before, after string) (string, bool) {
 		if len(ws) == 0 || auxiliaries[strings.ToLower(ws[len(ws)-1])] {
 			return "", false
 		}
-		return phraseBefore(before[:m[0]]), false
+		t := phraseBefore(before[:m[0]], false)
+		return t, false
 	}
 	if strings.Contains(before, "(") && strings.HasPrefix(strings.TrimLeft(after, " \t"), ")") {
 		if m := parenBefore.FindStringIndex(before); m != nil {
-			return phraseBefore(before[:m[0]]), false
+			return phraseBefore(before[:m[0]], true), false
 		}
 	}
 	return "", false
@@ -549,8 +572,12 @@ func refTopic(before, after string) (string, bool) {
 // after them is about: back to the start of their clause (a stop, colon,
 // semicolon, bracket or comma), at most eight words, and from the last
 // determiner on ("contact the responsible person" -> "responsible person",
-// "the processing of payment data" -> "processing of payment data").
-func phraseBefore(t string) string {
+// "the processing of payment data" -> "processing of payment data"). A
+// phrase with no determiner is a verb's ("Dailymotion may process Data
+// listed under"), and one that ends in a pronoun ("those listed at") names
+// nothing: neither is a topic, unless whole is set, when a phrase whose
+// last words say nothing ("how long we keep your data") stays whole.
+func phraseBefore(t string, whole bool) string {
 	if i := strings.LastIndexAny(t, ".;:!?()[],\n"); i >= 0 {
 		t = t[i+1:]
 	}
@@ -558,20 +585,27 @@ func phraseBefore(t string) string {
 	if len(ws) > 8 {
 		ws = ws[len(ws)-8:]
 	}
-	// After a verb, the noun phrase is the topic: "contact the
-	// responsible person" -> "responsible person". A phrase whose last
-	// words say nothing ("how long we keep your data" -> "data") stays
-	// whole.
-	for i := len(ws) - 2; i > 0; i-- {
+	if len(ws) == 0 || pronouns[strings.ToLower(ws[len(ws)-1])] {
+		return ""
+	}
+	det := -1
+	for i := len(ws) - 2; i >= 0; i-- {
 		if determiners[strings.ToLower(ws[i])] {
-			if content(ws[i+1:]) {
-				ws = ws[i+1:]
-			}
+			det = i
 			break
 		}
 	}
+	switch {
+	case det >= 0 && content(ws[det+1:]):
+		ws = ws[det+1:]
+	case !whole:
+		return ""
+	}
 	return strings.Trim(strings.Join(ws, " "), `*_"'“”‘’`)
 }
+
+var pronouns = map[string]bool{"those": true, "these": true, "them": true, "it": true, "this": true, "that": true, "ones": true,
+	"one": true, "above": true, "below": true, "here": true, "there": true, "us": true, "you": true, "we": true, "me": true}
 
 var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
 	"has": true, "have": true, "had": true}

@@ -109,6 +109,8 @@ func checkMissing(pass *lint.Pass, titles *titleIndex, r *notices.Ref, numbers b
 	pass.Report(r.Span, r.Para.Section, msg, fix)
 }
 
+func isDigitLabel(l string) bool { return l != "" && l[0] >= '0' && l[0] <= '9' }
+
 // otherNumbering reports whether the notice's references follow a numbering
 // its sections do not have: at least three distinct section numbers are
 // referred to that no section has, more than those that resolve. A notice
@@ -137,6 +139,9 @@ func checkPart(pass *lint.Pass, titles *titleIndex, r *notices.Ref) {
 	if !known || slices.Contains(labels, want) {
 		return
 	}
+	if isDigitLabel(want) != (len(labels) > 0 && isDigitLabel(labels[0])) && len(labels) > 0 {
+		return // "13(1)" in a section lettered (a) to (c) counts in another way
+	}
 	has := "which has no lettered parts"
 	switch len(labels) {
 	case 0:
@@ -158,6 +163,9 @@ func checkPart(pass *lint.Pass, titles *titleIndex, r *notices.Ref) {
 // well. Only when no title matches does the target's text decide.
 func checkTopic(pass *lint.Pass, titles *titleIndex, r *notices.Ref, from *notices.Section) {
 	target := r.Target
+	if len(stems(r.Topic)) == 0 {
+		return // "About this policy": nothing in it tells one section from another
+	}
 	if r.TopicQuoted {
 		if titleScore(r.Topic, target.Title) >= 0.5 || (target.Title == "" && titles.coverage(r.Topic, target) >= 0.6) {
 			return
@@ -171,7 +179,10 @@ func checkTopic(pass *lint.Pass, titles *titleIndex, r *notices.Ref, from *notic
 		pass.Report(r.Span, from, fmt.Sprintf("%q points to %s, which is not about '%s'.", r.Text, target.Label(), r.Topic), fix)
 		return
 	}
-	own := titleScore(r.Topic, target.Title)
+	// A topic read from the words before a reference may be a whole
+	// clause ("the web analytics services use cookies (see section 4.1)"):
+	// a title whose words it holds names it too.
+	own := max(titleScore(r.Topic, target.Title), covered(stems(target.Title), stems(r.Topic)))
 	if own >= 0.3 {
 		return
 	}
@@ -182,6 +193,19 @@ func checkTopic(pass *lint.Pass, titles *titleIndex, r *notices.Ref, from *notic
 	best, score := titles.bestMatch(r.Topic, from)
 	if best == nil || target.Contains(best) || best.Contains(target) || score < 0.6 || score-own < 0.3 {
 		return
+	}
+	// A reference made from the section whose title names the topic sends
+	// the reader elsewhere for more ("Cookies": "for third-party cookies,
+	// see section 6").
+	if here, hs := titles.bestMatch(r.Topic, nil); here != nil && here.Contains(from) && hs >= score {
+		return
+	}
+	// A notice that numbers two sections alike ("9. Use of cookies", "9.
+	// Your rights") may mean either.
+	for _, s := range pass.Notice.SectionsKeyed(target.Key) {
+		if s != target && (s.Contains(best) || best.Contains(s)) {
+			return
+		}
 	}
 	// "sections 8 and 10" share a topic: one of them holding it will do.
 	for _, o := range r.Group {
@@ -437,7 +461,7 @@ func nearby(n *notices.Notice, r *notices.Ref) string {
 		// name.
 		var nums []string
 		for _, c := range parent.Children {
-			if c.Number != "" {
+			if c.Number != "" && !slices.Contains(nums, c.Number) {
 				nums = append(nums, c.Number)
 			}
 		}

@@ -37,6 +37,14 @@ var synonyms = map[string][]string{
 	"retain":    {"keep"},
 	"retained":  {"keep"},
 	"kept":      {"keep"},
+	// "The purposes" of processing are why it is done.
+	"purpose":  {"why"},
+	"purposes": {"why"},
+	// Notices say "process" and "use" of the same acts.
+	"process":    {"use"},
+	"processing": {"use"},
+	"processed":  {"use"},
+	"processes":  {"use"},
 }
 
 // stems returns the distinct content-word stems of s.
@@ -78,11 +86,12 @@ func dice(sa, sb map[string]bool) float64 {
 }
 
 // titleMatch is how well a title names a topic: the Dice coefficient of
-// their stems, and at least 0.6 when the title holds every stem of the
-// topic ("rights" in "Your privacy choices and rights").
+// their stems, and at least 0.6 when a short title holds every stem of the
+// topic ("rights" in "Your privacy choices and rights"). A long title holds
+// many words, and one of them says little.
 func titleMatch(topic, title map[string]bool) float64 {
 	v := dice(topic, title)
-	if v < 0.6 && covered(topic, title) == 1 {
+	if v < 0.6 && len(title) <= 3 && covered(topic, title) == 1 {
 		v = 0.6
 	}
 	return v
