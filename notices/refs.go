@@ -84,7 +84,7 @@ var (
 	// Principles": "of", "to", "under" or "in" and the name of a document
 	// within a few words. The name is captured, to tell this notice's own
 	// name from another's.
-	ofDocument = regexp.MustCompile(`^(?:` + space + `{1,3}(?:above|below))?` + quotedOrSub + `[\t ,\n\x{00A0}]{0,3}(?:of|to|under|in|within|from)[\t ,\n\x{00A0}]{1,3}((?:[\w'’().,/-]+` + space + `{1,3}){0,7}?(?:` + documentWords + `))\b`)
+	ofDocument = regexp.MustCompile(`^(?:` + space + `{1,3}(?:above|below))?` + quotedOrSub + `[\t ,\n\x{00A0}]{0,3}(?:of|to|under|in|within|from)[\t ,\n\x{00A0}]{1,3}((?:[\w'’().,/-]+` + space + `{1,3}){0,10}?(?:` + documentWords + `))\b`)
 	// linkAfter and linkBefore: a document named by a link to another
 	// page, "Section 3 of our [Privacy Policy](https://...)", "see our
 	// [Terms](/terms), section 4", is another document, whatever its name.
@@ -115,6 +115,9 @@ var (
 	// details" names the title without quotes.
 	commaTitle = regexp.MustCompile(`^[\t \x{00A0}]*,[\t \x{00A0}]*([A-Z][^.;:!?\n]{3,80}?)[\t \x{00A0}]+for[\t \x{00A0}]+(?:more|further)\b`)
 	nextRef    = regexp.MustCompile(`(?i)[\t ,\x{00A0}]+(?:and[\t \x{00A0}]+)?(?:see|refer to)\b`)
+	// topicEnd: "on Cookies and other identifiers below for more
+	// information about ...": the topic ends before "below" or "for more".
+	topicEnd = regexp.MustCompile(`(?i)[\t \x{00A0}]+(?:below|above|for[\t \x{00A0}]+(?:more|further)|of this)\b`)
 	topicTail  = regexp.MustCompile(`(?i)[\t \x{00A0}]+(?:below|above|(?:in|of) this (?:[\w-]+ ){0,2}?(?:notice|policy|statement|document))$`)
 
 	// partRef: "the table below", "the following table", "the contents
@@ -126,7 +129,7 @@ var (
 // names its document: a quoted title ("section 1, "Personal Data We
 // Collect", of our Privacy Policy") or a sub-part ("section 14, subsection
 // 3 of Act 25,326").
-const quotedOrSub = `(?:[\t ,\n\x{00A0}]{0,3}["“'‘][^"”'’\n]{1,80}["”'’])?(?:[\t ,\n\x{00A0}]{0,3}(?:sub-?section|paragraph|para\.?|clause|item|point|letter|lit\.?)[\t \x{00A0}]{0,3}\w{1,4})*`
+const quotedOrSub = `(?:[\t \x{00A0}]?\(\w{1,4}\))*(?:[\t ,\n\x{00A0}]{0,3}["“'‘][^"”'’\n]{1,80}["”'’])?(?:[\t ,\n\x{00A0}]{0,3}(?:sub-?section|paragraph|para\.?|clause|item|point|letter|lit\.?)[\t \x{00A0}]{0,3}\w{1,4})*`
 
 // documentWords are the words that end the name of a document other than
 // this notice, or of legislation: "Act", "Terms of Use", "lease". "notice",
@@ -557,8 +560,7 @@ func refTopic(before, after string) (string, bool) {
 		if len(ws) == 0 || auxiliaries[strings.ToLower(ws[len(ws)-1])] {
 			return "", false
 		}
-		t := phraseBefore(before[:m[0]], false)
-		return t, false
+		return nounPhrase(phraseBefore(before[:m[0]], false)), false
 	}
 	if strings.Contains(before, "(") && strings.HasPrefix(strings.TrimLeft(after, " \t"), ")") {
 		if m := parenBefore.FindStringIndex(before); m != nil {
@@ -604,6 +606,28 @@ func phraseBefore(t string, whole bool) string {
 	return strings.Trim(strings.Join(ws, " "), `*_"'“”‘’`)
 }
 
+// nounPhrase keeps the noun phrase a participle follows, before any
+// relative clause ("purposes we collected it for" -> "purposes"), of three
+// words at most and ending in a noun that names something.
+func nounPhrase(t string) string {
+	ws := strings.Fields(t)
+	for i, w := range ws {
+		if relatives[strings.ToLower(w)] {
+			ws = ws[:i]
+			break
+		}
+	}
+	// The last word is the phrase's head noun: "business purposes" is
+	// about purposes, which names no section.
+	if len(ws) == 0 || len(ws) > 3 || !content(ws[len(ws)-1:]) {
+		return ""
+	}
+	return strings.Join(ws, " ")
+}
+
+var relatives = map[string]bool{"we": true, "you": true, "they": true, "that": true, "which": true, "who": true, "it": true,
+	"i": true, "he": true, "she": true}
+
 var pronouns = map[string]bool{"those": true, "these": true, "them": true, "it": true, "this": true, "that": true, "ones": true,
 	"one": true, "above": true, "below": true, "here": true, "there": true, "us": true, "you": true, "we": true, "me": true}
 
@@ -618,7 +642,7 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "your": tr
 func content(ws []string) bool {
 	for _, w := range ws {
 		switch strings.ToLower(strings.Trim(w, `*_"'“”‘’`)) {
-		case "data", "information", "info", "details", "personal":
+		case "data", "information", "info", "details", "personal", "purpose", "purposes":
 		default:
 			return true
 		}
@@ -629,6 +653,9 @@ func content(ws []string) bool {
 func cleanTopic(t string) string {
 	if i := nextRef.FindStringIndex(t); i != nil {
 		t = t[:i[0]] // "your rights, and see section 25 on ..." names two topics
+	}
+	if i := topicEnd.FindStringIndex(t); i != nil && i[0] > 0 {
+		t = t[:i[0]]
 	}
 	t = strings.TrimSpace(t)
 	t = topicTail.ReplaceAllString(t, "")

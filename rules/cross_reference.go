@@ -200,17 +200,16 @@ func checkTopic(pass *lint.Pass, titles *titleIndex, r *notices.Ref, from *notic
 	if here, hs := titles.bestMatch(r.Topic, nil); here != nil && here.Contains(from) && hs >= score {
 		return
 	}
-	// A notice that numbers two sections alike ("9. Use of cookies", "9.
-	// Your rights") may mean either.
-	for _, s := range pass.Notice.SectionsKeyed(target.Key) {
-		if s != target && (s.Contains(best) || best.Contains(s)) {
-			return
-		}
-	}
+
 	// "sections 8 and 10" share a topic: one of them holding it will do.
+	// So will another section numbered like one of them: a notice that
+	// numbers two sections alike ("9. Use of cookies", "9. Your rights")
+	// may mean either.
 	for _, o := range r.Group {
-		if o.Target != nil && (o.Target.Contains(best) || best.Contains(o.Target)) {
-			return
+		for _, s := range pass.Notice.SectionsKeyed(o.Key) {
+			if s.Contains(best) || best.Contains(s) {
+				return
+			}
 		}
 	}
 	// With no title of its own to weigh, an untitled clause is wrong only

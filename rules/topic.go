@@ -25,6 +25,8 @@ var stopWords = map[string]bool{
 	// "Personal data" is what every section of a notice is about: like
 	// "information", it tells no section from another.
 	"personal": true, "data": true,
+	// "The purposes" say nothing until they say of what.
+	"purpose": true, "purposes": true,
 }
 
 // synonyms fold words notices use interchangeably into one stem.
@@ -37,9 +39,6 @@ var synonyms = map[string][]string{
 	"retain":    {"keep"},
 	"retained":  {"keep"},
 	"kept":      {"keep"},
-	// "The purposes" of processing are why it is done.
-	"purpose":  {"why"},
-	"purposes": {"why"},
 	// Notices say "process" and "use" of the same acts.
 	"process":    {"use"},
 	"processing": {"use"},
