@@ -917,6 +917,7 @@ func (b *builder) finish() {
 	for _, s := range b.all {
 		addParas(s.Blocks)
 	}
+	n.indexNumberedParas()
 	n.byPattern = map[*pattern.Pattern][]*Para{}
 	for _, p := range n.paras {
 		for q := range p.Scan.Candidates() {

@@ -46,6 +46,9 @@ type Notice struct {
 	// written holds the numbers that lines of the notice open with; see
 	// Written.
 	written map[string]bool
+	// numParas are the notice's numbered paragraphs, if it numbers them.
+	numParas    []*Section
+	numParaKeys map[string]*Section
 	paras []*Para
 	// byPattern lists, for each pattern, the paras that may match it.
 	byPattern map[*pattern.Pattern][]*Para

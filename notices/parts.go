@@ -2,6 +2,7 @@ package notices
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -87,3 +88,46 @@ func partLabel(t string) (string, bool) {
 }
 
 func isRoman(s string) bool { return strings.Trim(s, "ivx") == "" }
+
+// NumberedParagraphs returns the paragraphs a notice numbers in place of
+// sections ("9. You can complain to ..."), as sections of their own that the
+// tree does not list, keyed by the number written in front of each: a list
+// that CommonMark restarts or an indented paragraph keeps its written
+// number. A notice numbers its paragraphs only when its numbered prose,
+// taken in order, runs 1, 2, 3, ... without a restart, at least three long;
+// lists that each count from 1 are lists, not paragraph numbers.
+func (n *Notice) NumberedParagraphs() []*Section { return n.numParas }
+
+func (n *Notice) indexNumberedParas() {
+	var out []*Section
+	for _, p := range n.paras {
+		if p.Block == nil || p.Block.Within != nil {
+			continue
+		}
+		num := 0
+		switch {
+		case p.Item != nil && p.Block.Ordered:
+			num, _ = strconv.Atoi(strings.TrimRight(p.Item.Marker, ".)"))
+		case p.Item == nil && p.Block.Kind == Paragraph && p.Text != "" && isDigit(p.Text[0]):
+			l, ok := readLead(p.Text)
+			if !ok || l.term == 0 || !l.sep || strings.Contains(l.num, ".") {
+				continue
+			}
+			num, _ = strconv.Atoi(l.num)
+		default:
+			continue
+		}
+		if num != len(out)+1 {
+			return
+		}
+		out = append(out, &Section{Number: strconv.Itoa(num), Key: strconv.Itoa(num), Level: 1, Kind: Clause,
+			Span: p.Span(), TitleSpan: Span{p.Start, p.Start}, Parent: p.Section, Blocks: []*Block{p.Block}})
+	}
+	if len(out) >= 3 {
+		n.numParas = out
+		n.numParaKeys = map[string]*Section{}
+		for _, s := range out {
+			n.numParaKeys[s.Key] = s
+		}
+	}
+}

@@ -148,6 +148,9 @@ const lawAcronyms = `GDPR|DPA|PECR|CCPA|CPRA|LGPD|PIPEDA|FERPA|HIPAA|COPPA|CalOP
 func (n *Notice) addRefs(p *Para) {
 	for _, r := range findRefs(n, p) {
 		r.Target = n.resolve(r.Key, p.Section)
+		if r.Target == nil && r.Kind == "paragraph" {
+			r.Target = n.numberedPara(r.Key)
+		}
 		if k := len(r.Key) - 1; r.Target == nil && k > 0 && isLower(r.Key[k]) && isDigit(r.Key[k-1]) {
 			// "Appendix 1A" with no Appendix 1A of its own is part A of
 			// Appendix 1.
@@ -209,6 +212,9 @@ func (n *Notice) scopeOf(s *Section) *Section {
 	}
 	return nil
 }
+
+// numberedPara returns the numbered paragraph with number key, or nil.
+func (n *Notice) numberedPara(key string) *Section { return n.numParaKeys[key] }
 
 func isAppendixKey(k string) bool {
 	return strings.HasPrefix(k, "appendix-") || strings.HasPrefix(k, "annex-") || strings.HasPrefix(k, "schedule-")
@@ -603,6 +609,9 @@ func phraseBefore(t string, whole bool) string {
 	case !whole:
 		return ""
 	}
+	for len(ws) > 1 && leading[strings.ToLower(ws[0])] {
+		ws = ws[1:] // "for payment data" -> "payment data"
+	}
 	return strings.Trim(strings.Join(ws, " "), `*_"'“”‘’`)
 }
 
@@ -624,6 +633,9 @@ func nounPhrase(t string) string {
 	}
 	return strings.Join(ws, " ")
 }
+
+var leading = map[string]bool{"for": true, "of": true, "on": true, "about": true, "with": true, "to": true, "in": true,
+	"and": true, "or": true, "regarding": true}
 
 var relatives = map[string]bool{"we": true, "you": true, "they": true, "that": true, "which": true, "who": true, "it": true,
 	"i": true, "he": true, "she": true}

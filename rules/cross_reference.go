@@ -74,6 +74,10 @@ func checkCrossReference(pass *lint.Pass) {
 func checkMissing(pass *lint.Pass, titles *titleIndex, r *notices.Ref, numbers bool, kinds map[string]bool) {
 	n := pass.Notice
 	prefix := kindPrefix(r.Key)
+	if paras := n.NumberedParagraphs(); r.Kind == "paragraph" && len(paras) > 0 && !numbers {
+		pass.Report(r.Span, r.Para.Section, fmt.Sprintf("%q does not exist: the notice numbers its paragraphs 1 to %d.", r.Text, len(paras)), "")
+		return
+	}
 	if prefix == "" && !numbers {
 		// With no section numbered the way the reference is, there is
 		// nothing to check it against: the notice may number its headings
