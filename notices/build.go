@@ -51,7 +51,7 @@ type builder struct {
 	titles *listInfo
 	lift   int
 	rank   map[*Section]int // a heading's level before lettered parts moved it
-	skip   int // a unit read as part of the title line before it, or -1
+	skip   int              // a unit read as part of the title line before it, or -1
 }
 
 func build(n *Notice, units []unit) {

@@ -148,12 +148,14 @@ func cleanTitle(s string) string {
 	if strings.ContainsAny(s, "*_") {
 		s = emphasis.ReplaceAllString(s, "")
 	}
-	s = strings.Map(func(r rune) rune {
-		if r == '\u200b' || r == '\ufeff' {
-			return -1
-		}
-		return r
-	}, s)
+	if strings.ContainsAny(s, "\u200b\ufeff") {
+		s = strings.Map(func(r rune) rune {
+			if r == '\u200b' || r == '\ufeff' {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	return strings.TrimSpace(oneLine(s))
 }
 

@@ -49,7 +49,10 @@ type Notice struct {
 	// numParas are the notice's numbered paragraphs, if it numbers them.
 	numParas    []*Section
 	numParaKeys map[string]*Section
-	paras []*Para
+	// texts and refKeys hold each distinct reference text and key once.
+	texts   map[[3]string]string
+	refKeys map[[2]string]string
+	paras       []*Para
 	// byPattern lists, for each pattern, the paras that may match it.
 	byPattern map[*pattern.Pattern][]*Para
 }

@@ -2,7 +2,6 @@ package notices
 
 import (
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -118,7 +117,7 @@ func blockParsers() []util.PrioritizedValue {
 var blockParser = parser.NewParser(
 	parser.WithBlockParsers(blockParsers()...),
 	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	parser.WithParagraphTransformers(util.Prioritized(extension.NewTableParagraphTransformer(), 200)),
+	parser.WithParagraphTransformers(util.Prioritized(newTableOutline(), 200)),
 )
 
 // parseBlocks parses src's blocks with blockParser and gives every held

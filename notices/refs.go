@@ -57,6 +57,9 @@ type PartRef struct {
 // "section 166".
 var numberTok = `(?:\d{1,6}(?:\.\d{1,4}){0,4}[A-Za-z]?\b|[IVX]{1,4}\b|[A-Z]\b|` + numberWordsAlt + `)`
 
+// refHeadExpr is a reference's keyword and first number.
+var refHeadExpr = `(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)` + refSep + `{1,8}(` + numberTok + `)`
+
 // refSep is the white space inside a reference: a few spaces or tabs,
 // never a line break.
 const refSep = `[\t \x{00A0}]`
@@ -67,9 +70,10 @@ var (
 	// (refMore): "sections 3, 4 and 7". As one regexp the list made every
 	// match long, and so every search around a keyword slow; the list is
 	// read on from the end of the head instead.
-	refHead = pattern.MustCompile(`(?i)\b(sections?|clauses?|paragraphs?|paras?\.|appendix|appendices|annex(?:es)?|schedules?)` + refSep + `{1,8}(` + numberTok + `)`)
-	refMore = regexp.MustCompile(`(?i)^(?:` + refSep + `{0,8},` + refSep + `{0,8}|` + refSep + `{1,8}(?:and|or|to)` + refSep + `{1,8}|` + refSep + `{0,8}[&–-]` + refSep + `{0,8})` + numberTok)
-	refNum  = regexp.MustCompile(`(?i)\b` + numberTok)
+	refHead   = pattern.MustCompile(`(?i)\b` + refHeadExpr)
+	refHeadAt = regexp.MustCompile(`(?i)^` + refHeadExpr)
+	refMore   = regexp.MustCompile(`(?i)^(?:` + refSep + `{0,8},` + refSep + `{0,8}|` + refSep + `{1,8}(?:and|or|to)` + refSep + `{1,8}|` + refSep + `{0,8}[&–-]` + refSep + `{0,8})` + numberTok)
+	refNum    = regexp.MustCompile(`(?i)\b` + numberTok)
 
 	// space is the white space between the words around a reference: a
 	// line break included, since legislation's names wrap ("the Crime and
@@ -117,12 +121,15 @@ var (
 	nextRef    = regexp.MustCompile(`(?i)[\t ,\x{00A0}]+(?:and[\t \x{00A0}]+)?(?:see|refer to)\b`)
 	// topicEnd: "on Cookies and other identifiers below for more
 	// information about ...": the topic ends before "below" or "for more".
-	topicEnd = regexp.MustCompile(`(?i)[\t \x{00A0}]+(?:below|above|for[\t \x{00A0}]+(?:more|further)|of this)\b`)
-	topicTail  = regexp.MustCompile(`(?i)[\t \x{00A0}]+(?:below|above|(?:in|of) this (?:[\w-]+ ){0,2}?(?:notice|policy|statement|document))$`)
+	topicEnd  = regexp.MustCompile(`(?i)[\t \x{00A0}]+(?:below|above|for[\t \x{00A0}]+(?:more|further)|of this)\b`)
+	topicTail = regexp.MustCompile(`(?i)[\t \x{00A0}]+(?:below|above|(?:in|of) this (?:[\w-]+ ){0,2}?(?:notice|policy|statement|document))$`)
 
+	// partWords finds the paras that may hold a partRef: "the" is in every
+	// para, so the regexp runs only where "table" or "contents" is.
+	partWords = pattern.MustCompile(`(?i)\b(?:table|contents)\b`)
 	// partRef: "the table below", "the following table", "the contents
 	// section at the top of the page", "the table of contents".
-	partRef = pattern.MustCompile(`(?i)\b(?:the|this)[\t \x{00A0}]+(?:(?:following[\t \x{00A0}]+table)|table(?:[\t \x{00A0}]+(?:set[\t \x{00A0}]+out|shown))?[\t \x{00A0}]+(below|above)|(?:table[\t \x{00A0}]+of[\t \x{00A0}]+contents|contents[\t \x{00A0}]+(?:section|list|page|table|menu)))\b`)
+	partRef = regexp.MustCompile(`(?i)\b(?:the|this)[\t \x{00A0}]+(?:(?:following[\t \x{00A0}]+table)|table(?:[\t \x{00A0}]+(?:set[\t \x{00A0}]+out|shown))?[\t \x{00A0}]+(below|above)|(?:table[\t \x{00A0}]+of[\t \x{00A0}]+contents|contents[\t \x{00A0}]+(?:section|list|page|table|menu)))\b`)
 )
 
 // quotedOrSub is what may stand between a reference and the "of" that
@@ -161,7 +168,10 @@ func (n *Notice) addRefs(p *Para) {
 		}
 		n.Refs = append(n.Refs, r)
 	}
-	for _, m := range partRef.FindAllSubmatchIndex(p.Scan, -1) {
+	if !partWords.Match(p.Scan) {
+		return
+	}
+	for _, m := range partRef.FindAllStringSubmatchIndex(p.Text, -1) {
 		text := p.Text[m[0]:m[1]]
 		pr := &PartRef{Text: text, Part: "contents", Span: Span{p.Start + m[0], p.Start + m[1]}, Para: p}
 		if strings.Contains(strings.ToLower(text), "table") && !strings.Contains(strings.ToLower(text), "contents") {
@@ -264,8 +274,8 @@ func findRefs(n *Notice, p *Para) []*Ref {
 	}
 	for _, m := range ms {
 		written := p.Text[m[2]:m[3]]
-		kind := singular(strings.ToLower(strings.TrimSuffix(written, ".")))
-		if strings.HasSuffix(strings.ToLower(written), "s") && kind != strings.ToLower(written) {
+		kind, plural := keywordKind(written)
+		if plural {
 			written = written[:len(written)-1] // "sections 3 and 4" -> "section 3", "section 4"
 		}
 		// The list's last number may name sub-parts: "sections 3 and 4(b)".
@@ -280,15 +290,26 @@ func findRefs(n *Notice, p *Para) []*Ref {
 		}
 		topic, quoted := refTopic(before, after)
 		first := len(out)
-		for _, nm := range refNum.FindAllStringIndex(p.Text[m[4]:m[5]], -1) {
+		nums := [][]int{{0, m[5] - m[4]}} // one number, the common case
+		if strings.ContainsAny(p.Text[m[4]:m[5]], " \t,&–-\u00a0") {
+			nums = refNum.FindAllStringIndex(p.Text[m[4]:m[5]], -1)
+		}
+		for _, nm := range nums {
 			s, e := m[4]+nm[0], m[4]+nm[1]
 			num := p.Text[s:e]
-			k, ok := refKey(kind, num)
+			k, ok := n.refKey(kind, num)
 			if !ok {
 				continue
 			}
 			parts, pl := readParts(p.Text[e:])
-			text := written + " " + num + p.Text[e:e+pl]
+			// The text as written when it is "keyword number", else
+			// built, once per distinct text: a flood of references repeats.
+			var text string
+			if s == m[4] && m[4] == m[3]+1 && p.Text[m[3]] == ' ' && !plural {
+				text = p.Text[m[2] : e+pl]
+			} else {
+				text = n.intern(written, num, p.Text[e:e+pl])
+			}
 			e += pl
 			start := s
 			if len(out) == 0 || out[len(out)-1].Span.End < m[0]+p.Start {
@@ -312,31 +333,78 @@ func findRefs(n *Notice, p *Para) []*Ref {
 // "under our Terms, section 4"). "Of this notice", however named, keeps it
 // here, as does a document name that is this notice's own title.
 func elsewhere(n *Notice, before, after string) bool {
-	if ofThis.MatchString(after) {
+	// The regexps on the words after a reference need, first, a
+	// preposition, a quote, a sub-part or an acronym.
+	w, known := leadWord(after)
+	preposition := !known || afterWords[strings.ToLower(w)]
+	acronym := !known || w != "" && (isUpper(w[0]) || w == "nDSG")
+	if preposition && ofThis.MatchString(after) {
 		return false
 	}
 	if strings.Contains(after, "](") || strings.Contains(before, "](") {
-		if linkAfter.MatchString(after) || linkBefore.MatchString(before) {
+		if preposition && linkAfter.MatchString(after) || strings.HasSuffix(strings.TrimRight(before, " \t,\u00a0"), ")") && linkBefore.MatchString(tail(before, 300)) {
 			return true
 		}
 		after, before = mdLink.ReplaceAllString(after, "$1"), mdLink.ReplaceAllString(before, "$1")
 	}
-	if m := ofDocument.FindStringSubmatch(after); m != nil && isName(m[1]) {
-		return !namesThisNotice(n, m[1])
+	if preposition {
+		if m := ofDocument.FindStringSubmatch(after); m != nil && isName(m[1]) {
+			return !namesThisNotice(n, m[1])
+		}
 	}
-	if acronymAfter.MatchString(after) {
+	if acronym && acronymAfter.MatchString(after) {
 		return true
 	}
-	if mayNameLegislation(before) && legislationBefore.MatchString(before) {
+	if lb := tail(before, 48); mayNameLegislation(lb) && legislationEnds(lb) {
 		return true
 	}
 	if mayNameDocument(before) {
-		if m := documentBefore.FindStringSubmatch(before); m != nil {
+		if m := documentBefore.FindStringSubmatch(tail(before, 120)); m != nil {
 			name := lastName(m[1])
 			return isName(name) && !namesThisNotice(n, name)
 		}
 	}
 	return false
+}
+
+// afterWords are the words that may open what ofThis, ofDocument and
+// linkAfter match ("of", "above", a sub-part's "subsection").
+var afterWords = map[string]bool{"of": true, "to": true, "under": true, "in": true, "within": true, "from": true,
+	"above": true, "below": true, "subsection": true, "sub": true, "paragraph": true, "para": true, "clause": true,
+	"item": true, "point": true, "letter": true, "lit": true}
+
+// leadWord returns the first word of the text after a reference, past
+// white space, commas and short bracketed parts ("(1)"). known is false
+// when something else comes first (a quote, a longer bracket): then the
+// regexps must look.
+func leadWord(s string) (string, bool) {
+	i := 0
+	for i < len(s) {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == ',':
+			i++
+		case strings.HasPrefix(s[i:], "\u00a0"):
+			i += len("\u00a0")
+		case c == '(':
+			j := i + 1
+			for j < len(s) && j-i <= 5 && pattern.IsWordByte(s[j]) {
+				j++
+			}
+			if j == i+1 || j >= len(s) || s[j] != ')' {
+				return "", false
+			}
+			i = j + 1
+		case isLetter(c):
+			j := i
+			for j < len(s) && isLetter(s[j]) {
+				j++
+			}
+			return s[i:j], true
+		default:
+			return "", false
+		}
+	}
+	return "", true
 }
 
 // isName reports whether the words before a document word can be part of
@@ -459,6 +527,82 @@ func mayNameLegislation(before string) bool {
 	return false
 }
 
+// legislationEnds reports what legislationBefore.MatchString would, without
+// the regexp engine: anchored only at its end, the regexp is tried at every
+// byte before a reference, and a flood of references made that most of the
+// time. TestLegislationEnds and FuzzPrefilters check the two agree.
+func legislationEnds(s string) bool {
+	t := trimSeps(s)
+	if lawAtEnd(t) {
+		return true
+	}
+	if n := len(t); n >= 4 && isDigit(t[n-1]) && isDigit(t[n-2]) && isDigit(t[n-3]) && isDigit(t[n-4]) {
+		return lawAtEnd(trimSeps(t[:n-4])) // "the Data Protection Act 2018"
+	}
+	return false
+}
+
+// trimSeps drops the [\t ,\x{00A0}]* a match may end with.
+func trimSeps(s string) string {
+	for {
+		switch {
+		case strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") || strings.HasSuffix(s, ","):
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "\u00a0"):
+			s = s[:len(s)-len("\u00a0")]
+		default:
+			return s
+		}
+	}
+}
+
+// lawAtEnd reports whether t ends with one of legislationBefore's names:
+// "Act", "GDPR", "Article 21(1)", "Schedule 2", "art. 6".
+func lawAtEnd(t string) bool {
+	for _, w := range []string{"Act", "Regulation", "Regulations", "Code", "GDPR", "DPA", "Directive", "Law", "Rules", "U.S.C.", "USC", "C.F.R.", "CFR"} {
+		if strings.HasSuffix(t, w) {
+			return true
+		}
+	}
+	for i := 0; i < len(t); i++ {
+		var rest string
+		var words bool // a number may run on into [\w()]*
+		switch {
+		case strings.HasPrefix(t[i:], "Article"):
+			rest, words = t[i+len("Article"):], true
+			if !startsBlank(rest) {
+				continue
+			}
+		case strings.HasPrefix(t[i:], "Schedule"):
+			rest = t[i+len("Schedule"):]
+			if !startsBlank(rest) {
+				continue
+			}
+		case strings.HasPrefix(t[i:], "Art") || strings.HasPrefix(t[i:], "art"):
+			rest, words = strings.TrimPrefix(t[i+3:], "."), true
+		default:
+			continue
+		}
+		rest = strings.TrimLeft(strings.ReplaceAll(rest, "\u00a0", " "), " \t")
+		if rest == "" || !isDigit(rest[0]) {
+			continue
+		}
+		ok := true
+		for j := 1; j < len(rest) && ok; j++ {
+			c := rest[j]
+			ok = isDigit(c) || words && (pattern.IsWordByte(c) || c == '(' || c == ')')
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func startsBlank(s string) bool {
+	return strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\t") || strings.HasPrefix(s, "\u00a0")
+}
+
 // mayNameDocument is a cheap necessary condition for documentBefore: the
 // text before the reference ends with a word that can end a document's
 // name.
@@ -484,7 +628,7 @@ func refMatches(t *pattern.Text) [][]int {
 	text := t.String()
 	var out [][]int
 	end := 0
-	for _, m := range refHead.FindAllSubmatchIndex(t, -1) {
+	for _, m := range refHeads(t) {
 		if m[0] < end {
 			continue // a keyword inside the previous reference's list
 		}
@@ -501,28 +645,111 @@ func refMatches(t *pattern.Text) [][]int {
 	return out
 }
 
-func singular(kind string) string {
-	switch kind {
-	case "sections":
-		return "section"
-	case "clauses":
-		return "clause"
-	case "paragraphs", "paras", "para":
-		return "paragraph"
-	case "appendices":
-		return "appendix"
-	case "annexes":
-		return "annex"
-	case "schedules":
-		return "schedule"
+// refHeads returns what refHead.FindAllSubmatchIndex would. Where
+// references crowd a text, the pattern's windows around them merge into one
+// and the regexp runs over all of it; refHeads instead tries the regexp,
+// anchored, only where a keyword starts a word. The two agree except where
+// case folding reaches ASCII from elsewhere ("ſ" is "s"), which is left to
+// the pattern.
+func refHeads(t *pattern.Text) [][]int {
+	text := t.String()
+	if !refHead.MayMatch(t) {
+		return nil
 	}
-	return kind
+	if strings.ContainsRune(text, 'ſ') || strings.ContainsRune(text, '\u212a') {
+		return refHead.FindAllSubmatchIndex(t, -1)
+	}
+	var out [][]int
+	for i := 0; i < len(text); i++ {
+		if c := text[i] | 0x20; c != 's' && c != 'c' && c != 'p' && c != 'a' || i > 0 && pattern.IsWordByte(text[i-1]) || !keywordAt(text[i:]) {
+			continue
+		}
+		// A head is at most a keyword, 8 spaces and a number: 80 bytes,
+		// taken to the end of a word so that \b means what it does in
+		// the whole text.
+		w := min(len(text), i+80)
+		for w < len(text) && pattern.IsWordByte(text[w]) {
+			w++
+		}
+		m := refHeadAt.FindStringSubmatchIndex(text[i:w])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		out = append(out, m)
+		i = m[1] - 1
+	}
+	return out
+}
+
+// keywordAt reports whether s starts with the first letters of a
+// reference keyword, in any case.
+func keywordAt(s string) bool {
+	for _, k := range []string{"sect", "clau", "para", "appe", "anne", "sche"} {
+		if len(s) >= len(k) && strings.EqualFold(s[:len(k)], k) {
+			return true
+		}
+	}
+	return false
+}
+
+// keywordKind returns the kind a reference's keyword names, and whether
+// the keyword is a plural that ends in "s" ("sections", not "appendices").
+func keywordKind(w string) (kind string, plural bool) {
+	for _, k := range keywordKinds {
+		if strings.EqualFold(w, k.word) {
+			return k.kind, k.plural
+		}
+	}
+	return strings.ToLower(w), false
+}
+
+var keywordKinds = []struct {
+	word, kind string
+	plural     bool
+}{
+	{"section", "section", false}, {"sections", "section", true}, {"clause", "clause", false}, {"clauses", "clause", true},
+	{"paragraph", "paragraph", false}, {"paragraphs", "paragraph", true}, {"para.", "paragraph", false},
+	{"paras.", "paragraph", false}, {"appendix", "appendix", false}, {"appendices", "appendix", false},
+	{"annex", "annex", false}, {"annexes", "annex", true}, {"schedule", "schedule", false}, {"schedules", "schedule", true},
+}
+
+// intern returns the reference text "written num parts", made once per
+// distinct text in a notice.
+func (n *Notice) intern(written, num, parts string) string {
+	k := [3]string{written, num, parts}
+	if t, ok := n.texts[k]; ok {
+		return t
+	}
+	if n.texts == nil {
+		n.texts = map[[3]string]string{}
+	}
+	t := written + " " + num + parts
+	n.texts[k] = t
+	return t
 }
 
 // refKey turns a reference's number into a section key; letters and Roman
 // numerals are only numbers after "Appendix", "Annex" and "Schedule". A
 // number in the thousands is never one of a notice's own ("California Civil
 // Code section 1798.83").
+func (n *Notice) refKey(kind, num string) (string, bool) {
+	k := [2]string{kind, num}
+	if v, ok := n.refKeys[k]; ok {
+		return v, v != ""
+	}
+	v, ok := refKey(kind, num)
+	if n.refKeys == nil {
+		n.refKeys = map[[2]string]string{}
+	}
+	n.refKeys[k] = v
+	return v, ok
+}
+
 func refKey(kind, num string) (string, bool) {
 	lower := strings.ToLower(num)
 	if v, ok := numberWords[lower]; ok {
@@ -548,16 +775,29 @@ func refTopic(before, after string) (string, bool) {
 	if m := quotedTopic.FindStringSubmatch(after); m != nil {
 		return strings.TrimSpace(m[1]), true
 	}
-	if m := commaTitle.FindStringSubmatch(after); m != nil {
-		return strings.TrimSpace(m[1]), true
+	if strings.HasPrefix(strings.TrimLeft(after, " \t\u00a0"), ",") {
+		if m := commaTitle.FindStringSubmatch(after); m != nil {
+			return strings.TrimSpace(m[1]), true
+		}
 	}
-	if m := afterTopic.FindStringSubmatch(after); m != nil {
-		return cleanTopic(m[1]), false
+	if hasWord(after, topicWords) {
+		if m := afterTopic.FindStringSubmatch(after); m != nil {
+			return cleanTopic(m[1]), false
+		}
 	}
-	if m := beforeTopic.FindStringSubmatch(before); m != nil {
-		return cleanTopic(m[1]), false
+	if endsWithWord(before, seeWords) && hasWord(tail(before, 200), []string{"for", "to"}) {
+		if m := beforeTopic.FindStringSubmatch(tail(before, 200)); m != nil {
+			return cleanTopic(m[1]), false
+		}
 	}
-	if m := statedIn.FindStringIndex(before); m != nil && !strings.Contains(before[m[0]:m[1]], ",") {
+	var stated []int
+	if endsWithWord(before, placeWords) {
+		t := tail(before, 48)
+		if m := statedIn.FindStringIndex(t); m != nil {
+			stated = []int{m[0] + len(before) - len(t), m[1] + len(before) - len(t)}
+		}
+	}
+	if m := stated; m != nil && !strings.Contains(before[m[0]:m[1]], ",") {
 		// "the rights outlined in": the noun before the participle is the
 		// topic. Not so after a comma ("opt out of this sharing, as
 		// described in"), which refers back to a whole clause, nor in
@@ -569,11 +809,69 @@ func refTopic(before, after string) (string, bool) {
 		return nounPhrase(phraseBefore(before[:m[0]], false)), false
 	}
 	if strings.Contains(before, "(") && strings.HasPrefix(strings.TrimLeft(after, " \t"), ")") {
-		if m := parenBefore.FindStringIndex(before); m != nil {
-			return phraseBefore(before[:m[0]], true), false
+		if i := strings.LastIndexByte(before, '('); i >= len(before)-40 {
+			if m := parenBefore.FindStringIndex(before[i:]); m != nil {
+				return phraseBefore(before[:i+m[0]], true), false
+			}
 		}
 	}
 	return "", false
+}
+
+// The regexps that read the words before a reference are anchored at its
+// start, so the regexp engine tries each of them at every byte before it;
+// they run only on the short tail their matches can reach, and only when
+// the word that must end the text is there.
+
+// tail returns the last n bytes of s, or all of it.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[len(s)-n:]
+}
+
+var (
+	seeWords   = []string{"see", "to", "read", "at", "check", "the"}
+	placeWords = []string{"in", "under", "at", "within"}
+)
+
+// topicWords are the words one of which every match of afterTopic holds.
+var topicWords = []string{"on", "about", "regarding", "which", "for"}
+
+// hasWord reports whether s holds one of the words, as a whole word, in any
+// case.
+func hasWord(s string, words []string) bool {
+	for i := 0; i < len(s); {
+		for i < len(s) && !isLetter(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && isLetter(s[j]) {
+			j++
+		}
+		for _, w := range words {
+			if j-i == len(w) && strings.EqualFold(s[i:j], w) {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return isLower(c) || isUpper(c) }
+
+// endsWithWord reports whether s, less trailing white space, ends with one
+// of the words (in any case).
+func endsWithWord(s string, words []string) bool {
+	t := strings.TrimRight(s, " \t\u00a0")
+	for _, w := range words {
+		if len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) && (len(t) == len(w) || !pattern.IsWordByte(t[len(t)-len(w)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseBefore returns the words that end a text and name what a reference

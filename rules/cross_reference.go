@@ -65,8 +65,9 @@ func checkCrossReference(pass *lint.Pass) {
 			checkTopic(pass, titles, r, from)
 		}
 	}
+	html := htmlTables(n.Source)
 	for _, pr := range n.PartRefs {
-		checkPartRef(pass, pr)
+		checkPartRef(pass, pr, html)
 	}
 }
 
@@ -138,7 +139,7 @@ func otherNumbering(n *notices.Notice) bool {
 // checkPart reports a reference to a sub-part ("Section 4(A)") that its
 // section plainly lacks.
 func checkPart(pass *lint.Pass, titles *titleIndex, r *notices.Ref) {
-	labels, known := r.Target.PartLabels()
+	labels, known := titles.parts(r.Target)
 	want := strings.ToLower(r.Parts[0])
 	if !known || slices.Contains(labels, want) {
 		return
@@ -228,7 +229,7 @@ func checkTopic(pass *lint.Pass, titles *titleIndex, r *notices.Ref, from *notic
 
 // checkPartRef reports a reference to a part without a number ("the table
 // below", "the contents section") that the notice plainly lacks.
-func checkPartRef(pass *lint.Pass, pr *notices.PartRef) {
+func checkPartRef(pass *lint.Pass, pr *notices.PartRef, html func() (first, last int)) {
 	n := pass.Notice
 	switch pr.Part {
 	case "table":
@@ -243,9 +244,9 @@ func checkPartRef(pass *lint.Pass, pr *notices.PartRef) {
 				}
 			}
 		}
-		if html := htmlTable(n.Source); html >= 0 {
+		if first, last := html(); first >= 0 {
 			// An HTML table is not read, but it is there.
-			before, after = before || html < off, after || html > off || lastHTMLTable(n.Source) > off
+			before, after = before || first < off, after || last > off
 		}
 		if pr.Where == "below" && after || pr.Where == "above" && before {
 			return
@@ -332,13 +333,29 @@ func isContentsTitle(t string) bool {
 	return t == "contents" || t == "table of contents" || t == "in this notice" || t == "in this policy" || t == "on this page"
 }
 
-// htmlTable and lastHTMLTable find the first and last "<table" in src, or -1.
-func htmlTable(src []byte) int {
-	return bytes.Index(bytes.ToLower(src), []byte("<table"))
-}
-
-func lastHTMLTable(src []byte) int {
-	return bytes.LastIndex(bytes.ToLower(src), []byte("<table"))
+// htmlTables returns a function that finds, once, the offsets of the first
+// and last HTML "<table" in src (any case), or -1, -1.
+func htmlTables(src []byte) func() (int, int) {
+	first, last, done := -1, -1, false
+	return func() (int, int) {
+		if !done {
+			done = true
+			for i := bytes.IndexByte(src, '<'); i >= 0; {
+				if i+6 <= len(src) && bytes.EqualFold(src[i:i+6], []byte("<table")) {
+					if first < 0 {
+						first = i
+					}
+					last = i
+				}
+				j := bytes.IndexByte(src[i+1:], '<')
+				if j < 0 {
+					break
+				}
+				i += 1 + j
+			}
+		}
+		return first, last
+	}
 }
 
 // titleIndex finds the sections whose titles share a stem with a topic.
@@ -357,6 +374,26 @@ type titleIndex struct {
 	// texts caches the stems of the sections references point to: many
 	// references to one long section would otherwise stem it each time.
 	texts map[*notices.Section]map[string]bool
+	// partLabels caches each target's PartLabels, for the same reason.
+	partLabels map[*notices.Section]partInfo
+}
+
+type partInfo struct {
+	labels []string
+	known  bool
+}
+
+// parts returns s.PartLabels(), computed once per section.
+func (ix *titleIndex) parts(s *notices.Section) ([]string, bool) {
+	if ix.partLabels == nil {
+		ix.partLabels = map[*notices.Section]partInfo{}
+	}
+	p, ok := ix.partLabels[s]
+	if !ok {
+		p.labels, p.known = s.PartLabels()
+		ix.partLabels[s] = p
+	}
+	return p.labels, p.known
 }
 
 func newTitleIndex(n *notices.Notice) *titleIndex {
