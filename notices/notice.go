@@ -52,7 +52,7 @@ type Notice struct {
 	// texts and refKeys hold each distinct reference text and key once.
 	texts   map[[3]string]string
 	refKeys map[[2]string]string
-	paras       []*Para
+	paras   []*Para
 	// byPattern lists, for each pattern, the paras that may match it.
 	byPattern map[*pattern.Pattern][]*Para
 }
