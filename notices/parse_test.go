@@ -86,6 +86,8 @@ func TestShapes(t *testing.T) {
 			[]string{"1|Introduction|title|0"}},
 		{"bold inline clauses", "## 2. Data we collect\n\n**2.1 Visiting our site:** We count visits.\n\n**2.2 Payment data**: Our processor keeps it.\n\n**2.3** **Support:** We keep your emails.\n\n**2.4 Newsletters**\n\nWe send one a month.\n",
 			[]string{"2|Data we collect|heading|4"}},
+		{"bold clauses with no blank line between them", "## 7. Your rights\n\nYou have these rights.\n**7.1 Right of access.** Ask for a copy.\n\u00a0\n**7.2 Right to erasure.** Ask us to delete it.\n**7.3 Right to object.** Tell us.\n",
+			[]string{"7|Your rights|heading|3"}},
 		{"unnumbered headings under numbered title lines", "1. Who we are\n\nA landlord.\n\n### Our office\n\nIn Leeds.\n\n2. Your rights\n\n### Access\n\nAsk us.\n\n#### By post\n\nWrite.\n",
 			[]string{"1|Who we are|title|1", "2|Your rights|title|1"}},
 		{"lettered headings are parts of the numbered one before", "### 3. How we collect it\n\n### (a) From you\n\nForms.\n\n### By post\n\nLetters.\n\n### (b) From others\n\nReferences.\n\n### 4. Sharing\n\nWith no one.\n",

@@ -348,8 +348,19 @@ func elsewhere(n *Notice, before, after string) bool {
 		after, before = mdLink.ReplaceAllString(after, "$1"), mdLink.ReplaceAllString(before, "$1")
 	}
 	if preposition {
-		if m := ofDocument.FindStringSubmatch(after); m != nil && isName(m[1]) {
-			return !namesThisNotice(n, m[1])
+		m := ofDocument.FindStringSubmatchIndex(after)
+		if m != nil && endsInPlace(after[m[2]:m[3]]) {
+			// "of the UK Data Protection Act": "UK" is a place, not the
+			// document; look past it.
+			a := []byte(after)
+			for i := m[3] - 1; i >= m[2] && isUpper(a[i]); i-- {
+				a[i] |= 0x20
+			}
+			after = string(a)
+			m = ofDocument.FindStringSubmatchIndex(after)
+		}
+		if m != nil && isName(after[m[2]:m[3]]) {
+			return !namesThisNotice(n, after[m[2]:m[3]])
 		}
 	}
 	if acronym && acronymAfter.MatchString(after) {
@@ -411,8 +422,7 @@ func leadWord(s string) (string, bool) {
 // its name: "the Crime and Disorder Act", "our Terms of Use", not "to learn
 // about your rights under the GDPR", whose words are a sentence.
 func isName(name string) bool {
-	ws := strings.Fields(name)
-	if len(ws) > 0 && places[ws[len(ws)-1]] {
+	if endsInPlace(name) {
 		return false // "to the UK" names a place
 	}
 	for _, w := range strings.Fields(strings.ToLower(name)) {
@@ -426,6 +436,11 @@ func isName(name string) bool {
 var nameBreaks = map[string]bool{"to": true, "about": true, "for": true, "on": true, "under": true, "in": true, "with": true,
 	"how": true, "what": true, "why": true, "when": true, "where": true, "who": true, "which": true, "that": true, "we": true,
 	"you": true, "us": true, "see": true, "is": true, "are": true, "this": true, "if": true, "as": true, "by": true, "at": true}
+
+func endsInPlace(name string) bool {
+	ws := strings.Fields(name)
+	return len(ws) > 0 && places[ws[len(ws)-1]]
+}
 
 var places = map[string]bool{"UK": true, "US": true, "USA": true, "EU": true, "EEA": true, "EC": true}
 
