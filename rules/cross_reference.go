@@ -24,19 +24,29 @@ wrong section after a renumbering ("see section 15 on how to make a complaint" w
 complaints moved to 16) hides the information it promises.
 
 References are "section 15", "section three", "sections 3 and 4", "clause 12.2",
-"paragraph 4", "Appendix 1", "Annex A". References to legislation ("section 7 of
-the Data Protection Act 2018", "Article 21", "Schedule 2 of the DPA") are not
-references into the notice and are never checked.
+"paragraph 4", "Appendix 1", "Annex A", their parts ("Section 4(A)"), and parts
+without a number ("the table below", "the contents section"). References to
+legislation and other documents ("section 7 of the Data Protection Act 2018",
+"Article 21", "Schedule 2 to the DPA", "clause 7.2 of your lease", "Section 3 of
+our Cookie Policy") are not references into the notice and are never checked.
 
 Fails:
   - the target does not exist ("see section 3.6" when section 3 ends at 3.5);
+  - the target has no such part ("Section 4(A)" when section 4 is two paragraphs
+    with no parts, or "section 2(d)" when section 2 is lettered (a) to (c));
   - the target exists but its title plainly does not match the topic the reference
     names: a quoted title ("section three, 'How we use your information'") that the
-    target does not have, or a topic ("on how to make a complaint") that another
-    section's title matches far better. The fix names the matching section.
+    target does not have, or a topic ("on how to make a complaint", "payment data
+    (section 2.8)", "the responsible person as stated in section 1") that another
+    section's title names. Titles decide first; the target's text decides only
+    when no title names the topic. The fix names the matching section;
+  - "the table below" with prose where the table should be, or "the contents
+    section" in a notice with no table of contents.
 
-Passes: a reference whose target's title or text covers the topic; a close
-paraphrase of the title ("how to make a complaint" for "Make a complaint").
+Passes: a reference whose target's title covers the topic, or, when no title
+names it, whose text does; a close paraphrase of the title ("how to make a
+complaint" for "Make a complaint"); a reference made from the section that holds
+its topic; one to a number the notice gives two sections.
 
 Fix: point the reference at the section that holds the information.`,
 	Check: checkCrossReference,
