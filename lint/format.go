@@ -6,6 +6,8 @@ import (
 	"io"
 
 	"github.com/fatih/color"
+
+	"github.com/noticelint/noticelint/lint/sanitize"
 )
 
 // TextOptions control the human format.
@@ -16,8 +18,11 @@ type TextOptions struct {
 
 // WriteText prints one finding a line, "file:line:col: severity: message
 // [rule] (§section)", the fix indented under it, then a summary. Colour
-// follows color.NoColor, which the caller sets from --color.
+// follows color.NoColor, which the caller sets from --color. Every text that
+// comes from a notice, a path or a baseline goes through sanitize.Line, so
+// that only noticelint's own colour codes reach the terminal.
 func WriteText(w io.Writer, res Result, opt TextOptions) error {
+	clean := sanitize.Line
 	bold := color.New(color.Bold)
 	faint := color.New(color.Faint)
 	sevColor := map[Severity]*color.Color{
@@ -28,15 +33,15 @@ func WriteText(w io.Writer, res Result, opt TextOptions) error {
 	for _, f := range res.Findings {
 		sec := ""
 		if f.Section != "" {
-			sec = " (§" + f.Section + ")"
+			sec = " (§" + clean(f.Section) + ")"
 		}
 		if _, err := fmt.Fprintf(w, "%s: %s: %s %s%s\n",
-			bold.Sprintf("%s:%d:%d", f.File, f.Line, f.Column), sevColor[f.Severity].Sprint(f.Severity),
-			f.Message, faint.Sprintf("[%s]", f.Rule), sec); err != nil {
+			bold.Sprintf("%s:%d:%d", clean(f.File), f.Line, f.Column), sevColor[f.Severity].Sprint(f.Severity),
+			clean(f.Message), faint.Sprintf("[%s]", clean(f.Rule)), sec); err != nil {
 			return err
 		}
 		if f.Fix != "" && !opt.Quiet {
-			if _, err := fmt.Fprintf(w, "    %s %s\n", color.GreenString("fix:"), f.Fix); err != nil {
+			if _, err := fmt.Fprintf(w, "    %s %s\n", color.GreenString("fix:"), clean(f.Fix)); err != nil {
 				return err
 			}
 		}
@@ -62,7 +67,8 @@ func writeBaselineNote(w io.Writer, b *BaselineSummary) error {
 	if b == nil {
 		return nil
 	}
-	if _, err := fmt.Fprintf(w, "baseline %s: %s hidden", b.File, plural(b.Suppressed, "known finding")); err != nil {
+	clean := sanitize.Line
+	if _, err := fmt.Fprintf(w, "baseline %s: %s hidden", clean(b.File), plural(b.Suppressed, "known finding")); err != nil {
 		return err
 	}
 	if len(b.Stale) == 0 {
@@ -77,11 +83,11 @@ func writeBaselineNote(w io.Writer, b *BaselineSummary) error {
 		return err
 	}
 	for _, s := range b.Stale {
-		where := s.File
+		where := clean(s.File)
 		if s.Section != "" {
-			where += " (" + s.Section + ")"
+			where += " (" + clean(s.Section) + ")"
 		}
-		if _, err := fmt.Fprintf(w, "    %s [%s] %s\n", where, s.Rule, s.Message); err != nil {
+		if _, err := fmt.Fprintf(w, "    %s [%s] %s\n", where, clean(s.Rule), clean(s.Message)); err != nil {
 			return err
 		}
 	}

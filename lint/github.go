@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/noticelint/noticelint/lint/sanitize"
 )
 
 // WriteGitHub prints GitHub Actions workflow commands, one a finding, which
@@ -15,19 +17,21 @@ import (
 // be read is an ::error on the file.
 func WriteGitHub(w io.Writer, res Result) error {
 	for _, f := range res.Findings {
-		msg := f.Message
+		// The runner's log shows colour codes: a notice's text must not
+		// bring its own. Newlines stay, as the runner's %0A escape.
+		msg := sanitize.Text(f.Message)
 		if f.Fix != "" {
-			msg += "\nFix: " + f.Fix
+			msg += "\nFix: " + sanitize.Text(f.Fix)
 		}
 		if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			ghLevel(f.Severity), ghProperty(f.File), f.Line, f.Column, f.EndLine, f.EndColumn,
-			ghProperty(titleOf(f)), ghData(msg)); err != nil {
+			ghLevel(f.Severity), ghProperty(sanitize.Line(f.File)), f.Line, f.Column, f.EndLine, f.EndColumn,
+			ghProperty(sanitize.Line(titleOf(f))), ghData(msg)); err != nil {
 			return err
 		}
 	}
 	for _, e := range res.Errors {
-		if _, err := fmt.Fprintf(w, "::error file=%s,title=%s::%s\n", ghProperty(e.File),
-			ghProperty("noticelint: file not linted"), ghData(e.Message)); err != nil {
+		if _, err := fmt.Fprintf(w, "::error file=%s,title=%s::%s\n", ghProperty(sanitize.Line(e.File)),
+			ghProperty("noticelint: file not linted"), ghData(sanitize.Text(e.Message))); err != nil {
 			return err
 		}
 	}

@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 )
 
 // DefaultMaxSize bounds the size of one notice. Real notices are under 1 MB;
@@ -40,6 +42,10 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 			continue
 		}
 		if !info.IsDir() {
+			if !info.Mode().IsRegular() {
+				errs = append(errs, FileError{File: p, Message: NotRegular(info.Mode())})
+				continue
+			}
 			add(p, fileReader(p, maxSize))
 			continue
 		}
@@ -78,7 +84,16 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 				case info.Mode().IsRegular():
 					found++
 					add(path, fileReader(path, maxSize))
+				case !info.IsDir():
+					found++
+					errs = append(errs, FileError{File: path, Message: "symbolic link to " + NotRegular(info.Mode())})
 				}
+			default:
+				// A named pipe, socket or device with a notice's name: reading
+				// it could block or never end, and leaving it out silently
+				// would lose it.
+				found++
+				errs = append(errs, FileError{File: path, Message: NotRegular(d.Type())})
 			}
 			return nil
 		})
@@ -90,7 +105,34 @@ func Collect(paths []string, stdin io.Reader, maxSize int64) ([]Input, []FileErr
 			errs = append(errs, FileError{File: p, Message: "directory holds no notices (*.md or *.markdown files); name files explicitly to lint other extensions"})
 		}
 	}
-	return ins, errs
+	// A path named and also met in a walk is one input, and one error.
+	seenErr := map[FileError]bool{}
+	kept := errs[:0]
+	for _, e := range errs {
+		if !seenErr[e] {
+			seenErr[e] = true
+			kept = append(kept, e)
+		}
+	}
+	return ins, kept
+}
+
+// SameFile returns the first of paths that is the file out names, if any:
+// the same file through a symbolic or hard link, or spelled another way
+// ("./x" and "x"), as os.SameFile sees it. A report written there would
+// overwrite a notice, so callers refuse it. An out that does not exist yet
+// is no file of paths.
+func SameFile(out string, paths []string) (string, bool) {
+	oi, err := os.Stat(out)
+	if err != nil {
+		return "", false
+	}
+	for _, p := range paths {
+		if pi, err := os.Stat(p); err == nil && os.SameFile(oi, pi) {
+			return p, true
+		}
+	}
+	return "", false
 }
 
 func fileReader(path string, maxSize int64) func() ([]byte, error) {
@@ -98,26 +140,51 @@ func fileReader(path string, maxSize int64) func() ([]byte, error) {
 		maxSize = DefaultMaxSize
 	}
 	return func() ([]byte, error) {
-		f, err := os.Open(path)
+		// Opened without blocking: a file swapped for a named pipe since
+		// it was listed must not hang the run. The flag changes nothing
+		// for a regular file.
+		f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 		if err != nil {
 			return nil, errors.New(describe(err))
 		}
 		defer func() { _ = f.Close() }()
-		// A file known to be too big is refused before a byte of it is read;
-		// the limited read below still guards files that grow and devices.
 		info, err := f.Stat()
-		if err == nil && info.Mode().IsRegular() {
-			if info.Size() > maxSize {
-				return nil, tooBig(info.Size(), maxSize)
-			}
-			return readSized(f, info.Size(), maxSize)
+		if err != nil {
+			return nil, errors.New(describe(err))
 		}
-		return readLimited(f, maxSize)
+		if !info.Mode().IsRegular() {
+			return nil, errors.New(NotRegular(info.Mode()))
+		}
+		// A file known to be too big is refused before a byte of it is
+		// read; readSized still guards a file that grows.
+		if info.Size() > maxSize {
+			return nil, tooBig(info.Size(), maxSize)
+		}
+		return readSized(f, info.Size(), maxSize)
 	}
 }
 
+// NotRegular is the error for an input that is not a regular file: a named
+// pipe or a device could block or never end, so it is refused, not read.
+func NotRegular(mode fs.FileMode) string {
+	kind := "not a regular file"
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		kind = "a socket"
+	case mode&fs.ModeCharDevice != 0:
+		kind = "a character device"
+	case mode&fs.ModeDevice != 0:
+		kind = "a block device"
+	case mode.IsDir():
+		kind = "a directory"
+	}
+	return kind + `, not a regular file; to lint text from a pipe, give it as standard input ("-")`
+}
+
 func tooBig(size, maxSize int64) error {
-	return fmt.Errorf("file is %s, over the --max-size limit of %s; raise the limit if this really is one notice", sizeString(size), sizeString(maxSize))
+	return fmt.Errorf("file is %s, over the --max-size limit of %s; raise the limit if this really is one notice", Bytes(size), Bytes(maxSize))
 }
 
 // readSized reads a regular file of the given size into one buffer of that
@@ -160,7 +227,7 @@ func readLimited(r io.Reader, maxSize int64) ([]byte, error) {
 }
 
 func overLimit(maxSize int64) error {
-	return fmt.Errorf("input is over the --max-size limit of %s; raise the limit if this really is one notice", sizeString(maxSize))
+	return fmt.Errorf("input is over the --max-size limit of %s; raise the limit if this really is one notice", Bytes(maxSize))
 }
 
 // describe turns an OS error into a message that does not repeat the path.
@@ -178,12 +245,21 @@ func describe(err error) string {
 	return err.Error()
 }
 
-func sizeString(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+// Bytes gives a size exactly, for messages about the size limit: "1,500
+// bytes", "16,777,216 bytes (16 MiB)". A rounded figure alone misleads at
+// the limit ("16.0 MiB, over the limit of 16 MiB"), so whole MiB are added
+// only where they are exact.
+func Bytes(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
 	}
-	return fmt.Sprintf("%d bytes", n)
+	if n == 1 {
+		return "1 byte"
+	}
+	s += " bytes"
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		s += fmt.Sprintf(" (%d MiB)", n>>20)
+	}
+	return s
 }

@@ -69,12 +69,12 @@ func TestCollectSizeLimit(t *testing.T) {
 		t.Fatalf("%d inputs, %d errors", len(ins), len(errs))
 	}
 	_, err = ins[0].Read()
-	want := "file is 50 MiB, over the --max-size limit of 16 MiB; raise the limit if this really is one notice"
+	want := "file is 52,428,800 bytes (50 MiB), over the --max-size limit of 16,777,216 bytes (16 MiB); raise the limit if this really is one notice"
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 	ins, _ = lint.Collect([]string{path}, nil, 1500)
-	if _, err = ins[0].Read(); err == nil || !strings.Contains(err.Error(), "over the --max-size limit of 1500 bytes") {
+	if _, err = ins[0].Read(); err == nil || !strings.Contains(err.Error(), "over the --max-size limit of 1,500 bytes") {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -88,7 +88,7 @@ func TestCollectStdin(t *testing.T) {
 		want string
 	}{
 		{"closed early", io.MultiReader(strings.NewReader("# Notice\n"), iotest.ErrReader(syscall.EIO)), "read failed after 9 bytes: input/output error"},
-		{"over the limit", strings.NewReader(strings.Repeat("x", 2000)), "input is over the --max-size limit of 1000 bytes"},
+		{"over the limit", strings.NewReader(strings.Repeat("x", 2000)), "input is over the --max-size limit of 1,000 bytes"},
 		{"empty", strings.NewReader(""), ""},
 	}
 	for _, tt := range tests {
@@ -123,5 +123,30 @@ func TestCollectUnreadableDirectory(t *testing.T) {
 	_, errs := lint.Collect([]string{dir}, nil, 0)
 	if len(errs) != 1 || errs[0].Message != "permission denied" {
 		t.Errorf("errors %+v, want one: permission denied", errs)
+	}
+}
+
+// TestSizeMessagesExact: at the limit a rounded size reads as equal to it
+// ("16.0 MiB, over the limit of 16 MiB"); the message gives exact bytes.
+func TestSizeMessagesExact(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "just-over.md")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(16<<20 + 1); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close()
+	ins, _ := lint.Collect([]string{path}, nil, 0)
+	_, err = ins[0].Read()
+	want := "file is 16,777,217 bytes, over the --max-size limit of 16,777,216 bytes (16 MiB); raise the limit if this really is one notice"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+	for n, want := range map[int64]string{0: "0 bytes", 1: "1 byte", 999: "999 bytes", 1000: "1,000 bytes", 1 << 20: "1,048,576 bytes (1 MiB)", 1<<30 + 5: "1,073,741,829 bytes"} {
+		if got := lint.Bytes(n); got != want {
+			t.Errorf("Bytes(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

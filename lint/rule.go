@@ -74,12 +74,20 @@ type Rule struct {
 }
 
 // Option is one setting of a rule. A configured value must have the type of
-// Default: bool, int, string or []string.
+// Default: bool, int, string or []string; a boolean option whose Default is
+// Unset is true, false or left to the rule.
 type Option struct {
 	Name    string
 	Doc     string
 	Default any
 }
+
+// Unset is the default of a boolean option that has no value until a
+// configuration gives it one: the rule decides for itself, from the notice's
+// facts, unless told true or false (see Pass.Tristate).
+type Unset struct{}
+
+func (Unset) String() string { return "unset" }
 
 // Pass is what a rule sees while it checks one notice.
 type Pass struct {
@@ -87,6 +95,7 @@ type Pass struct {
 	// Org holds the organisation's facts from the configuration; its fields
 	// are empty when none are configured.
 	Org      Organisation
+	facts    *notices.Facts
 	rule     *Rule
 	severity Severity
 	options  map[string]any
@@ -99,6 +108,22 @@ type Pass struct {
 func (p *Pass) Bool(name string) bool {
 	v, _ := p.option(name).(bool)
 	return v
+}
+
+// Tristate returns a boolean option whose default is Unset: set is false
+// when no configuration gives it a value.
+func (p *Pass) Tristate(name string) (v, set bool) {
+	v, set = p.option(name).(bool)
+	return v, set
+}
+
+// Facts returns the notice's facts with what the configuration states in
+// place of what the text shows.
+func (p *Pass) Facts() *notices.Facts {
+	if p.facts == nil {
+		return p.Notice.Facts
+	}
+	return p.facts
 }
 
 func (p *Pass) option(name string) any {
@@ -126,6 +151,15 @@ func (p *Pass) Report(span notices.Span, sec *notices.Section, msg, fix string) 
 	f.Titles = titlePath(sec)
 	f.Fingerprint = fingerprint(p.rule.ID, f.Titles, string(n.Source[span.Start:span.End]))
 	p.findings = append(p.findings, f)
+}
+
+// ReportAt records a finding at a severity of its own, for a rule whose
+// findings are not all alike ("check this claim" beside "this is wrong"):
+// at sev, or at the rule's configured severity where that is lower.
+func (p *Pass) ReportAt(sev Severity, span notices.Span, sec *notices.Section, msg, fix string) {
+	p.Report(span, sec, msg, fix)
+	f := &p.findings[len(p.findings)-1]
+	f.Severity = min(sev, p.severity)
 }
 
 // ReportNotice records a finding about the notice as a whole: it stands at

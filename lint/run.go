@@ -20,6 +20,7 @@ func Check(n *notices.Notice, s *Settings, opt Options) []Finding {
 	var out []Finding
 	ran := map[string]bool{}
 	var engine []*Rule
+	facts := n.Facts.With(s.facts())
 	for _, r := range opt.Rules {
 		if !opt.Explicit && !s.active(r) {
 			continue
@@ -29,7 +30,7 @@ func Check(n *notices.Notice, s *Settings, opt Options) []Finding {
 			engine = append(engine, r)
 			continue
 		}
-		out = append(out, runRule(&Pass{Notice: n, Org: s.org(), rule: r, severity: s.severity(r), options: s.options(r)})...)
+		out = append(out, runRule(&Pass{Notice: n, Org: s.org(), facts: facts, rule: r, severity: s.severity(r), options: s.options(r)})...)
 	}
 	known := opt.Known
 	if known == nil {

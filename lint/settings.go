@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/noticelint/noticelint/notices"
+
 // Organisation holds facts about the organisation whose notices are linted,
 // which a rule cannot learn from the notice itself: a DPO address that is
 // well-formed but out of date, or a registration number one digit off, only
@@ -28,6 +30,9 @@ type Settings struct {
 	// RequireReason makes a suppression without "-- reason" an error: a DPO's
 	// sign-off on a known gap needs an audit trail.
 	RequireReason bool
+	// Facts are what the configuration states about the notice; a stated
+	// fact wins over what the text shows.
+	Facts notices.Stated
 }
 
 // active reports whether rule r runs under s.
@@ -50,6 +55,13 @@ func (s *Settings) options(r *Rule) map[string]any {
 		return nil
 	}
 	return s.Rules[r.ID].Options
+}
+
+func (s *Settings) facts() *notices.Stated {
+	if s == nil {
+		return nil
+	}
+	return &s.Facts
 }
 
 func (s *Settings) org() Organisation {

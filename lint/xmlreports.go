@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/noticelint/noticelint/lint/sanitize"
 )
 
 // JUnit and Checkstyle XML are what CI systems without SARIF support read:
@@ -41,13 +43,17 @@ type junitCase struct {
 type junitProblem struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
-	Text    string `xml:",cdata"` // keeps the findings' lines readable in the raw file
+	// Text keeps the findings' lines readable in the raw file. encoding/xml
+	// neither escapes nor filters CDATA: it must go through sanitize.XML.
+	Text string `xml:",cdata"`
 }
 
 // WriteJUnit prints one test suite a file and one test case a rule: a rule
 // with findings in the file fails, and its failure lists them. A file that
-// could not be read is a suite with one erroring case.
+// could not be read is a suite with one erroring case. Every text from a
+// notice or a path goes through sanitize.XML.
 func WriteJUnit(w io.Writer, res Result, rules []*Rule) error {
+	x := sanitize.XML
 	byFile := map[string][]Finding{}
 	var files []string
 	for _, f := range res.Findings {
@@ -66,9 +72,9 @@ func WriteJUnit(w io.Writer, res Result, rules []*Rule) error {
 	files = slices.Compact(files)
 	out := junitSuites{Name: "noticelint"}
 	for _, file := range files {
-		s := junitSuite{Name: file}
+		s := junitSuite{Name: x(file)}
 		for _, r := range rules {
-			c := junitCase{Name: r.ID, Classname: file, File: file}
+			c := junitCase{Name: r.ID, Classname: x(file), File: x(file)}
 			var lines []string
 			worst := Info
 			for _, f := range byFile[file] {
@@ -87,7 +93,7 @@ func WriteJUnit(w io.Writer, res Result, rules []*Rule) error {
 			}
 			if len(lines) > 0 {
 				c.Failure = &junitProblem{Message: fmt.Sprintf("%s: %s", r.ID, plural(len(lines), "finding")), Type: worst.String(),
-					Text: strings.Join(lines, "\n")}
+					Text: x(strings.Join(lines, "\n"))}
 				s.Failures++
 			}
 			s.Cases = append(s.Cases, c)
@@ -96,9 +102,9 @@ func WriteJUnit(w io.Writer, res Result, rules []*Rule) error {
 		out.Suites = append(out.Suites, s)
 	}
 	for _, e := range res.Errors {
-		out.Suites = append(out.Suites, junitSuite{Name: e.File, Tests: 1, Errors: 1, Cases: []junitCase{{
-			Name: "read", Classname: e.File, File: e.File,
-			Error: &junitProblem{Message: e.Message, Type: "input", Text: e.File + ": " + e.Message}}}})
+		out.Suites = append(out.Suites, junitSuite{Name: x(e.File), Tests: 1, Errors: 1, Cases: []junitCase{{
+			Name: "read", Classname: x(e.File), File: x(e.File),
+			Error: &junitProblem{Message: x(e.Message), Type: "input", Text: x(e.File + ": " + e.Message)}}}})
 	}
 	for _, s := range out.Suites {
 		out.Tests += s.Tests
@@ -130,7 +136,9 @@ type checkstyleError struct {
 // WriteCheckstyle prints the Checkstyle XML format: a file element for every
 // linted file, an error element for each finding, source "noticelint.RULE".
 // Files that could not be read carry one error with source "noticelint.input".
+// Every text from a notice or a path goes through sanitize.XML.
 func WriteCheckstyle(w io.Writer, res Result) error {
+	x := sanitize.XML
 	out := checkstyle{Version: "4.3"}
 	idx := map[string]int{}
 	add := func(file string) int {
@@ -138,7 +146,7 @@ func WriteCheckstyle(w io.Writer, res Result) error {
 			return i
 		}
 		idx[file] = len(out.Files)
-		out.Files = append(out.Files, checkstyleFile{Name: file})
+		out.Files = append(out.Files, checkstyleFile{Name: x(file)})
 		return idx[file]
 	}
 	files := append([]string{}, res.Linted...)
@@ -160,12 +168,12 @@ func WriteCheckstyle(w io.Writer, res Result) error {
 		}
 		i := add(f.File)
 		out.Files[i].Errors = append(out.Files[i].Errors, checkstyleError{Line: f.Line, Column: f.Column,
-			Severity: f.Severity.String(), Message: msg, Source: "noticelint." + f.Rule})
+			Severity: f.Severity.String(), Message: x(msg), Source: "noticelint." + x(f.Rule)})
 	}
 	for _, e := range res.Errors {
 		i := add(e.File)
 		out.Files[i].Errors = append(out.Files[i].Errors, checkstyleError{Line: 1, Column: 1,
-			Severity: "error", Message: e.Message, Source: "noticelint.input"})
+			Severity: "error", Message: x(e.Message), Source: "noticelint.input"})
 	}
 	return writeXML(w, out)
 }

@@ -95,8 +95,15 @@ func (f *flattener) node(c ast.Node, depth int) {
 		}
 	case *ast.Blockquote:
 		f.blocks(n, depth)
+	case *ast.HTMLBlock:
+		// A block of HTML ("<p>Our DPO: <a href=...>") is text a converter
+		// left as markup: its words and addresses are the notice's. Script,
+		// style and pre blocks, comments and declarations are not.
+		if n.HTMLBlockType == ast.HTMLBlockType6 || n.HTMLBlockType == ast.HTMLBlockType7 {
+			f.paragraph(n, depth)
+		}
 	default:
-		// HTML blocks and thematic breaks carry no notice text.
+		// Thematic breaks carry no notice text.
 	}
 }
 

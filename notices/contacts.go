@@ -2,6 +2,7 @@ package notices
 
 import (
 	"net/mail"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -36,6 +37,52 @@ type Contact struct {
 	// ("dpo@example", "dpo@@example.org").
 	Valid bool
 	Para  *Para
+	// Target says the address is a mailto: link's target, which a mail
+	// client uses and the reader does not see. Link pairs a target with
+	// the address its link's text shows, both ways; it is nil when the
+	// link's text shows no address ("[email our DPO](mailto:...)").
+	Target bool
+	Link   *Contact
+	// Shows is, for a target, the text its link shows the reader, with
+	// the link syntax taken out.
+	Shows string
+	// Party is whose contact detail it is, as the words around it say. It
+	// is read for postal addresses, and for every contact where the DPO's
+	// details belong (the DPO's section, a sentence naming the DPO, the
+	// block after "contact our DPO at:"); elsewhere it is left as Ours.
+	// Of names the organisation whose DPO it is when the sentence names one
+	// with the title ("Avios" in "the Avios Data Protection Officer"), for
+	// a notice of several controllers.
+	Party Party
+	Of    string
+}
+
+// Party says whose contact detail a contact is: the party its sentence (or
+// table row) names, or failing that the part of the notice it stands in.
+type Party int
+
+const (
+	// Ours: nothing names another party, so the controller's own.
+	Ours Party = iota
+	// OurDPO: the controller's Data Protection Officer.
+	OurDPO
+	// Team: a general privacy, support or customer inbox ("our privacy
+	// team", "customer services"), not the DPO.
+	Team
+	// Representative: a representative under Article 27.
+	Representative
+	// Regulator: the ICO or another supervisory authority.
+	Regulator
+	// StateInbox: a request inbox for a US state's privacy law (the
+	// California Consumer Privacy Act).
+	StateInbox
+	// Other: another organisation, or its DPO: a processor, a group
+	// company, a partner.
+	Other
+)
+
+func (p Party) String() string {
+	return [...]string{"ours", "our DPO", "team", "representative", "regulator", "US state request inbox", "another organisation"}[p]
 }
 
 var (
@@ -62,31 +109,50 @@ func findContacts(p *Para) []*Contact {
 	}
 	t := p.Text
 	for i := 0; i < len(t); i++ {
-		k := strings.IndexByte(t[i:], '@')
+		k, at := nextAt(t[i:])
 		if k < 0 {
 			break
 		}
 		i += k
-		s, e := i, i+1
-		for s > 0 && strings.IndexByte(emailLocal, t[s-1]) >= 0 {
-			s--
+		s, e := i, i+at
+		for s > 0 {
+			switch {
+			case strings.IndexByte(emailLocal, t[s-1]) >= 0:
+				s--
+				continue
+			case t[s-1] == '\\' && s < i && t[s] == '_':
+				s-- // "DPO\_office@": a converter's escaped underscore
+				continue
+			}
+			break
 		}
-		for e < len(t) && strings.IndexByte(emailHost, t[e]) >= 0 {
-			e++
+		for e < len(t) {
+			if strings.IndexByte(emailHost, t[e]) >= 0 {
+				e++
+			} else if t[e] == '\\' && e+1 < len(t) && t[e+1] == '_' {
+				e += 2
+			} else {
+				break
+			}
 		}
-		for e > i+1 && strings.IndexByte(".-_@", t[e-1]) >= 0 {
+		for e > i+at && strings.IndexByte(".-_@\\", t[e-1]) >= 0 {
 			e--
 		}
-		for s < i && t[s] == '.' {
-			s++
+		for s < i && (t[s] == '.' || t[s] == '_') {
+			s++ // "_privacy@example.org_" is emphasis
 		}
 		if s == i {
 			i = e - 1 // a handle such as "@example", not an address
 			continue
 		}
-		add(Email, s, e, validEmail(t[s:e]))
+		value := t[s:i] + "@" + t[i+at:e]
+		if strings.Contains(value, `\_`) {
+			value = strings.ReplaceAll(value, `\_`, "_")
+		}
+		out = append(out, &Contact{Kind: Email, Value: value, Span: Span{p.Start + s, p.Start + e}, Valid: validEmail(value), Para: p})
 		i = e - 1
 	}
+	pairMailto(t, p.Start, out)
 	// A URL runs from its start to the first space, quote or bracket: the
 	// regexp `(?i)\b(?:https?://|www\.)[^\s<>()\[\]"'’”]+`, with its
 	// unbounded tail written as a loop so that the start can be looked for
@@ -237,3 +303,123 @@ func digits(s string) int {
 	}
 	return n
 }
+
+// atEntities are the ways HTML writes "@" that converters leave in text.
+var atEntities = []string{"&#64;", "&#x40;", "&#X40;", "&commat;"}
+
+// nextAt returns where the next "@" (or an HTML entity for it) starts in t,
+// and its length; -1 when there is none.
+func nextAt(t string) (int, int) {
+	k, size := strings.IndexByte(t, '@'), 1
+	head := t
+	if k >= 0 {
+		head = t[:k]
+	}
+	if !strings.Contains(head, "&") {
+		return k, size
+	}
+	for _, ent := range atEntities {
+		if j := strings.Index(head, ent); j >= 0 {
+			k, size, head = j, len(ent), head[:j]
+		}
+	}
+	return k, size
+}
+
+// pairMailto marks the addresses of text (a para's, starting at off in the
+// source) that are mailto: targets, and pairs each with the address its
+// link's text shows: "[dpo@example.org](mailto:dpo@example.org)" in
+// Markdown, "<a href="mailto:dpo@example.org">dpo@example.org</a>" in HTML.
+func pairMailto(t string, off int, emails []*Contact) {
+	for _, c := range emails {
+		s := c.Span.Start - off
+		if s < len("mailto:") || !strings.EqualFold(t[s-len("mailto:"):s], "mailto:") {
+			continue
+		}
+		c.Target = true
+		// A target is a URL: "mailto:%20privacy@example.org" is
+		// privacy@example.org to a mail client.
+		if strings.Contains(c.Value, "%") {
+			if v, err := url.PathUnescape(c.Value); err == nil {
+				c.Value = strings.TrimSpace(v)
+				c.Valid = validEmail(c.Value)
+			}
+		}
+		before := t[:s-len("mailto:")]
+		var lo, hi int // the link text's bounds in t
+		switch {
+		case strings.HasSuffix(before, "]("):
+			hi = len(before) - 2
+			lo = strings.LastIndexByte(before[:hi], '[')
+			if lo < 0 {
+				continue
+			}
+		case strings.HasSuffix(before, `href="`) || strings.HasSuffix(before, `href='`):
+			gt := strings.IndexByte(t[c.Span.End-off:], '>')
+			if gt < 0 {
+				continue
+			}
+			lo = c.Span.End - off + gt + 1
+			end := strings.Index(strings.ToLower(t[lo:]), "</a")
+			if end < 0 {
+				continue
+			}
+			hi = lo + end
+		default:
+			continue
+		}
+		for _, d := range emails {
+			if d != c && !d.Target && d.Span.Start-off >= lo && d.Span.End-off <= hi {
+				c.Link, d.Link = d, c
+				c.Shows = shownText(t, lo, hi)
+				break
+			}
+		}
+	}
+}
+
+// shownText returns what a reader sees of the link whose text is t[lo:hi]:
+// that text, joined to the text of links written right beside it and to
+// the letters that run on after it. Converters split one address over
+// several links ("[privacy@zil](mailto:...)[low.com](mailto:...)") or leave
+// its last letter outside ("[dpo@example.co](mailto:...)m").
+func shownText(t string, lo, hi int) string {
+	if lo > 0 && t[lo-1] == '[' { // Markdown: t[lo-1:] is "[text](target)"
+		lo--
+	}
+	start, end := lo, hi
+	// Links just before: "...)" ends where this link's "[" starts.
+	for start > 0 && t[start-1] == ')' {
+		open := strings.LastIndex(t[:start], "](")
+		b := strings.LastIndexByte(t[:max(open, 0)], '[')
+		if open < 0 || b < 0 || strings.ContainsAny(t[open:start], " \n") {
+			break
+		}
+		start = b
+	}
+	// Links just after, and letters run on.
+	for end < len(t) {
+		close := strings.IndexByte(t[end:], ')')
+		if close < 0 || strings.ContainsAny(t[end:end+close], " \n") {
+			break
+		}
+		end += close + 1
+		if end < len(t) && t[end] == '[' {
+			if k := strings.Index(t[end:], "]("); k > 0 {
+				end += k
+				continue
+			}
+		}
+		break
+	}
+	for end < len(t) && strings.IndexByte(emailHost, t[end]) >= 0 {
+		end++
+	}
+	for start > 0 && strings.IndexByte(emailLocal, t[start-1]) >= 0 {
+		start--
+	}
+	return linkSyntax.ReplaceAllString(t[start:end], "")
+}
+
+// linkSyntax is what a Markdown or HTML link adds to the text it shows.
+var linkSyntax = regexp.MustCompile(`\]\([^)\s]*\)|\[|\]|<[^>]*>`)

@@ -32,6 +32,10 @@ type Notice struct {
 	// Contacts are the email addresses, phone numbers, postcodes, URLs and web
 	// forms found in the text.
 	Contacts []*Contact
+	// Facts are what the notice says about itself that decides which
+	// checks apply: its scope, controllers, DPO and processing, each with
+	// the place of its evidence.
+	Facts *Facts
 	// Comments are the notice's HTML comments, in order. Rules never see
 	// their text; the engine reads suppressions from them.
 	Comments []Comment

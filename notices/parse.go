@@ -21,5 +21,6 @@ func Parse(path string, src []byte) (*Notice, error) {
 		n.Contacts = append(n.Contacts, findContacts(p)...)
 	}
 	sort.SliceStable(n.Contacts, func(i, j int) bool { return n.Contacts[i].Span.Start < n.Contacts[j].Span.Start })
+	n.Facts = readFacts(n)
 	return n, nil
 }

@@ -116,9 +116,18 @@ func blockParsers() []util.PrioritizedValue {
 // are the same: TestBlockParserKeepsBlocks compares them with a full parse.
 var blockParser = parser.NewParser(
 	parser.WithBlockParsers(blockParsers()...),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	parser.WithParagraphTransformers(util.Prioritized(newTableOutline(), 200)),
+	parser.WithParagraphTransformers(paragraphTransformers...),
 )
+
+// paragraphTransformers take link reference definitions and GFM tables out
+// of paragraphs, at goldmark's priorities. The definitions are read by
+// goldmark's transformer made linear (linkrefs.go): goldmark's own costs the
+// square of a run's length. Tables are read as their outline (tables.go):
+// goldmark's node per cell costs a hundred times a table's size.
+var paragraphTransformers = []util.PrioritizedValue{
+	util.Prioritized(linkRefs{}, 100),
+	util.Prioritized(newTableOutline(), 200),
+}
 
 // parseBlocks parses src's blocks with blockParser and gives every held
 // paragraph (and text block) its lines back.

@@ -838,14 +838,6 @@ func refTopic(before, after string) (string, bool) {
 // they run only on the short tail their matches can reach, and only when
 // the word that must end the text is there.
 
-// tail returns the last n bytes of s, or all of it.
-func tail(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[len(s)-n:]
-}
-
 var (
 	seeWords   = []string{"see", "to", "read", "at", "check", "the"}
 	placeWords = []string{"in", "under", "at", "within"}

@@ -16,6 +16,7 @@ import (
 func Sentences(text string) []Span {
 	var out []Span
 	start := 0
+	abbr := abbreviations{text: text, end: -1}
 	for i := 0; i < len(text); {
 		// Every place a sentence can end is at an ASCII byte, which is
 		// never part of a longer rune: skip to the next one.
@@ -29,7 +30,7 @@ func Sentences(text string) []Span {
 		switch r {
 		case '.', '!', '?':
 			j := i + size
-			if r == '.' && abbreviation(text[:i]) {
+			if r == '.' && abbr.before(i) {
 				break
 			}
 			for j < len(text) && (text[j] == '"' || text[j] == ')' || text[j] == '\'') {
@@ -79,36 +80,84 @@ func skipSpace(text string, j int) int {
 	return j
 }
 
-// abbreviations end with a full stop that does not end a sentence. "etc."
-// is left out: it ends sentences as often as not.
-var abbreviations = map[string]bool{
+// abbreviationWords end with a full stop that does not end a sentence.
+// "etc." is left out: it ends sentences as often as not.
+var abbreviationWords = map[string]bool{
 	"inc": true, "ltd": true, "co": true, "corp": true, "no": true, "nos": true, "st": true, "dr": true,
 	"mr": true, "mrs": true, "ms": true, "art": true, "arts": true, "sec": true, "para": true, "cf": true,
 	"vs": true, "approx": true,
 }
 
-// abbreviation reports whether the word just before a full stop (the end of
-// before) is an abbreviation: a run of dotted initials such as "U.S" or
-// "e.g", or one of abbreviations.
-func abbreviation(before string) bool {
-	w := len(before)
-	for w > 0 && (isASCIILetter(before[w-1]) || before[w-1] == '.') {
-		w--
+// longestAbbreviation bounds the words worth looking up in abbreviationWords.
+var longestAbbreviation = func() int {
+	n := 0
+	for w := range abbreviationWords {
+		n = max(n, len(w))
 	}
-	word := before[w:]
-	if word == "" {
+	return n
+}()
+
+// abbreviations answers, for each full stop of one text in turn, whether the
+// word just before it is an abbreviation: a run of dotted initials such as
+// "U.S" or "e.g", or one of abbreviationWords. The word is the run of ASCII
+// letters and full stops before the stop. Consecutive stops in one run (a
+// dotted domain, "dpo@a.a.a.…com") share the run's start and what is known
+// of its form, so each byte of the text is read a bounded number of times
+// however long the run: reading the run back from every stop made such an
+// address cost the square of its length.
+type abbreviations struct {
+	text string
+	// end is the last full stop asked about (-1 before the first); start
+	// is where the run of letters and stops before it begins.
+	end, start int
+	// initials says text[start:end] is letters separated by single stops
+	// ("U.S", or one letter).
+	initials bool
+}
+
+// before reports whether the full stop at i closes an abbreviation. Calls
+// must come in increasing order of i.
+func (a *abbreviations) before(i int) bool {
+	t := a.text
+	if a.end >= 0 && inWordRun(t[a.end:i]) {
+		// The run goes on from the last stop: "U.S" is "U" + ".S".
+		a.initials = a.initials && i-a.end == 2 && isASCIILetter(t[a.end+1])
+	} else {
+		w := i
+		for w > 0 && (isASCIILetter(t[w-1]) || t[w-1] == '.') {
+			w--
+		}
+		a.start, a.initials = w, isInitials(t[w:i])
+	}
+	a.end = i
+	word := t[a.start:i]
+	switch {
+	case word == "":
 		return false
-	}
-	if abbreviations[strings.ToLower(word)] {
+	case len(word) <= longestAbbreviation && abbreviationWords[strings.ToLower(word)]:
 		return true
 	}
 	// Dotted initials: single letters separated by full stops, at least two.
-	parts := strings.Split(word, ".")
-	if len(parts) < 2 {
+	return a.initials && len(word) >= 3
+}
+
+func inWordRun(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIILetter(s[i]) && s[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// isInitials reports whether s is letters separated by single full stops:
+// "U.S", "e.g", "a".
+func isInitials(s string) bool {
+	if len(s)%2 == 0 {
 		return false
 	}
-	for _, p := range parts {
-		if len(p) != 1 {
+	for i := 0; i < len(s); i++ {
+		if i%2 == 0 && !isASCIILetter(s[i]) || i%2 == 1 && s[i] != '.' {
 			return false
 		}
 	}

@@ -11,7 +11,7 @@ import (
 // included. The IDs are a public contract: they appear in output,
 // configuration and suppressions.
 func All() []*lint.Rule {
-	all := []*lint.Rule{CrossReference, DPOContact, ICORegistration, PrivacyShield, RightsList,
+	all := []*lint.Rule{CrossReference, DPOContact, ICORegistration, MailtoMismatch, PrivacyShield, RightsList,
 		lint.InvalidSuppression, lint.UnusedSuppression}
 	slices.SortFunc(all, func(a, b *lint.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all

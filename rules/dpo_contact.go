@@ -23,21 +23,30 @@ details of the data protection officer, where applicable", and Article 37(7) req
 the controller to publish them. A DPO whose email address dropped out in an edit is
 a DPO nobody can reach.
 
-The rule finds the DPO wherever the notice names them ("Data Protection Officer",
-"DPO", "Mandatory Data Protection Officer", "MDPO") and reads the sentences, clauses
-and sections that speak for the DPO.
+The rule finds the DPO wherever the notice names its own ("Data Protection Officer",
+"DPO", "Mandatory Data Protection Officer", "MDPO"), or gives the DPO's function (the
+contact for data protection questions and rights requests) to a role under another
+title ("Data Protection Lead", "Information Governance Manager", "Head of Information
+Governance"), and reads the sentences, clauses and sections that speak for the DPO.
+An address belongs to the party its sentence or table row names: a processor's or
+another group company's DPO, a California (or other US state) request inbox, a
+general privacy or support inbox and an Article 27 representative are not the
+controller's DPO. noticelint outline prints whose each address is.
 
 Fails:
-  - the notice never names a DPO (a finding on the notice as a whole), when it
-    speaks of UK or EU data protection law at all: GDPR, the UK, the EEA, the ICO
-    or a supervisory authority;
+  - the notice never names a DPO (a finding on the notice as a whole) where one is
+    required: the controller is a public authority under UK or EU GDPR (Article
+    37(1)(a)), or the configuration says so. Other notices may name none, and a
+    notice that says "we have not appointed a DPO" passes;
   - it names one but gives no email address, postal address, phone number or web
     form for them;
   - a DPO contact sentence whose slot is empty: "can be contacted by email at or by
     post at ...", "You can also get in contact by emailing us at" ending the
     paragraph, "email the DPO at .";
+  - a placeholder where the DPO's details belong, quoted at its line: "[insert
+    email]", "TBC", "XXXX", "***insert***", "n/a", "@example.org";
   - a DPO email address that is not a valid address ("dpo@example", "dpo@@x.org");
-  - two different email addresses given for the DPO.
+  - two different email addresses given as the controller's DPO's.
 
 Passes:
   Our Data Protection Officer can be contacted at dpo@example.org.uk or by post at
@@ -47,13 +56,15 @@ With organisation.dpo_emails set in .noticelint.yml, an address given for the DP
 that is not one of those fails (an old address left behind, or a mistyped one),
 and two configured addresses side by side pass.
 
-Not every controller must appoint a DPO (Article 37). One that has none can set the
-option required: false, and a notice that never names a DPO then passes.
+The option required decides whether a notice that names no DPO fails: unset (the
+default), the notice's facts decide as above; true reports it whatever the facts
+say; false never reports it. The facts themselves can be stated in .noticelint.yml
+(facts: public_authority, dpo).
 
 Fix: put the DPO's email address (or postal address, phone number or web form)
 where the sentence promises it, and use one address throughout.`,
-	Options: []lint.Option{{Name: "required", Default: true,
-		Doc: "report a notice that never names a Data Protection Officer (turn off if you need none, Art 37)"}},
+	Options: []lint.Option{{Name: "required", Default: lint.Unset{},
+		Doc: "report a notice that names no Data Protection Officer: true always, false never; unset, only where one is required (a public authority) or declared"}},
 	Check: checkDPOContact,
 }
 
@@ -113,19 +124,13 @@ func wordAt(s string, i int, words ...string) int {
 
 func checkDPOContact(pass *lint.Pass) {
 	n := pass.Notice
-	ctx := newDPOContext(n)
-	var first *notices.Para
-	firstAt := -1
+	facts := pass.Facts()
+	dpo := &facts.DPO
 	hasChannel := false
 	var emails []*notices.Contact
-	for _, p := range n.ParasFor(dpoMention) {
-		if m := dpoMention.FindIndex(p.Scan); m != nil {
-			first, firstAt = p, m[0]
-			break
-		}
-	}
+	reported := map[int]bool{} // starts of spans already reported, so a placeholder is not reported twice
 	for _, p := range n.ParasFor(slotVerb) {
-		if !ctx.covers(p) || !slotVerb.Match(p.Scan) {
+		if !dpo.Covers(p) || !slotVerb.Match(p.Scan) {
 			continue
 		}
 		for _, s := range notices.Sentences(p.Text) {
@@ -144,39 +149,67 @@ func checkDPOContact(pass *lint.Pass) {
 		}
 	}
 	for _, c := range n.Contacts {
-		if !ctx.covers(c.Para) {
+		if !dpo.Covers(c.Para) {
 			continue
 		}
 		switch {
 		case c.Kind == notices.Email && !c.Valid:
+			reported[c.Span.Start] = true
 			pass.Report(c.Span, c.Para.Section, fmt.Sprintf("%q, given for the Data Protection Officer, is not a valid email address.", c.Value),
 				"Correct the address: it needs one \"@\", a mailbox name and a full domain such as example.org.uk.")
+		case c.Party == notices.Regulator || c.Party == notices.Other && c.Kind != notices.URL:
+			// The ICO's or another organisation's details do not reach
+			// this DPO; a link to the group's list of contacts does.
 		case c.Kind == notices.Email:
 			hasChannel = true
 			// A table lists other organisations (recipients, group
 			// companies) with their own DPOs: not the notice's DPO twice.
-			if c.Para.Block.Kind != notices.Table && forDPO(c, ctx.speaksFor(c.Para)) {
+			// A mailto: link's target counts once, as the address shown.
+			if c.Party == notices.OurDPO && c.Para.Block.Kind != notices.Table && (!c.Target || c.Link == nil) {
 				emails = append(emails, c)
 			}
 		default:
 			hasChannel = true
 		}
 	}
-	if first == nil {
-		// Article 13(1)(b) binds only notices under UK or EU law: a US-only
-		// policy owes nobody a DPO.
-		if !pass.Bool("required") || !ukOrEUFacing(n) {
-			return
+	// Placeholders are looked for where the DPO's details belong: in the
+	// sentence that names the DPO and the one after it, and in the paras
+	// that speak for the DPO by their place.
+	hasPlaceholder := false
+	for _, p := range n.Paras() {
+		if dpo.SpeaksFor(p) {
+			hasPlaceholder = reportPlaceholders(pass, p, notices.Span{End: len(p.Text)}, reported) || hasPlaceholder
 		}
-		pass.ReportNotice("The notice does not name a Data Protection Officer or say how to contact one.",
-			"Add a section such as 'Our Data Protection Officer' with the DPO's email address, postal address or phone number (UK GDPR Art 13(1)(b)); if you need no DPO, name the person responsible for data protection and their contact details.")
+	}
+	for _, m := range dpo.Mentions {
+		if dpo.SpeaksFor(m.Para) {
+			continue
+		}
+		sents := m.Para.Sentences()
+		for i, s := range sents {
+			if off := m.Span.Start - m.Para.Start; off >= s.Start && off < s.End {
+				if i+1 < len(sents) {
+					s.End = sents[i+1].End
+				}
+				hasPlaceholder = reportPlaceholders(pass, m.Para, s, reported) || hasPlaceholder
+				break
+			}
+		}
+	}
+	if len(dpo.Mentions) == 0 {
+		if msg, fix := noDPOFinding(pass, facts); msg != "" {
+			pass.ReportNotice(msg, fix)
+		}
 		return
 	}
-	if !hasChannel {
-		pass.Report(notices.Span{Start: first.Start + firstAt, End: first.Start + firstAt}, first.Section,
+	if !hasChannel && !hasPlaceholder {
+		first := dpo.Mentions[0]
+		pass.Report(notices.Span{Start: first.Span.Start, End: first.Span.Start}, first.Para.Section,
 			"The notice names a Data Protection Officer but gives no way to contact them: no email address, postal address, phone number or web form.",
 			"Give the DPO's contact details where the DPO is introduced (UK GDPR Art 13(1)(b)).")
 	}
+	// Two addresses are the same DPO's only when no sentence gives them
+	// for different organisations' officers (a group notice's controllers).
 	seen := map[string]bool{}
 	var distinct []*notices.Contact
 	for _, e := range emails {
@@ -184,6 +217,12 @@ func checkDPOContact(pass *lint.Pass) {
 		if !seen[k] {
 			seen[k] = true
 			distinct = append(distinct, e)
+		}
+	}
+	var sameDPO []*notices.Contact
+	for _, e := range distinct {
+		if len(distinct) > 0 && e.Of == distinct[0].Of {
+			sameDPO = append(sameDPO, e)
 		}
 	}
 	if dpo := pass.Org.DPOEmails; len(dpo) > 0 {
@@ -203,38 +242,66 @@ func checkDPOContact(pass *lint.Pass) {
 		}
 		return
 	}
-	for _, e := range distinct[min(1, len(distinct)):] {
+	for _, e := range sameDPO[min(1, len(sameDPO)):] {
 		pass.Report(e.Span, e.Para.Section,
 			fmt.Sprintf("The notice gives two different email addresses for the Data Protection Officer: %s (line %d) and %s.", distinct[0].Value, n.Pos(distinct[0].Span.Start).Line, e.Value),
 			"Use one DPO address throughout, or say what each address is for.")
 	}
 }
 
-// forDPO reports whether an email address is given for the DPO rather than for
-// someone the DPO paragraph also mentions (the ICO, a privacy team, "us" in
-// "email us at privacy@... and our DPO at dpo@..."): the DPO is named before
-// it in its sentence, or its sentence gives no other address and either names
-// the DPO or stands where everything speaks for the DPO (a DPO section, or the
-// block after "contact our DPO at:") and names nobody else.
-func forDPO(c *notices.Contact, dpoPlace bool) bool {
-	off := c.Span.Start - c.Para.Start
-	for _, s := range notices.Sentences(c.Para.Text) {
-		if off < s.Start || off >= s.End {
-			continue
+// noDPOFinding returns the finding for a notice that names no DPO, or ""
+// when there is none to give. The option required decides when set; unset,
+// the facts do: a DPO is required (a public authority under GDPR) or the
+// configuration declares one. A notice that says it has no DPO, and any
+// other notice, passes.
+func noDPOFinding(pass *lint.Pass, facts *notices.Facts) (msg, fix string) {
+	const noDPO = "The notice does not name a Data Protection Officer or say how to contact one."
+	why := ""
+	if required, set := pass.Tristate("required"); set {
+		if !required {
+			return "", ""
 		}
-		sent := c.Para.Text[s.Start:s.End]
-		if m := dpoMention.Regexp().FindStringIndex(sent); m != nil && m[1] <= off-s.Start {
-			return true
+		why = "The configuration says a DPO is required"
+	} else {
+		switch {
+		case facts.DPO.Status == notices.DPONotAppointed:
+			return "", ""
+		case facts.DPO.Required.Holds && facts.DPO.Required.Evidence.Stated:
+			why = "The configuration says a DPO is required"
+		case facts.DPO.Required.Holds:
+			why = fmt.Sprintf("The controller is a public authority (line %d), which must designate a DPO (UK GDPR Art 37(1)(a))", pass.Notice.Pos(facts.DPO.Required.Evidence.Span.Start).Line)
+		case facts.DPO.Status == notices.DPODeclared:
+			why = "The configuration says the organisation has a DPO"
+		default:
+			return "", ""
 		}
-		if strings.Count(sent, "@") > strings.Count(sent, c.Value+"](mailto:"+c.Value)+1 {
-			return false
-		}
-		return dpoMention.MatchString(sent) || (dpoPlace && !otherBody.MatchString(sent))
 	}
-	return false
+	return noDPO, why + ": add a section such as 'Our Data Protection Officer' with the DPO's email address, postal address or phone number (UK GDPR Art 13(1)(b))."
 }
 
-var otherBody = pattern.MustCompile(`(?i)\b(?:ICO|Information Commissioner|Ombudsman|customer (?:services?|team|support)|(?:complaints?|privacy|support|legal|data protection) (?:team|office|department)|supervisory authority)`)
+// reportPlaceholders reports the template markers in the para-relative span
+// in of p, where the DPO's contact details belong, and says whether there
+// were any.
+func reportPlaceholders(pass *lint.Pass, p *notices.Para, in notices.Span, reported map[int]bool) bool {
+	found := false
+	for _, m := range placeholders(p.Text[in.Start:in.End]) {
+		m[0], m[1] = m[0]+in.Start, m[1]+in.Start
+		start := p.Start + m[0]
+		if reported[start] {
+			continue
+		}
+		reported[start] = true
+		found = true
+		quote := p.Text[m[0]:m[1]]
+		msg := fmt.Sprintf("The Data Protection Officer's contact details hold a placeholder, %q, where a real detail belongs.", quote)
+		if emailProtected.MatchString(quote) {
+			msg = "The Data Protection Officer's email address is missing: \"[email protected]\" is the text a web page's email protection shows in its place, and copying the page lost the address."
+		}
+		pass.Report(notices.Span{Start: start, End: p.Start + m[1]}, p.Section, msg,
+			"Replace the placeholder with the DPO's email address, postal address or phone number (UK GDPR Art 13(1)(b)).")
+	}
+	return found
+}
 
 // slotKind names what an empty slot should hold, from the words that lead to
 // it ("by email at" wants an email address).
@@ -253,69 +320,4 @@ func slotKind(phrase string) string {
 func lastWords(s string, n int) []string {
 	w := strings.Fields(s)
 	return w[max(0, len(w)-n):]
-}
-
-// dpoMention matches a reference to the Data Protection Officer in any of the
-// forms notices use.
-var dpoMention = pattern.MustCompile(`(?i:\bdata[\s\x{00A0}]{1,5}protection[\s\x{00A0}]{1,5}officer)|\bM?DPOs?\b`)
-
-// dpoContext tells which paras of a notice speak for the DPO: a para in a
-// section titled for the DPO, a para of a clause that mentions the DPO (the
-// address block under "contact our DPO by writing to:"), the block after a
-// para that ends "contact our DPO at:" (or a list it introduces), and a para
-// that mentions the DPO itself.
-type dpoContext struct {
-	sections map[*notices.Section]bool // sections and clauses that are about the DPO
-	after    map[*notices.Para]bool    // paras that follow "... our DPO at:"
-	mentions map[*notices.Para]bool    // paras that mention the DPO: covers asks once per contact
-}
-
-func newDPOContext(n *notices.Notice) *dpoContext {
-	c := &dpoContext{sections: map[*notices.Section]bool{}, after: map[*notices.Para]bool{}, mentions: map[*notices.Para]bool{}}
-	n.Walk(func(s *notices.Section) {
-		if dpoMention.Match(s.TitleScan) {
-			c.sections[s] = true
-		}
-	})
-	paras := n.Paras()
-	i := 0 // p's place in paras: both lists are in document order
-	for _, p := range n.ParasFor(dpoMention) {
-		for paras[i] != p {
-			i++
-		}
-		if !dpoMention.Match(p.Scan) {
-			continue
-		}
-		c.mentions[p] = true
-		if p.Section != nil && p.Section.Kind == notices.Clause {
-			c.sections[p.Section] = true
-		}
-		if i+1 < len(paras) && strings.HasSuffix(strings.TrimRight(p.Text, "*_ \t\n"), ":") {
-			next := paras[i+1]
-			for j := i + 1; j < len(paras) && (paras[j] == next || (next.Item != nil && paras[j].Block == next.Block)); j++ {
-				c.after[paras[j]] = true
-			}
-		}
-	}
-	return c
-}
-
-// covers reports whether p is in a DPO section or clause, follows a DPO
-// introduction, or mentions the DPO.
-func (c *dpoContext) covers(p *notices.Para) bool {
-	return c.speaksFor(p) || c.mentions[p]
-}
-
-// speaksFor reports whether everything p says is about the DPO, by its place
-// rather than its words.
-func (c *dpoContext) speaksFor(p *notices.Para) bool {
-	if c.after[p] {
-		return true
-	}
-	for _, s := range p.Section.Ancestors() {
-		if c.sections[s] {
-			return true
-		}
-	}
-	return false
 }

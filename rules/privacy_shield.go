@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -53,41 +54,207 @@ var (
 	shieldDisclaimer = pattern.MustCompile(`(?i)do(?:es)? not rely|not relying|no longer rel(?:y|ies)|had relied|now (?:use|utili[sz]es?|rel(?:y|ies) on)`)
 	// relianceVerb: a short line without one is a title ("EU-US and
 	// Swiss-US Privacy Shield"), not a statement of reliance.
-	relianceVerb = regexp.MustCompile(`(?i)\b(?:rel(?:y|ies|ied|ying)|use[sd]?|using|transfer\w*|participa(?:te|tes|ting|tion|nt|nts)|certif\w*|compl(?:y|ies|iant)|adhere\w*|protected|covered|under)\b`)
+	relianceVerb = regexp.MustCompile(`(?i)\b(?:rel(?:y|ies|ied|ying)|reliance|use[sd]?|using|transfer\w*|participa(?:te|tes|ting|tion|nt|nts)|certif\w*|compl(?:y|ies|iant|iance)|adhere\w*|protected|covered|under|commit\w*|subject(?:ing)?|pursuant|part of|members?)\b`)
 )
 
+// shieldPara is a paragraph that names the framework as a safeguard in
+// use, with what its finding says.
+type shieldPara struct {
+	p        *notices.Para
+	span     notices.Span
+	name     string
+	why      string
+	reliance bool // it states reliance itself, rather than only supporting it
+	folded   []*notices.Para
+}
+
 func checkPrivacyShield(pass *lint.Pass) {
-	for _, p := range pass.Notice.ParasFor(shieldMention) {
-		if !shieldMention.Match(p.Scan) || shieldDisclaimer.Match(p.Scan) || shieldTitle(p.Text) {
-			continue
-		}
-		for _, s := range notices.Sentences(p.Text) {
-			sent := p.Text[s.Start:s.End]
-			m := shieldMention.Regexp().FindStringSubmatchIndex(sent)
-			if m == nil || shieldHistory.MatchString(sent) {
-				continue
-			}
-			name := "the EU-US Privacy Shield"
-			why := "the Court of Justice of the EU invalidated it on 16 July 2020 (C-311/18, \"Schrems II\")"
-			switch {
-			case safeHarbor.MatchString(sent[m[0]:m[1]]):
-				if !transferWords.MatchString(sent) || otherHarbor.MatchString(sent) {
-					continue
-				}
-				name = "the EU-US Safe Harbor framework"
-				why = "the Court of Justice of the EU invalidated it on 6 October 2015 (C-362/14, \"Schrems I\")"
-			case m[2] >= 0:
-				name = "the Swiss-US Privacy Shield"
-				why = "the Swiss data protection authority (FDPIC) found it inadequate on 8 September 2020"
-			}
-			start := p.Start + s.Start + m[0]
-			pass.Report(notices.Span{Start: start, End: p.Start + s.Start + m[1]}, p.Section,
-				"This paragraph relies on "+name+" as a transfer safeguard, but "+why+".",
-				"For certified US recipients rely on the UK Extension to the EU-US Data Privacy Framework (in force 12 October 2023); otherwise use the ICO's International Data Transfer Agreement (IDTA) or the UK Addendum to the EU standard contractual clauses.")
-			break // one finding per paragraph
+	n := pass.Notice
+	disclaims := map[*notices.Section]bool{} // top-level sections with a disclaimer (nil: the preamble)
+	disclaimer := map[*notices.Para]bool{}
+	for _, p := range n.ParasFor(shieldMention) {
+		if shieldMention.Match(p.Scan) && disclaimsShield(p) {
+			disclaimer[p] = true
+			disclaims[topSection(p.Section)] = true
 		}
 	}
+	prev := map[*notices.Para]*notices.Para{}
+	paras := n.Paras()
+	for i := 1; i < len(paras); i++ {
+		prev[paras[i]] = paras[i-1]
+	}
+	var found []*shieldPara
+	for _, p := range n.ParasFor(shieldMention) {
+		if !shieldMention.Match(p.Scan) || disclaimer[p] || disclaims[topSection(p.Section)] || disclaimer[prev[p]] || shieldTitle(p.Text) {
+			continue
+		}
+		if sp := shieldUse(p); sp != nil {
+			found = append(found, sp)
+		}
+	}
+	// A paragraph that only supports the reliance (complaints, FTC
+	// enforcement, certification detail) goes with the nearest paragraph
+	// that states it, the one before if there is one; with none, the first
+	// supporting paragraph stands for the rest.
+	var reported []*shieldPara
+	for i, sp := range found {
+		if sp.reliance {
+			reported = append(reported, sp)
+			continue
+		}
+		var to *shieldPara
+		for j := i - 1; j >= 0 && to == nil; j-- {
+			if found[j].reliance {
+				to = found[j]
+			}
+		}
+		for j := i + 1; j < len(found) && to == nil; j++ {
+			if found[j].reliance {
+				to = found[j]
+			}
+		}
+		if to == nil && len(reported) > 0 {
+			to = reported[0]
+		}
+		if to == nil {
+			reported = append(reported, sp)
+			continue
+		}
+		to.folded = append(to.folded, sp.p)
+	}
+	for _, sp := range reported {
+		fix := "For certified US recipients rely on the UK Extension to the EU-US Data Privacy Framework (in force 12 October 2023); otherwise use the ICO's International Data Transfer Agreement (IDTA) or the UK Addendum to the EU standard contractual clauses."
+		if len(sp.folded) > 0 {
+			var lines []string
+			for _, q := range sp.folded {
+				lines = append(lines, fmt.Sprint(n.Pos(q.Start).Line))
+			}
+			word := "paragraph"
+			if len(lines) > 1 {
+				word = "paragraphs"
+			}
+			fix += fmt.Sprintf(" Revise the %s that depend on it too (line %s).", word, strings.Join(lines, ", "))
+		}
+		pass.Report(sp.span, sp.p.Section, "This paragraph relies on "+sp.name+" as a transfer safeguard, but "+sp.why+".", fix)
+	}
 }
+
+// topSection returns the top-level section s is in: a disclaimer in clause
+// 10.3 speaks for clause 10.1 too.
+func topSection(s *notices.Section) *notices.Section {
+	for s != nil && s.Parent != nil {
+		s = s.Parent
+	}
+	return s
+}
+
+// disclaimsShield reports whether p says the framework is not relied on:
+// "we do not rely on it", or a sentence that names it as history ("the
+// Privacy Shield has been invalidated and we use alternative mechanisms").
+func disclaimsShield(p *notices.Para) bool {
+	if shieldDisclaimer.Match(p.Scan) {
+		return true
+	}
+	for _, s := range mentionSentences(p) {
+		sent := p.Text[s.Start:s.End]
+		if shieldHistory.MatchString(sent) && !safeHarbor.MatchString(sent) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionSentences returns the sentences (a table's rows) of p that name a
+// framework, in order: a long paragraph is split once, and only these are
+// read.
+func mentionSentences(p *notices.Para) []notices.Span {
+	ms := shieldMention.FindAllIndex(p.Scan, -1)
+	if len(ms) == 0 {
+		return nil
+	}
+	var out []notices.Span
+	k := 0
+	for _, s := range p.Sentences() {
+		for k < len(ms) && ms[k][0] < s.Start {
+			k++
+		}
+		if k < len(ms) && ms[k][0] < s.End {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// shieldUse returns p's first mention of a framework as a safeguard in use,
+// or nil. In a table each row is a sentence, so a cell naming the framework
+// as a recipient's safeguard is reliance; a mention that is only a link's
+// text (a footer or a menu) is not.
+func shieldUse(p *notices.Para) *shieldPara {
+	var use *shieldPara
+	for _, s := range mentionSentences(p) {
+		sent := p.Text[s.Start:s.End]
+		m := shieldMention.Regexp().FindStringSubmatchIndex(sent)
+		if m == nil || shieldHistory.MatchString(sent) {
+			continue
+		}
+		// A line of links (a footer, a menu, a list of past versions) names
+		// pages, not a safeguard.
+		if linkText(sent, m[1]) && len(strings.Fields(markdownLink.ReplaceAllString(sent, " "))) < 4 {
+			continue
+		}
+		name := "the EU-US Privacy Shield"
+		why := "the Court of Justice of the EU invalidated it on 16 July 2020 (C-311/18, \"Schrems II\")"
+		switch {
+		case safeHarbor.MatchString(sent[m[0]:m[1]]):
+			if !transferWords.MatchString(sent) || otherHarbor.MatchString(sent) {
+				continue
+			}
+			name = "the EU-US Safe Harbor framework"
+			why = "the Court of Justice of the EU invalidated it on 6 October 2015 (C-362/14, \"Schrems I\")"
+		case m[2] >= 0:
+			name = "the Swiss-US Privacy Shield"
+			why = "the Swiss data protection authority (FDPIC) found it inadequate on 8 September 2020"
+		}
+		// A list item takes its verb from the list's introduction ("we use
+		// these safeguards:").
+		plain := stripLinks(sent)
+		relies := (relianceVerb.MatchString(plain) || p.Item != nil && p.Block.Intro != nil && introRelies.MatchString(p.Block.Intro.Text)) &&
+			!supportOnly.MatchString(plain)
+		if use == nil {
+			start := p.Start + s.Start + m[0]
+			use = &shieldPara{p: p, span: notices.Span{Start: start, End: p.Start + s.Start + m[1]}, name: name, why: why}
+		}
+		if relies {
+			use.reliance = true
+			break
+		}
+	}
+	return use
+}
+
+// linkText reports whether the mention ending at end in sent is the text of
+// a Markdown link ("[Privacy Shield](https://...)").
+func linkText(sent string, end int) bool {
+	rest := sent[end:]
+	k := strings.Index(rest, "](")
+	return k >= 0 && !strings.ContainsAny(rest[:k], "[]\n")
+}
+
+// stripLinks drops the targets of Markdown links and bare URLs from sent,
+// keeping the links' text.
+func stripLinks(sent string) string {
+	return bareURL.ReplaceAllString(markdownLink.ReplaceAllString(sent, "$1"), " ")
+}
+
+var (
+	markdownLink = regexp.MustCompile(`\[([^\]\n]*)\]\([^)\s]*\)`)
+	bareURL      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+	introRelies  = regexp.MustCompile(`(?i)\b(?:safeguards?|mechanisms?|rel(?:y|ies|ying)|use|using|protected|transfer\w*)\b`)
+	// supportOnly: a sentence about what comes with the framework rather
+	// than reliance on it: its complaints and dispute resolution, the FTC's
+	// enforcement, onward-transfer liability, where to read more.
+	supportOnly = pattern.MustCompile(`(?i)complain\w*|disput\w*|arbitrat\w*|\bJAMS\b|\bFTC\b|Federal Trade Commission|enforcement|investigat\w*|onward transfer|\bliab\w*|conflict|shall govern|learn more|\bvisit\b|website|privacyshield\.gov|public authorit\w*|national security|recourse|\bpanel\b|resolv\w*|cooperat\w*|redress`)
+)
 
 // shieldTitle reports whether text is a title line naming the framework, such
 // as "**EU-U.S. and Swiss-U.S. Privacy Shield**": short, with no verb of

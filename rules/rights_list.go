@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
@@ -51,7 +52,9 @@ Fails:
     notice as a whole).
 
 Passes: a list of all eight in any wording; lists of lawful bases or data
-categories are not enumerations of rights.
+categories are not enumerations of rights; a notice under neither UK nor EU GDPR
+(noticelint outline prints the scope it read, and .noticelint.yml can state it as
+facts: scope).
 
 Fix: add the missing rights to the list, or replace a partial list with a
 reference to the complete one.`,
@@ -81,8 +84,8 @@ var theRights = []right{
 }
 
 // Portability is also "move your data to another provider": a verb of
-// moving, then within the same clause (at most 160 bytes, no "." or ";")
-// another recipient. As one regexp the clause in between made every search
+// moving, then within the same clause (at most 160 characters, no "." or
+// ";") another recipient. As one regexp the clause in between made every search
 // slow; here the recipient is looked for first, and the verb only before it.
 var (
 	otherRecipient = pattern.MustCompile(`(?i)\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`)
@@ -96,7 +99,13 @@ func movedToAnotherRecipient(t *pattern.Text) bool {
 	s := t.String()
 	for _, m := range otherRecipient.FindAllIndex(t, -1) {
 		at := m[0]
-		lo := max(0, at-160) // the verb's word ends at or after lo
+		// The verb's word ends at or after lo, 160 characters back as the
+		// regexp counts them: curly quotes and dashes are 3 bytes each.
+		lo := at
+		for k := 0; k < 160 && lo > 0; k++ {
+			_, size := utf8.DecodeLastRuneInString(s[:lo])
+			lo -= size
+		}
 		if i := strings.LastIndexAny(s[lo:at], ".;"); i >= 0 {
 			lo += i + 1
 		}
@@ -263,6 +272,11 @@ type enumeration struct {
 var statedCount = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)[\s\x{00A0}]+(?:[\w-]+[\s\x{00A0}]+){0,3}?rights\b`)
 
 func checkRightsList(pass *lint.Pass) {
+	// The eight rights are UK and EU GDPR's: a notice under neither (a
+	// US-only policy) owes nobody this list.
+	if !pass.Facts().Scope.GDPR() {
+		return
+	}
 	n := pass.Notice
 	enums := findEnumerations(n)
 	var complete *enumeration

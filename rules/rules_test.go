@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/lint/config"
 	"github.com/noticelint/noticelint/notices"
 	"github.com/noticelint/noticelint/rules"
 )
@@ -63,7 +64,8 @@ func parseWants(t *testing.T, path string, src []byte) []*want {
 //
 //	<!-- settings {"dpo_emails": ["dpo@example.org"], "options": {"required": false}} -->
 //
-// "options" apply to every rule the fixture runs.
+// "options" apply to every rule the fixture runs; "facts" are stated as a
+// configuration states them.
 func fixtureSettings(t *testing.T, path string, src []byte) *lint.Settings {
 	t.Helper()
 	m := settingsComment.FindSubmatch(src)
@@ -76,6 +78,8 @@ func fixtureSettings(t *testing.T, path string, src []byte) *lint.Settings {
 		ICO           []string       `json:"ico_registrations"`
 		RequireReason bool           `json:"require_reason"`
 		Options       map[string]any `json:"options"`
+		// Facts are stated as in .noticelint.yml's "facts:".
+		Facts map[string]any `json:"facts"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(m[1]))
 	dec.DisallowUnknownFields()
@@ -86,6 +90,14 @@ func fixtureSettings(t *testing.T, path string, src []byte) *lint.Settings {
 		RequireReason: fs.RequireReason, Rules: map[string]lint.RuleSetting{}}
 	for _, r := range rules.All() {
 		s.Rules[r.ID] = lint.RuleSetting{Options: fs.Options}
+	}
+	if fs.Facts != nil {
+		doc, _ := json.Marshal(map[string]any{"facts": fs.Facts}) // JSON is YAML
+		f, err := config.Parse(path, doc, rules.All())
+		if err != nil {
+			t.Fatalf("%s: bad facts in settings comment: %v", path, err)
+		}
+		s.Facts = f.Facts
 	}
 	return s
 }

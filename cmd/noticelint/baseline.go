@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/noticelint/noticelint/lint/baseline"
+	"github.com/noticelint/noticelint/lint/sanitize"
 )
 
 func newBaselineCmd() *cobra.Command {
@@ -28,18 +29,16 @@ shrinks as notices are fixed. Run it again to drop them.`,
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			res, _, err := lintPaths(cmd, args, rf)
+			if path == "" {
+				path = baseline.DefaultPath(".")
+			}
+			res, _, err := lintPaths(cmd, args, rf, report{flag: "--baseline " + path, path: path})
 			if err != nil {
 				return err
 			}
-			for _, e := range res.Errors {
-				_, _ = fmt.Fprintf(cmd.ErrOrStderr(), "%s: error: %s\n", e.File, e.Message)
-			}
+			printFileErrors(cmd.ErrOrStderr(), res.Errors)
 			if len(res.Errors) > 0 {
 				return &exitError{code: 2, err: fmt.Errorf("baseline not written: %d file(s) could not be linted", len(res.Errors))}
-			}
-			if path == "" {
-				path = baseline.DefaultPath(".")
 			}
 			b, err := baseline.Build(path, res.Findings)
 			if err != nil {
@@ -49,7 +48,7 @@ shrinks as notices are fixed. Run it again to drop them.`,
 				return &exitError{code: 2, err: err}
 			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: %d findings in %d entries from %d files\n",
-				displayPath(path), len(res.Findings), len(b.Findings), res.Files)
+				sanitize.Line(displayPath(path)), len(res.Findings), len(b.Findings), res.Files)
 			return err
 		},
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/noticelint/noticelint/lint/config"
+	"github.com/noticelint/noticelint/lint/sanitize"
 	"github.com/noticelint/noticelint/rules"
 )
 
@@ -59,7 +60,12 @@ configuration has an error, naming its line and column.`,
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			return config.Print(cmd.OutOrStdout(), f, args[0], rules.All())
+			// Paths and ignore patterns come from the repository.
+			w := sanitize.NewWriter(cmd.OutOrStdout())
+			if err := config.Print(w, f, args[0], rules.All()); err != nil {
+				return err
+			}
+			return w.Flush()
 		},
 	}
 	printCmd.Flags().StringVar(&rf.config, "config", "", "use this configuration file instead of discovering one")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"strings"
 
 	"github.com/fatih/color"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/lint/config"
+	"github.com/noticelint/noticelint/lint/git"
 	"github.com/noticelint/noticelint/lint/redline"
 	"github.com/noticelint/noticelint/notices"
 	"github.com/noticelint/noticelint/rules"
@@ -92,6 +92,11 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 	}
 	if args[0] == "-" && args[1] == "-" {
 		return usageErr("only one of OLD and NEW can be standard input")
+	}
+	if fl.output != "" {
+		if in, ok := lint.SameFile(fl.output, args); ok {
+			return usageErr("-o %s: that is the version %s; write the report to another file", fl.output, in)
+		}
 	}
 	var versions [2]*notices.Notice
 	for i, arg := range args {
@@ -210,19 +215,22 @@ func gitShow(arg string, maxSize int64) ([]byte, error) {
 	if maxSize <= 0 {
 		maxSize = lint.DefaultMaxSize
 	}
-	var out, errb bytes.Buffer
+	if err := git.CheckRev(arg); err != nil {
+		return nil, fmt.Errorf("%s: no such file, and it cannot be read from git as REV:PATH: %w", arg, git.ErrOptionRev)
+	}
+	var out bytes.Buffer
 	lw := &limitedWriter{w: &out, n: maxSize}
-	c := exec.Command("git", "show", "--no-textconv", arg)
-	c.Stdout, c.Stderr = lw, &errb
-	if err := c.Run(); err != nil {
+	show := git.Call{Args: []string{"show", "--no-textconv"}, Revs: []string{arg}, Stdout: lw}
+	if _, err := show.Output(); err != nil {
 		if lw.over {
-			return nil, fmt.Errorf("%s: larger than the %d-byte limit; raise it with --max-size", arg, maxSize)
+			return nil, fmt.Errorf("%s: over the --max-size limit of %s; raise the limit if this really is one notice", arg, lint.Bytes(maxSize))
 		}
-		msg := strings.TrimSpace(errb.String())
-		if msg == "" {
-			msg = err.Error()
+		msg := err.Error()
+		var ge *git.Error
+		if errors.As(err, &ge) {
+			msg = ge.Msg
 		}
-		return nil, fmt.Errorf("%s: no such file, and git could not read it as REV:PATH: %s", arg, firstLine(msg))
+		return nil, fmt.Errorf("%s: no such file, and git could not read it as REV:PATH: %s", arg, msg)
 	}
 	return out.Bytes(), nil
 }
@@ -242,11 +250,4 @@ func (l *limitedWriter) Write(p []byte) (int, error) {
 	}
 	l.n -= int64(len(p))
 	return l.w.Write(p)
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
 }

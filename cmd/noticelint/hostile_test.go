@@ -36,9 +36,7 @@ func runReader(t *testing.T, stdin io.Reader, args ...string) (string, string, i
 		if errors.As(err, &ee) {
 			code = ee.code
 		}
-		if err.Error() != "" {
-			errb.WriteString("noticelint: " + err.Error() + "\n")
-		}
+		errb.WriteString(errorLine(err))
 	}
 	return out.String(), errb.String(), code
 }
@@ -132,10 +130,10 @@ func TestHostileInput(t *testing.T) {
 			}
 			_ = f.Close()
 			return []string{path}, nil
-		}, errFile: "huge.md", errWant: "file is 50 MiB, over the --max-size limit of 16 MiB; raise the limit if this really is one notice"},
+		}, errFile: "huge.md", errWant: "file is 52,428,800 bytes (50 MiB), over the --max-size limit of 16,777,216 bytes (16 MiB); raise the limit if this really is one notice"},
 		{name: "standard input over --max-size", flags: []string{"--max-size", "1000"},
 			setup:   stdin(func() io.Reader { return strings.NewReader(strings.Repeat("x", 2000)) }),
-			errFile: "<stdin>", errWant: "input is over the --max-size limit of 1000 bytes"},
+			errFile: "<stdin>", errWant: "input is over the --max-size limit of 1,000 bytes"},
 		{name: "100,000 nested blockquotes", setup: file("quotes.md", []byte(strings.Repeat(">", 100000)+" deep\n"))},
 		{name: "100,000 nested lists on one line", setup: file("lists.md", []byte(strings.Repeat("- ", 100000)+"deep\n"))},
 		{name: "100,000 nested ordered lists", setup: file("ordered.md", []byte(strings.Repeat("1. ", 100000)+"deep\n"))},

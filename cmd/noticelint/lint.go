@@ -135,7 +135,13 @@ func runLint(cmd *cobra.Command, args []string, fl lintFlags) error {
 			return usageErr("--new-from-rev: %v", err)
 		}
 	}
-	res, ran, err := lintPaths(cmd, args, fl.runFlags)
+	var reports []report
+	for _, o := range outs {
+		if o.path != "" {
+			reports = append(reports, report{flag: "--format " + o.format + "=" + o.path, path: o.path})
+		}
+	}
+	res, ran, err := lintPaths(cmd, args, fl.runFlags, reports...)
 	if err != nil {
 		return err
 	}
@@ -159,12 +165,16 @@ func runLint(cmd *cobra.Command, args []string, fl lintFlags) error {
 	return nil
 }
 
+// report is a file the run will write, and the flag that names it.
+type report struct{ flag, path string }
+
 // lintPaths collects the notices under args, gives each the configuration
 // that governs it, drops the ignored ones and lints the rest. A broken
 // configuration is reported once, as an error of its file; the notices it
 // governs are not linted (their settings are unknown) and every other notice
-// still is.
-func lintPaths(cmd *cobra.Command, args []string, rf runFlags) (lint.Result, []*lint.Rule, error) {
+// still is. A report that would overwrite one of the notices is refused
+// before anything is linted.
+func lintPaths(cmd *cobra.Command, args []string, rf runFlags, reports ...report) (lint.Result, []*lint.Rule, error) {
 	selected, err := selectRules(rf.enable, rf.disable)
 	if err != nil {
 		return lint.Result{}, nil, err
@@ -174,6 +184,9 @@ func lintPaths(cmd *cobra.Command, args []string, rf runFlags) (lint.Result, []*
 		return lint.Result{}, nil, usageErr("%v", err)
 	}
 	inputs, errs := lint.Collect(args, cmd.InOrStdin(), rf.maxSize)
+	if err := refuseOverwrite(reports, inputs, errs); err != nil {
+		return lint.Result{}, nil, err
+	}
 	var kept []lint.Input
 	broken := map[string]*brokenConfig{}
 	for _, in := range inputs {
@@ -203,6 +216,27 @@ func lintPaths(cmd *cobra.Command, args []string, rf runFlags) (lint.Result, []*
 		res.Errors = []lint.FileError{} // JSON: always an array
 	}
 	return res, selected, nil
+}
+
+// refuseOverwrite fails when a report would be written over one of the
+// inputs, found by a folder walk or named, readable or not.
+func refuseOverwrite(reports []report, inputs []lint.Input, errs []lint.FileError) error {
+	if len(reports) == 0 {
+		return nil
+	}
+	paths := make([]string, 0, len(inputs)+len(errs))
+	for _, in := range inputs {
+		paths = append(paths, in.Path)
+	}
+	for _, e := range errs {
+		paths = append(paths, e.File)
+	}
+	for _, r := range reports {
+		if in, ok := lint.SameFile(r.path, paths); ok {
+			return usageErr("%s: that is the notice %s; write the report to another file", r.flag, in)
+		}
+	}
+	return nil
 }
 
 type brokenConfig struct {
@@ -272,9 +306,7 @@ func writeOutputs(cmd *cobra.Command, outs []output, res lint.Result, ran []*lin
 	}
 	// File errors go to stderr unless the format on stdout carries them.
 	if stdoutFormat == "" || stdoutFormat == "text" {
-		for _, e := range res.Errors {
-			_, _ = fmt.Fprintf(cmd.ErrOrStderr(), "%s: error: %s\n", e.File, e.Message) // stderr may be closed; the exit code still says 2
-		}
+		printFileErrors(cmd.ErrOrStderr(), res.Errors)
 	}
 	for _, o := range outs {
 		if o.path == "" {

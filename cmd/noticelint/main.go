@@ -6,8 +6,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
+
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/lint/sanitize"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -50,8 +54,25 @@ func main() {
 	if errors.As(err, &ee) {
 		code = ee.code
 	}
-	if msg := err.Error(); msg != "" {
-		fmt.Fprintln(os.Stderr, "noticelint: "+msg)
+	if line := errorLine(err); line != "" {
+		fmt.Fprint(os.Stderr, line)
 	}
 	os.Exit(code)
+}
+
+// errorLine is how an error that ends the run is printed: its text may hold
+// paths and configuration values from a repository, so it is sanitised.
+func errorLine(err error) string {
+	if msg := err.Error(); msg != "" {
+		return "noticelint: " + sanitize.Text(msg) + "\n"
+	}
+	return ""
+}
+
+// printFileErrors writes one line a file that could not be linted, for the
+// formats that do not carry them.
+func printFileErrors(w io.Writer, errs []lint.FileError) {
+	for _, e := range errs {
+		_, _ = fmt.Fprintf(w, "%s: error: %s\n", sanitize.Line(e.File), sanitize.Line(e.Message)) // stderr may be closed; the exit code still says 2
+	}
 }

@@ -109,7 +109,7 @@ func TestBadInput(t *testing.T) {
 		"binary.md":   "\x00\x01\x02PK",
 		"utf16.md":    "\xff\xfe1\x00.\x00",
 		"empty.md":    "",
-		"good.md":     "# Notice\n\nSee section 4.\n",
+		"good.md":     "# Notice\n\nUnder the UK GDPR you have rights. See section 4.\n",
 		"notes.txt":   "not a notice: skipped when a directory is given",
 	}
 	for name, body := range files {

@@ -4,11 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/lint/sanitize"
 	"github.com/noticelint/noticelint/notices"
 )
 
@@ -46,6 +47,7 @@ type outlineContact struct {
 	Line   int    `json:"line"`
 	Column int    `json:"column"`
 	Valid  bool   `json:"valid"`
+	Party  string `json:"party"`
 }
 
 type outline struct {
@@ -55,6 +57,7 @@ type outline struct {
 	Sections []outlineSection `json:"sections"`
 	Refs     []outlineRef     `json:"refs"`
 	Contacts []outlineContact `json:"contacts"`
+	Facts    []outlineFact    `json:"facts"`
 }
 
 var kindNames = map[notices.SectionKind]string{
@@ -64,6 +67,8 @@ var kindNames = map[notices.SectionKind]string{
 
 func newOutlineCmd() *cobra.Command {
 	var format string
+	var rf runFlags
+	var maxSize int64
 	cmd := &cobra.Command{
 		Use:   "outline FILE",
 		Short: "Print how noticelint reads a notice: sections, clauses, table of contents, references",
@@ -72,15 +77,26 @@ func newOutlineCmd() *cobra.Command {
 			if format != "text" && format != "json" {
 				return usageErr("--format: unknown format %q (want text or json)", format)
 			}
-			src, err := os.ReadFile(args[0])
+			// lint's reader: the same size limit, and no reading of pipes
+			// or devices (a link to /dev/zero would never end).
+			src, err := readOne(args[0], cmd.InOrStdin(), maxSize)
 			if err != nil {
 				return usageErr("%v", err)
 			}
-			n, err := notices.Parse(args[0], src)
+			name := args[0]
+			if name == "-" {
+				name = "<stdin>"
+			}
+			n, err := notices.Parse(name, src)
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
+			stated, err := statedFacts(rf, args[0])
+			if err != nil {
+				return usageErr("%v", err)
+			}
 			o := buildOutline(n)
+			o.Facts = outlineFacts(n, n.Facts.With(stated))
 			if format == "json" {
 				enc := json.NewEncoder(cmd.OutOrStdout())
 				enc.SetIndent("", "  ")
@@ -90,6 +106,9 @@ func newOutlineCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().Int64Var(&maxSize, "max-size", lint.DefaultMaxSize, "largest notice to read, in bytes")
+	cmd.Flags().StringVar(&rf.config, "config", "", "take stated facts from this configuration file instead of discovering one")
+	cmd.Flags().BoolVar(&rf.noConfig, "no-config", false, "print only the facts read from the text")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json"))
 	return cmd
 }
@@ -122,13 +141,17 @@ func buildOutline(n *notices.Notice) outline {
 	}
 	for _, c := range n.Contacts {
 		p := n.Pos(c.Span.Start)
-		o.Contacts = append(o.Contacts, outlineContact{Kind: c.Kind.String(), Value: c.Value, Line: p.Line, Column: p.Col, Valid: c.Valid})
+		o.Contacts = append(o.Contacts, outlineContact{Kind: c.Kind.String(), Value: c.Value, Line: p.Line, Column: p.Col, Valid: c.Valid, Party: c.Party.String()})
 	}
 	return o
 }
 
+// writeOutline prints the outline for a terminal. It has no colour, so all
+// of it goes through a sanitize.Writer: titles, references and anything else
+// it prints from the notice.
 func writeOutline(w io.Writer, o outline) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	sw := sanitize.NewWriter(w)
+	tw := tabwriter.NewWriter(sw, 0, 4, 2, ' ', 0)
 	p := &printer{w: tw}
 	p.printf("%s: %q\n", o.File, o.Title)
 	if len(o.TOC) > 0 {
@@ -161,10 +184,21 @@ func writeOutline(w io.Writer, o outline) error {
 		}
 		p.printf("  line %d:%d\t%s\t%s\t%s\n", r.Line, r.Column, r.Text, target, topic)
 	}
+	p.printf("\nFacts\n")
+	for _, f := range o.Facts {
+		if e := f.evidence(); e != "" {
+			p.printf("  %s\t%s\t%s\n", f.Fact, f.Value, e)
+		} else {
+			p.printf("  %s\t%s\n", f.Fact, f.Value)
+		}
+	}
 	if p.err != nil {
 		return p.err
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return sw.Flush()
 }
 
 func countClauses(s outlineSection) int {

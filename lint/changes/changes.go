@@ -7,14 +7,13 @@ package changes
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/lint/git"
 )
 
 // Set holds, per file (absolute path), the lines added or changed since the
@@ -30,15 +29,23 @@ type span struct{ from, to int }
 // Since asks git, run in dir, what changed between rev and the working tree,
 // including uncommitted and untracked files.
 func Since(dir, rev string) (*Set, error) {
-	top, err := git(dir, "rev-parse", "--show-toplevel")
+	if err := git.CheckRev(rev); err != nil {
+		return nil, err
+	}
+	top, err := git.Call{Dir: dir, Args: []string{"rev-parse", "--show-toplevel"}}.Output()
 	if err != nil {
 		return nil, err
 	}
 	root := strings.TrimSpace(string(top))
-	if _, err := git(root, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
+	// rev-list, not rev-parse --verify: rev-parse knows --end-of-options
+	// only from git 2.30.
+	verify := git.Call{Dir: root, Args: []string{"rev-list", "--max-count=1"}, Revs: []string{rev + "^{commit}"}, Paths: []string{}}
+	if _, err := verify.Output(); err != nil {
 		return nil, fmt.Errorf("--new-from-rev: %q is not a revision in %s", rev, root)
 	}
-	diff, err := git(root, "-c", "core.quotePath=false", "diff", "--no-ext-diff", "--no-color", "--unified=0", rev, "--")
+	diff, err := git.Call{Dir: root, Config: []string{"core.quotePath=false"},
+		Args: []string{"diff", "--no-ext-diff", "--no-textconv", "--no-color", "--unified=0"},
+		Revs: []string{rev}, Paths: []string{}}.Output()
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +53,8 @@ func Since(dir, rev string) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	untracked, err := git(root, "-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "-z")
+	untracked, err := git.Call{Dir: root, Config: []string{"core.quotePath=false"},
+		Args: []string{"ls-files", "--others", "--exclude-standard", "-z"}}.Output()
 	if err != nil {
 		return nil, err
 	}
@@ -56,26 +64,6 @@ func Since(dir, rev string) (*Set, error) {
 		}
 	}
 	return s, nil
-}
-
-func git(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			msg := strings.TrimSpace(stderr.String())
-			if msg == "" {
-				msg = ee.Error()
-			}
-			return nil, fmt.Errorf("git %s: %s", args[0], msg)
-		}
-		return nil, fmt.Errorf("git %s: %w", args[0], err)
-	}
-	return out, nil
 }
 
 // parseDiff reads a zero-context unified diff: "+++ b/path" names the file,

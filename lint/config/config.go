@@ -20,6 +20,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/notices"
 )
 
 // Names are the file names discovery looks for, in order of preference.
@@ -53,6 +54,8 @@ type File struct {
 	Org           lint.Organisation
 	Rules         map[string]RuleConf
 	Overrides     []Override
+	// Facts are what the file states about every notice it governs.
+	Facts notices.Stated
 }
 
 // RuleConf is what one rule entry sets. Nil fields leave the value below it
@@ -67,6 +70,8 @@ type RuleConf struct {
 type Override struct {
 	Paths []string
 	Rules map[string]RuleConf
+	// Facts are stated for the notices Paths match, over the file's own.
+	Facts notices.Stated
 }
 
 // Load reads and checks the configuration at path against the known rules.
@@ -168,7 +173,7 @@ func (p *parser) mapping(n *yaml.Node, what string, allowed []string, fn func(ke
 	}
 }
 
-var topKeys = []string{"rules", "ignore", "overrides", "organisation", "require_reason"}
+var topKeys = []string{"rules", "ignore", "overrides", "organisation", "require_reason", "facts"}
 
 func (p *parser) top(f *File, n *yaml.Node) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
@@ -186,6 +191,8 @@ func (p *parser) top(f *File, n *yaml.Node) {
 			f.Org = p.organisation(v)
 		case "require_reason":
 			f.RequireReason = p.boolean(v, "require_reason")
+		case "facts":
+			f.Facts = p.facts(v, "facts")
 		}
 	})
 }
@@ -260,7 +267,7 @@ func (p *parser) options(r *lint.Rule, n *yaml.Node) map[string]any {
 		i := slices.Index(names, name)
 		what := r.ID + ".options." + name
 		switch r.Options[i].Default.(type) {
-		case bool:
+		case bool, lint.Unset:
 			out[name] = p.boolean(v, what)
 		case int:
 			out[name] = p.integer(v, what)
@@ -283,12 +290,14 @@ func (p *parser) overrides(n *yaml.Node) []Override {
 	var out []Override
 	for _, item := range n.Content {
 		var o Override
-		p.mapping(item, "an override", []string{"paths", "rules"}, func(key string, k, v *yaml.Node) {
+		p.mapping(item, "an override", []string{"paths", "rules", "facts"}, func(key string, k, v *yaml.Node) {
 			switch key {
 			case "paths":
 				o.Paths = p.globs(v, "overrides.paths")
 			case "rules":
 				o.Rules = p.rules(v, "overrides.rules")
+			case "facts":
+				o.Facts = p.facts(v, "overrides.facts")
 			}
 		})
 		if p.err == nil && len(o.Paths) == 0 {

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -33,6 +34,16 @@ organisation:
   ico_registrations: []
   #  - Z1234567
 
+# Facts about the notices that decide which checks apply. noticelint reads each one
+# from a notice's text (noticelint outline FILE prints what it read, and where); a fact
+# stated here wins. Overrides may state facts for some paths.
+facts: {}
+#  scope: uk                 # uk, eu, uk+eu or none: the law the notices are under
+#  uk_established: true      # the controller is established in the UK (pays the fee)
+#  public_authority: true    # a public authority must have a DPO (Art 37(1)(a))
+#  dpo: declared             # declared, not-appointed or unknown
+#  lawful_bases: [public-task, legal-obligation]
+
 # Require "-- reason" on every inline suppression, as an audit trail:
 #   <!-- noticelint-disable-next-line privacy-shield -- archived notice, kept as published -->
 require_reason: false
@@ -46,8 +57,19 @@ rules:
 			fmt.Fprintf(&b, "  %s: %s\n", r.ID, r.Severity)
 			continue
 		}
-		fmt.Fprintf(&b, "  %s:\n    severity: %s\n    options:\n", r.ID, r.Severity)
+		// An option whose default is unset is written as a comment, and so
+		// is "options:" when all of them are.
+		set := slices.ContainsFunc(r.Options, func(o lint.Option) bool { _, unset := o.Default.(lint.Unset); return !unset })
+		mark := "# "
+		if set {
+			mark = ""
+		}
+		fmt.Fprintf(&b, "  %s:\n    severity: %s\n    %soptions:\n", r.ID, r.Severity, mark)
 		for _, o := range r.Options {
+			if _, unset := o.Default.(lint.Unset); unset {
+				fmt.Fprintf(&b, "      # %s\n      # %s: true\n", o.Doc, o.Name)
+				continue
+			}
 			fmt.Fprintf(&b, "      # %s\n      %s: %s\n", o.Doc, o.Name, yamlScalar(o.Default))
 		}
 	}
@@ -109,6 +131,7 @@ func Print(w io.Writer, f *File, path string, rules []*lint.Rule) error {
 	add(org, "ico_registrations", scalar(orEmpty(s.Org.ICORegistrations)))
 	add(doc, "organisation", org)
 	add(doc, "require_reason", scalar(s.RequireReason))
+	add(doc, "facts", factsNode(s.Facts))
 	rs := &yaml.Node{Kind: yaml.MappingNode}
 	for _, r := range rules {
 		set := s.Rules[r.ID]
@@ -131,7 +154,11 @@ func Print(w io.Writer, f *File, path string, rules []*lint.Rule) error {
 			if !ok {
 				v = o.Default
 			}
-			add(opts, o.Name, scalar(v))
+			node := scalar(v)
+			if _, unset := v.(lint.Unset); unset {
+				node = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null", LineComment: "unset: the notice's facts decide"}
+			}
+			add(opts, o.Name, node)
 		}
 		add(rule, "options", opts)
 		add(rs, r.ID, rule)

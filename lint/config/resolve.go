@@ -60,7 +60,7 @@ func (f *File) Settings(path string) *lint.Settings {
 	if f == nil {
 		return nil
 	}
-	s := &lint.Settings{Rules: map[string]lint.RuleSetting{}, Org: f.Org, RequireReason: f.RequireReason}
+	s := &lint.Settings{Rules: map[string]lint.RuleSetting{}, Org: f.Org, RequireReason: f.RequireReason, Facts: f.Facts}
 	apply := func(rules map[string]RuleConf) {
 		for id, rc := range rules {
 			rs := s.Rules[id]
@@ -88,6 +88,7 @@ func (f *File) Settings(path string) *lint.Settings {
 	for _, o := range f.Overrides {
 		if _, ok := match(o.Paths, rel); inside && ok {
 			apply(o.Rules)
+			s.Facts = s.Facts.Merge(o.Facts)
 		}
 	}
 	return s

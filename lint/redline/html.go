@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/lint/sanitize"
 	"github.com/noticelint/noticelint/notices"
 )
 
@@ -20,7 +21,6 @@ import (
 func WriteHTML(w io.Writer, r *Report) error {
 	a := newAnchors(r)
 	var b strings.Builder
-	esc := html.EscapeString
 	title := r.New.Title
 	if title == "" {
 		title = r.New.Path
@@ -131,7 +131,7 @@ func htmlFindings(b *strings.Builder, title, class string, fs []lint.Finding) {
 			sec = " (§" + f.Section + ")"
 		}
 		fmt.Fprintf(b, "<li><span class=\"sev %s\">%s</span> <code>%s</code> <code>%s:%d:%d</code>%s: %s</li>\n",
-			f.Severity, f.Severity, html.EscapeString(f.Rule), html.EscapeString(f.File), f.Line, f.Column, html.EscapeString(sec), html.EscapeString(f.Message))
+			f.Severity, f.Severity, esc(f.Rule), esc(f.File), f.Line, f.Column, esc(sec), esc(f.Message))
 	}
 	b.WriteString("</ul>\n")
 }
@@ -144,7 +144,6 @@ func htmlFindings(b *strings.Builder, title, class string, fs []lint.Finding) {
 // set): they get no anchor of their own, as the table of changes lists the
 // section once.
 func htmlEntry(b *strings.Builder, a *anchors, d *notices.SectionDiff, level int, part bool) {
-	esc := html.EscapeString
 	tag := "article"
 	if level > 3 {
 		tag = "section"
@@ -206,16 +205,21 @@ func htmlEdits(b *strings.Builder, es []notices.Edit) {
 			}
 			switch e.Op {
 			case notices.Delete:
-				b.WriteString("<del>" + html.EscapeString(part) + "</del>")
+				b.WriteString("<del>" + esc(part) + "</del>")
 			case notices.Insert:
-				b.WriteString("<ins>" + html.EscapeString(part) + "</ins>")
+				b.WriteString("<ins>" + esc(part) + "</ins>")
 			default:
-				b.WriteString(html.EscapeString(part))
+				b.WriteString(esc(part))
 			}
 		}
 	}
 	b.WriteString("</p>\n</div>\n")
 }
+
+// esc makes a notice's text safe in the page: the characters XML 1.0
+// forbids (which html/template would let through too) become U+FFFD, then
+// HTML specials become entities, so the page stays well-formed XML.
+func esc(s string) string { return html.EscapeString(sanitize.XML(s)) }
 
 func number(s *notices.Section) string {
 	if s == nil {

@@ -4,8 +4,10 @@ import (
 	"html"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/lint/sanitize"
 	"github.com/noticelint/noticelint/notices"
 )
 
@@ -61,7 +63,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		p.printf("\n#### Changed sections\n")
 	}
 	for _, d := range ch {
-		p.printf("\n<details><summary><b>%s</b>: %s</summary>\n\n", html.EscapeString(heading(d)), html.EscapeString(changeWords(d)))
+		p.printf("\n<details><summary><b>%s</b>: %s</summary>\n\n", htmlText(heading(d)), html.EscapeString(changeWords(d)))
 		mdEntry(p, d)
 		p.printf("</details>\n")
 	}
@@ -76,9 +78,9 @@ func mdFindings(p *printer, title string, fs []lint.Finding) {
 	for _, f := range fs {
 		sec := ""
 		if f.Section != "" {
-			sec = " (§" + f.Section + ")"
+			sec = " (§" + md(f.Section) + ")"
 		}
-		p.printf("- **%s** `%s` `%s:%d:%d`%s: %s\n", f.Severity, f.Rule, code(f.File), f.Line, f.Column, sec, md(f.Message))
+		p.printf("- **%s** `%s` `%s:%d:%d`%s: %s\n", f.Severity, code(f.Rule), code(f.File), f.Line, f.Column, sec, md(f.Message))
 	}
 }
 
@@ -155,11 +157,15 @@ func mdLineStart(s string) string {
 	return s
 }
 
-// md escapes text so that Markdown shows it as written: HTML specials
-// become entities and Markdown punctuation is backslash-escaped.
+// md escapes text so that Markdown shows it as written, and so that a
+// comment posted from the report can do nothing the notice's author put in
+// it: controls are shown as escapes (sanitize.Line), HTML specials become
+// entities (no raw HTML), Markdown punctuation is backslash-escaped, and an
+// @mention gets a zero-width space after its "@", so that it notifies no
+// one. An email address's "@" follows a letter and is left alone.
 func md(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range sanitize.Line(s) {
 		switch r {
 		case '&':
 			b.WriteString("&amp;")
@@ -174,8 +180,41 @@ func md(s string) string {
 			b.WriteRune(r)
 		}
 	}
+	return noMentions(b.String())
+}
+
+// code makes text safe inside a `code span`, where nothing is a mention or
+// markup: only a backtick would end it, and controls are shown as escapes.
+func code(s string) string { return strings.ReplaceAll(sanitize.Line(s), "`", "'") }
+
+// htmlText is md for the HTML of a <summary>, where Markdown is not read.
+func htmlText(s string) string { return noMentions(html.EscapeString(sanitize.Line(s))) }
+
+// noMentions puts a zero-width space (as an entity) after each "@" that
+// GitHub would read as the start of a mention.
+func noMentions(s string) string {
+	if !strings.Contains(s, "@") {
+		return s
+	}
+	var b strings.Builder
+	prev := ' '
+	for i, r := range s {
+		b.WriteRune(r)
+		if r == '@' && !mentionBoundary(prev) && i+1 < len(s) && isMentionStart(s[i+1]) {
+			b.WriteString("&#8203;")
+		}
+		prev = r
+	}
 	return b.String()
 }
 
-// code makes text safe inside a `code span`.
-func code(s string) string { return strings.ReplaceAll(s, "`", "'") }
+// mentionBoundary reports whether an "@" after r is part of a word (an
+// email address), which GitHub does not read as a mention.
+func mentionBoundary(r rune) bool {
+	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '.' || r == '-' || r == '+')
+}
+
+// isMentionStart reports whether c can begin a GitHub user or team name.
+func isMentionStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

@@ -3,12 +3,14 @@ package redline
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/fatih/color"
 
 	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/lint/sanitize"
 	"github.com/noticelint/noticelint/notices"
 )
 
@@ -21,17 +23,19 @@ const contextRunes = 60
 // wording changes of each changed section. Colour follows color.NoColor,
 // which the caller sets from --color; without colour, deletions read
 // [-like this-] and insertions {+like this+}, as git's word diff prints them.
+// Every text from a notice or a path goes through clean (sanitize.Line), so
+// that only the report's own colour codes reach the terminal.
 func WriteText(w io.Writer, r *Report) error {
 	p := &printer{w: w}
 	bold := color.New(color.Bold)
 	faint := color.New(color.Faint)
-	p.printf("%s %s -> %s\n", bold.Sprint("noticelint diff:"), r.Old.Path, r.New.Path)
+	p.printf("%s %s -> %s\n", bold.Sprint("noticelint diff:"), clean(r.Old.Path), clean(r.New.Path))
 	if !r.Changed() {
 		p.printf("no changes\n")
 		return p.err
 	}
 	if r.TitleChanged() {
-		p.printf("title: %q -> %q\n", r.Old.Title, r.New.Title)
+		p.printf("title: %s -> %s\n", clean(strconv.Quote(r.Old.Title)), clean(strconv.Quote(r.New.Title)))
 	}
 	c := r.Counts()
 	p.printf("sections: %s\n", countLine(c.Sections))
@@ -46,10 +50,10 @@ func WriteText(w io.Writer, r *Report) error {
 		p.printf("\n%s\n", bold.Sprint("References broken by the change"))
 		for _, rc := range r.Refs {
 			pos := r.New.Pos(rc.New.Span.Start)
-			p.printf("  %s: %s %s (in %s)\n", bold.Sprintf("%s:%d:%d", r.New.Path, pos.Line, pos.Col),
-				color.New(color.FgRed, color.Bold).Sprint("broken:"), refMessage(rc), refWhere(rc))
+			p.printf("  %s: %s %s (in %s)\n", bold.Sprintf("%s:%d:%d", clean(r.New.Path), pos.Line, pos.Col),
+				color.New(color.FgRed, color.Bold).Sprint("broken:"), clean(refMessage(rc)), clean(refWhere(rc)))
 			if fix := refFix(rc); fix != "" {
-				p.printf("      %s %s\n", color.GreenString("fix:"), fix)
+				p.printf("      %s %s\n", color.GreenString("fix:"), clean(fix))
 			}
 		}
 	}
@@ -61,10 +65,10 @@ func WriteText(w io.Writer, r *Report) error {
 		for _, f := range fs {
 			sec := ""
 			if f.Section != "" {
-				sec = " (§" + f.Section + ")"
+				sec = " (§" + clean(f.Section) + ")"
 			}
-			p.printf("  %s: %s: %s %s%s\n", bold.Sprintf("%s:%d:%d", f.File, f.Line, f.Column), sevColour(f.Severity).Sprint(f.Severity),
-				f.Message, faint.Sprintf("[%s]", f.Rule), sec)
+			p.printf("  %s: %s: %s %s%s\n", bold.Sprintf("%s:%d:%d", clean(f.File), f.Line, f.Column), sevColour(f.Severity).Sprint(f.Severity),
+				clean(f.Message), faint.Sprintf("[%s]", clean(f.Rule)), sec)
 		}
 	}
 	findings("Findings introduced", r.Introduced)
@@ -76,7 +80,7 @@ func WriteText(w io.Writer, r *Report) error {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		tp := &printer{w: tw}
 		for _, d := range ch {
-			tp.printf("  %s\t%s\n", textHeading(d), changeWords(d))
+			tp.printf("  %s\t%s\n", clean(textHeading(d)), changeWords(d))
 		}
 		if tp.err == nil {
 			tp.err = tw.Flush()
@@ -90,7 +94,7 @@ func WriteText(w io.Writer, r *Report) error {
 		p.edits("   ", context(r.Preamble, contextRunes))
 	}
 	for _, d := range ch {
-		p.printf("\n%s %s\n", bold.Sprint("== "+textHeading(d)), faint.Sprintf("(%s)", changeWords(d)))
+		p.printf("\n%s %s\n", bold.Sprint("== "+clean(textHeading(d))), faint.Sprintf("(%s)", changeWords(d)))
 		p.entry(d, "   ")
 	}
 	return p.err
@@ -99,10 +103,10 @@ func WriteText(w io.Writer, r *Report) error {
 // entry prints the detail of one changed entry and its changed clauses.
 func (p *printer) entry(d *notices.SectionDiff, indent string) {
 	if o, n, ok := titleChange(d); ok {
-		p.printf("%stitle: %q -> %q\n", indent, o, n)
+		p.printf("%stitle: %s -> %s\n", indent, clean(strconv.Quote(o)), clean(strconv.Quote(n)))
 	}
 	if note := partsNote(d); note != "" {
-		p.printf("%s%s\n", indent, note)
+		p.printf("%s%s\n", indent, clean(note))
 	}
 	switch {
 	case d.Change&(notices.Added|notices.Removed) != 0:
@@ -112,7 +116,7 @@ func (p *printer) entry(d *notices.SectionDiff, indent string) {
 		p.edits(indent, context(d.Edits, contextRunes))
 	}
 	for _, c := range changed(d.Clauses) {
-		p.printf("%s%s %s\n", indent, color.New(color.Bold).Sprint(textHeading(c)), color.New(color.Faint).Sprintf("(%s)", changeWords(c)))
+		p.printf("%s%s %s\n", indent, color.New(color.Bold).Sprint(clean(textHeading(c))), color.New(color.Faint).Sprintf("(%s)", changeWords(c)))
 		p.entry(c, indent+"   ")
 	}
 }
@@ -123,7 +127,7 @@ func (p *printer) whole(d *notices.SectionDiff, indent string) {
 	if d.Change&notices.Removed != 0 {
 		mark, col = "- ", color.New(color.FgRed)
 	}
-	wholeLines(d, textHeading, func(line string) { p.printf("%s%s\n", indent, col.Sprint(mark+line)) })
+	wholeLines(d, textHeading, func(line string) { p.printf("%s%s\n", indent, col.Sprint(mark+clean(line))) })
 }
 
 // edits prints a word diff, each block on its own indented line.
@@ -140,6 +144,7 @@ func (p *printer) edits(indent string, es []notices.Edit) {
 			if part == "" {
 				continue
 			}
+			part = clean(part)
 			switch e.Op {
 			case notices.Delete:
 				if color.NoColor {
@@ -181,6 +186,9 @@ func sevColour(s lint.Severity) *color.Color {
 	}
 	return color.New(color.FgCyan)
 }
+
+// clean shows the controls in a notice's text as escapes (sanitize.Line).
+var clean = sanitize.Line
 
 // printer remembers the first write error so that a run of prints can be
 // checked once.
