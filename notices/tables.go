@@ -51,22 +51,20 @@ func (t tableOutline) Transform(node *ast.Paragraph, reader text.Reader, pc pars
 			// those two. A row of empty cells gives goldmark's cells no
 			// text, so the table's text ends before it.
 			cell := east.NewTableCell()
-			var first, last *text.Segment
+			first, last := -1, -1
 			for j := i + 1; j < lines.Len(); j++ {
-				seg := lines.At(j)
-				if rowHasText(seg.Value(src), len(aligns)) {
-					seg = seg.TrimLeftSpace(src)
-					seg = seg.TrimRightSpace(src)
-					if first == nil {
-						first = &seg
-					} else {
-						last = &seg
+				if seg := lines.At(j); rowHasText(seg.Value(src), len(aligns)) {
+					if first < 0 {
+						first = j
 					}
+					last = j
 				}
 			}
-			for _, seg := range []*text.Segment{first, last} {
-				if seg != nil {
-					cell.Lines().Append(*seg)
+			for k, j := range []int{first, last} {
+				if j >= 0 && (k == 0 || last != first) {
+					seg := lines.At(j)
+					seg = seg.TrimLeftSpace(src)
+					cell.Lines().Append(seg.TrimRightSpace(src))
 				}
 			}
 			row := east.NewTableRow(aligns)
