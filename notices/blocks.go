@@ -50,9 +50,10 @@ type listInfo struct {
 // treat as list markers, so pasted notices keep their lists.
 var bulletLine = regexp.MustCompile(`^[\t \x{00A0}]*[•·▪●◦‣∙○■□➢➤►–][\t \x{00A0}]+`)
 
-// clauseStart matches a line opening with a clause number such as "16.1" or
-// "5.8.1"; such a line starts a new unit even inside a paragraph.
-var clauseStart = regexp.MustCompile(`^[\t \x{00A0}]*\d{1,3}(?:\.\d{1,3})+\.?[\t \x{00A0}]`)
+// clauseStart matches a line opening with a clause number such as "16.1",
+// "5.8.1" or, in bold, "**7.3 Right to erasure.**"; such a line starts a new
+// unit even inside a paragraph.
+var clauseStart = regexp.MustCompile(`^[\t \x{00A0}]*(?:\*\*|__)?\d{1,3}(?:\.\d{1,3})+\.?(?:\*\*|__)?[\t \x{00A0}]`)
 
 type flattener struct {
 	src   []byte // masked source
@@ -141,7 +142,7 @@ func (f *flattener) paragraph(n ast.Node, depth int) {
 			bullets.items++
 			cur = &unit{kind: uItem, idx: bullets.items - 1, span: Span{seg.Start + m[1], seg.Stop}, line0: lineStart(f.src, seg.Start),
 				list: bullets, marker: strings.TrimSpace(string(line[:m[1]])), depth: depth}
-		case isDigit(first) && i > 0 && clauseStart.Match(line):
+		case (isDigit(first) || first == '*' || first == '_') && i > 0 && clauseStart.Match(line):
 			flush()
 			bullets = nil
 			cur = &unit{kind: uPara, span: Span{seg.Start, seg.Stop}, line0: lineStart(f.src, seg.Start), depth: depth}

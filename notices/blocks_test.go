@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -17,8 +18,10 @@ import (
 )
 
 // blockOutline lists a tree's blocks in order, each with its kind, depth and
-// lines: what the flattener reads.
-func blockOutline(doc ast.Node) string {
+// lines: what the flattener reads. A table is one block, its span: the
+// flattener reads no more of it, and the block parser builds no more (see
+// tableOutline).
+func blockOutline(doc ast.Node, src []byte) string {
 	var b strings.Builder
 	depth := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -31,6 +34,12 @@ func blockOutline(doc ast.Node) string {
 		if !entering {
 			depth--
 			return ast.WalkContinue, nil
+		}
+		if _, ok := n.(*east.Table); ok {
+			// The flattener takes the whole lines the table's text is on.
+			sp, _ := deepSpan(n)
+			fmt.Fprintf(&b, "%*sTable lines %d-%d\n", depth*2, "", lineStart(src, sp.Start), lineEnd(src, sp.End))
+			return ast.WalkSkipChildren, nil
 		}
 		fmt.Fprintf(&b, "%*s%s", depth*2, "", n.Kind())
 		for i := 0; i < n.Lines().Len(); i++ {
@@ -74,8 +83,8 @@ func (indentedText) CanAcceptIndentedLine() bool { return true }
 func TestFullParserIsGoldmarks(t *testing.T) {
 	src := []byte("# T\n\npara *em* [l](#x)\n\n- a\n- b\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[r]: /u\nT\n---\n> q\n")
 	gm := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
-	want := blockOutline(gm.Parse(text.NewReader(src), parser.WithContext(parser.NewContext())))
-	got := blockOutline(fullParser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext())))
+	want := blockOutline(gm.Parse(text.NewReader(src), parser.WithContext(parser.NewContext())), src)
+	got := blockOutline(fullParser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext())), src)
 	if got != want || !strings.Contains(got, "Table") {
 		t.Errorf("reference parser differs from goldmark:\n got: %s\nwant: %s", got, want)
 	}
@@ -102,8 +111,8 @@ func TestBlockParserKeepsBlocks(t *testing.T) {
 			continue
 		}
 		masked := maskForParsing(norm, findComments(norm))
-		want := blockOutline(full.Parse(text.NewReader(masked), parser.WithContext(parser.NewContext())))
-		got := blockOutline(parseBlocks(masked))
+		want := blockOutline(full.Parse(text.NewReader(masked), parser.WithContext(parser.NewContext())), masked)
+		got := blockOutline(parseBlocks(masked), masked)
 		if strings.Contains(want, "Paragraph") {
 			withParas++
 		}
@@ -125,8 +134,8 @@ func FuzzBlockParser(f *testing.F) {
 		if len(src) > 1<<12 {
 			return
 		}
-		want := blockOutline(full.Parse(text.NewReader([]byte(src)), parser.WithContext(parser.NewContext())))
-		got := blockOutline(parseBlocks([]byte(src)))
+		want := blockOutline(full.Parse(text.NewReader([]byte(src)), parser.WithContext(parser.NewContext())), []byte(src))
+		got := blockOutline(parseBlocks([]byte(src)), []byte(src))
 		if got != want {
 			t.Errorf("%q: blocks differ:\n got: %s\nwant: %s", src, got, want)
 		}
@@ -155,7 +164,7 @@ func TestParseBlocksHoldsParagraphs(t *testing.T) {
 		}
 		return ast.WalkContinue, nil
 	})
-	got := blockOutline(parseBlocks(src))
+	got := blockOutline(parseBlocks(src), src)
 	if !strings.HasPrefix(got, "Paragraph 0-13 13-17\n") || strings.Contains(got, "Paragraph\n") || strings.Contains(got, "TextBlock\n") {
 		t.Errorf("lines not given back:\n%s", got)
 	}
@@ -166,7 +175,7 @@ func TestParseBlocksHoldsParagraphs(t *testing.T) {
 // four-space body leaves that body outside the list.
 func TestIndentedLinesAreText(t *testing.T) {
 	src := []byte("9.  Rights\n    You may object.\n\n10.  Contact\n    ----\n\n    * * *\n\n    Write to our Data Protection Officer at dpo@example.org.\n")
-	got := blockOutline(parseBlocks(src))
+	got := blockOutline(parseBlocks(src), src)
 	if strings.Contains(got, "CodeBlock") || !strings.Contains(got, fmt.Sprintf("Paragraph %d-", bytes.Index(src, []byte("Write")))) {
 		t.Errorf("indented text not read as paragraphs:\n%s", got)
 	}

@@ -45,16 +45,29 @@ type builder struct {
 	// items are the latest list item at each nesting depth: what a block
 	// at the next depth is nested in.
 	items []*Item
+	// titles is the list whose items are being read as section titles
+	// ("1. **Who we are**" followed by its text, "2. **What we collect**"),
+	// and lift the depth of the open title item's body (see rel), or 0.
+	titles *listInfo
+	lift   int
+	rank   map[*Section]int // a heading's level before lettered parts moved it
+	skip   int              // a unit read as part of the title line before it, or -1
 }
 
 func build(n *Notice, units []unit) {
-	b := &builder{n: n, units: units, src: string(n.text), orphan: -1,
+	b := &builder{n: n, units: units, src: string(n.text), orphan: -1, skip: -1, rank: map[*Section]int{},
 		toc: map[int]bool{}, tocTitle: map[int]string{}, tocLoose: map[string]bool{}}
-	start := b.title()
+	title, start := b.title()
 	b.findTOC(start)
 	b.computeNextClause()
 	b.computeLevels(start)
-	for i := start; i < len(units); i++ {
+	for i := 0; i < len(units); i++ {
+		if i == title || i == b.skip {
+			continue
+		}
+		if units[i].depth < b.lift {
+			b.lift = 0
+		}
 		if units[i].kind == uItem {
 			// An item that becomes a title or a TOC line holds no blocks;
 			// content puts the item in its place.
@@ -109,35 +122,48 @@ func unescape(s string) string {
 	return mdEscape.ReplaceAllString(s, "$1")
 }
 
-// title takes the notice's own title off the front: a lone level-1 heading,
-// or a short first line in a plain-text notice. It returns the first unit of
-// the body.
-func (b *builder) title() int {
+// title finds the notice's own title: a lone level-1 heading, or a short
+// first line in a plain-text notice. It returns the title's unit (or -1) and
+// the first unit of the body. A lone level-1 heading may follow a few short
+// lines a web page put above it ("On this page", a trail of links), which
+// stay in the preamble.
+func (b *builder) title() (int, int) {
 	if len(b.units) == 0 {
-		return 0
+		return -1, 0
+	}
+	for i, u := range b.units {
+		if u.kind == uHeading && u.level == 1 {
+			for _, v := range b.units[i+1:] {
+				if v.kind == uHeading && v.level == 1 {
+					return -1, 0
+				}
+			}
+			b.n.Title = cleanTitle(b.text(u))
+			return i, i + 1
+		}
+		if i >= maxTitleAfter || u.kind == uHeading || u.kind != uPara && u.kind != uItem || words(b.text(u)) > 12 {
+			break
+		}
 	}
 	u := b.units[0]
-	if u.kind == uHeading && u.level == 1 {
-		for _, v := range b.units[1:] {
-			if v.kind == uHeading && v.level == 1 {
-				return 0
-			}
-		}
-		b.n.Title = oneLine(b.text(u))
-		return 1
-	}
 	t := b.text(u)
 	if u.kind == uPara && !strings.Contains(t, "\n") && words(t) <= 8 && !titleNum.MatchString(t) && !clauseNum.MatchString(t) {
+		if _, ok := readLead(sectionWord(t)); ok {
+			return -1, 0 // "**1. Introduction**" and "Section 1 - Who we are" are sections
+		}
 		for _, v := range b.units {
 			if v.kind == uHeading {
-				return 0
+				return -1, 0
 			}
 		}
 		b.n.Title = oneLine(t)
-		return 1
+		return 0, 1
 	}
-	return 0
+	return -1, 0
 }
+
+// maxTitleAfter is how many short lines may stand above a notice's title.
+const maxTitleAfter = 12
 
 func words(s string) int { return len(strings.Fields(s)) }
 
@@ -162,30 +188,117 @@ func titleLike(s string, strict bool) bool {
 	return words(s) <= maxWords && utf8.RuneCountInString(s) <= maxLen
 }
 
+// head is what a unit would be as a top-level title line: its number, its
+// title, and, for a title set off in bold with text after it in the same
+// unit ("**2. Sharing.** We share ..."), where that text starts.
+type head struct {
+	num   int
+	title string
+	emph  bool // the title was set off in bold
+	rest  int  // offset in the unit's text of the text after a bold title, or -1
+}
+
 // numbered returns the section number and title a unit would have if it were
 // a top-level title line.
 func (b *builder) numbered(u unit) (int, string, bool) {
+	h, ok := b.head(u)
+	return h.num, h.title, ok
+}
+
+// head reads a unit as a top-level title line: an ordered list item ("7.
+// Capturing images", "1. **Information we collect**") or a paragraph
+// opening with a number ("16. How to make a complaint", "1 - Introduction",
+// "**2\. How we share**", "**1.** **Our service**").
+func (b *builder) head(u unit) (head, bool) {
 	t := b.text(u)
 	if u.kind == uItem {
-		if u.list == nil || !u.list.ordered || u.depth > 0 {
-			return 0, "", false
+		if u.list == nil || !u.list.ordered || b.rel(u) > 0 {
+			return head{}, false
 		}
 		num, err := strconv.Atoi(strings.TrimRight(u.marker, ".)"))
-		return num, oneLine(t), err == nil
+		if err != nil {
+			return head{}, false
+		}
+		if title, rest, ok := boldTitle(t); ok {
+			return head{num: num, title: title, emph: true, rest: rest}, true
+		}
+		if t != "" && t[0] != '[' && !strings.Contains(t, "\n") && strings.ContainsAny(t, "*_\\") {
+			return head{num: num, title: cleanTitle(t), rest: -1}, true
+		}
+		return head{num: num, title: oneLine(t), rest: -1}, true
 	}
-	if t == "" || !isDigit(t[0]) {
-		return 0, "", false // titleNum and clauseNum both start with a digit
+	if u.kind != uPara || b.rel(u) > 0 || t == "" {
+		return head{}, false
 	}
-	t = unescape(t)
-	if u.kind != uPara || u.depth > 0 || strings.Contains(t, "\n") || clauseNum.MatchString(t) {
-		return 0, "", false
+	if t[0] == 'S' || t[0] == 's' || strings.HasPrefix(t, "**S") || strings.HasPrefix(t, "__S") {
+		t = sectionWord(t) // "SECTION 1 – WHO WE ARE"
 	}
-	m := titleNum.FindStringSubmatch(t)
-	if m == nil {
-		return 0, "", false
+	if isDigit(t[0]) {
+		t = unescape(t)
+		if strings.Contains(t, "\n") || clauseNum.MatchString(t) {
+			return head{}, false
+		}
+		m := titleNum.FindStringSubmatch(t)
+		if m == nil {
+			return head{}, false
+		}
+		num, _ := strconv.Atoi(m[1])
+		return head{num: num, title: oneLine(m[2]), rest: -1}, true
 	}
-	num, _ := strconv.Atoi(m[1])
-	return num, oneLine(m[2]), true
+	if t[0] != '*' && t[0] != '_' {
+		return head{}, false // what readLead would say
+	}
+	l, ok := readLead(t)
+	if !ok || strings.Contains(l.num, ".") || len(l.num) > 2 || !l.sep {
+		return head{}, false
+	}
+	if !l.emph && strings.Contains(t, "\n") {
+		return head{}, false
+	}
+	num, _ := strconv.Atoi(l.num)
+	return head{num: num, title: l.title, emph: l.emph, rest: l.rest}, true
+}
+
+// sectionWord takes the word "Section" off a title line that opens with it
+// and a number ("Section 2: Your rights", "**SECTION 1 – WHO WE ARE**").
+func sectionWord(t string) string {
+	mark := emphMark(t)
+	rest := t[len(mark):]
+	const w = "section "
+	if len(rest) > len(w) && strings.EqualFold(rest[:len(w)], w) && isDigit(rest[len(w)]) {
+		return mark + rest[len(w):]
+	}
+	return t
+}
+
+// boldTitle reads a title set off in bold at the start of a list item's
+// text: "**Information we collect**", "**Sharing.** We share ...". rest is
+// where the text after it starts, or -1.
+func boldTitle(t string) (title string, rest int, ok bool) {
+	mark := emphMark(t)
+	if mark == "" {
+		return "", -1, false
+	}
+	line := t
+	if k := strings.IndexByte(line, '\n'); k >= 0 {
+		line = line[:k]
+	}
+	inner, end, ok := boldSpan(line[len(mark):], mark)
+	if !ok {
+		return "", -1, false
+	}
+	title = strings.TrimRight(cleanTitle(inner), " :.")
+	return title, restAfter(t, len(mark)+end), title != ""
+}
+
+// rel is a unit's list depth counted from the body of the list item that
+// became the section it is in: the body of "1. **Who we are**" is read as
+// the section's top level.
+func (b *builder) rel(u unit) int {
+	if b.lift > 0 && u.depth >= b.lift {
+		return u.depth - b.lift
+	}
+	return u.depth
 }
 
 // findTOC marks a table of contents: a run of at least three consecutive
@@ -314,16 +427,25 @@ func (b *builder) recursAfter(j int, t string) bool {
 	return false
 }
 
+// computeNextClause records, for each unit, the major number of the first
+// clause after it, before the next numbered title line (-1 when there is
+// none).
 func (b *builder) computeNextClause() {
 	b.nextClause = make([]int, len(b.units))
 	next := -1
 	for i := len(b.units) - 1; i >= 0; i-- {
 		b.nextClause[i] = next
 		u := b.units[i]
-		if u.kind == uPara && u.depth == 0 {
-			if m := clauseNum.FindStringSubmatch(b.text(u)); m != nil {
-				next, _ = strconv.Atoi(strings.SplitN(m[1], ".", 2)[0])
+		if u.kind == uPara && u.depth <= 1 {
+			if c, ok := b.clauseLead(u); ok {
+				next, _ = strconv.Atoi(strings.SplitN(c.num, ".", 2)[0])
+				continue
 			}
+		}
+		// A clause after the next numbered title is that title's, not a
+		// sign that the lines before it are still in the current section.
+		if h, ok := b.head(u); ok && titleLike(h.title, true) {
+			next = -1
 		}
 	}
 }
@@ -384,10 +506,7 @@ var emphasis = regexp.MustCompile(`\*\*|__|^[*_]|[*_]$`)
 
 func (b *builder) heading(i int) {
 	u := b.units[i]
-	t := unescape(oneLine(b.text(u)))
-	if strings.ContainsAny(t, "*_") {
-		t = strings.TrimSpace(emphasis.ReplaceAllString(t, ""))
-	}
+	t := cleanTitle(b.text(u))
 	s := &Section{Title: t, Kind: Heading, Level: b.levels[u.level], Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, u.span.End}}
 	var m []string
 	if mayNameAppendix(t) {
@@ -401,7 +520,47 @@ func (b *builder) heading(i int) {
 		}
 	}
 	s.Key = key(s.Number)
+	b.rank[s] = s.Level
+	b.lettered(s)
+	if s.Number == "" && len(b.open) > 0 {
+		// An unnumbered heading under a numbered title line ("5. Your
+		// rights", then "### Access") is one of its parts, found by its
+		// title only.
+		if top := b.open[0]; top.Key != "" && top.Kind != Heading {
+			s.Level = max(s.Level, 1) + 1
+		}
+	}
 	b.push(s)
+}
+
+// lettered places a heading among lettered parts. "### (a) Information
+// you give us" after "### 3. How we collect it" is part (a) of section 3,
+// though its heading is the same size; "### (b) ..." is the next part, and
+// the unlettered headings between them, the same size again, are parts of
+// (a).
+func (b *builder) lettered(s *Section) {
+	if s.Number != "" {
+		return
+	}
+	_, isPart := partLabel(s.Title)
+	for k := len(b.open) - 1; k >= 0; k-- {
+		o := b.open[k]
+		_, oPart := partLabel(o.Title)
+		switch {
+		case o.Key == "" && oPart && b.rank[o] == s.Level:
+			if isPart {
+				s.Level = o.Level
+			} else {
+				s.Level = o.Level + 1
+			}
+			return
+		case o.Key != "" && isPart && o.Level >= s.Level:
+			s.Level = o.Level + 1
+			return
+		case o.Level < s.Level:
+			return
+		}
+	}
 }
 
 // mayNameAppendix is a cheap necessary condition for appendixNum, which
@@ -443,9 +602,17 @@ func (b *builder) appendix(i int) bool {
 // as a title and not be followed by more clauses of the current section.
 func (b *builder) titleLine(i int) bool {
 	u := b.units[i]
-	num, title, ok := b.numbered(u)
+	h, ok := b.head(u)
 	if !ok {
 		return false
+	}
+	num, title := h.num, h.title
+	titleEnd := u.span.End
+	if title == "" && !h.emph && h.rest < 0 && i+1 < len(b.units) {
+		// "**1\.**" alone, the title on the line below.
+		if v := b.units[i+1]; v.kind == uPara && v.depth == u.depth && !strings.Contains(b.text(v), "\n") {
+			title, titleEnd = cleanTitle(b.text(v)), v.span.End
+		}
 	}
 	cur, numeric := b.topNumber()
 	if !numeric || num != cur+1 {
@@ -457,33 +624,57 @@ func (b *builder) titleLine(i int) bool {
 	inList := u.kind == uItem && u.list.items > 1
 	last := !inList || u.idx == u.list.items-1
 	next := b.nextClause[i]
+	// A list read as titles goes on being read so; a list of titles starts
+	// at its first item.
+	titles := inList && (u.idx == 0 || b.titles == u.list)
 	switch {
 	case next == num && last && titleLike(title, false):
 	case !inList && titleLike(title, true) && (next != cur || cur == 0):
+	case titles && titleLike(title, true) && (h.emph || b.hasBody(i)) && (next != cur || cur == 0):
 	default:
 		return false
 	}
-	b.push(&Section{Number: strconv.Itoa(num), Key: strconv.Itoa(num), Title: title, Level: 1, Kind: TitleLine,
-		Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, u.span.End}})
+	if titleEnd != u.span.End {
+		b.skip = i + 1
+	}
+	s := &Section{Number: strconv.Itoa(num), Key: strconv.Itoa(num), Title: title, Level: 1, Kind: TitleLine,
+		Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, titleEnd}}
+	if h.rest >= 0 {
+		s.TitleSpan.End = u.span.Start + h.rest
+	}
+	b.push(s)
+	if h.rest >= 0 {
+		s.Blocks = append(s.Blocks, &Block{Kind: Paragraph, Span: Span{u.span.Start + h.rest, u.span.End}, Section: s})
+	}
+	if u.kind == uItem {
+		b.titles, b.lift = u.list, u.depth+1
+	}
 	return true
+}
+
+// hasBody reports whether a list item is followed by text of its own:
+// blocks nested in it, or, when its list ends with it, the text after the
+// list (a body indented less than the item's text ends the list).
+func (b *builder) hasBody(i int) bool {
+	if i+1 >= len(b.units) {
+		return false
+	}
+	u, v := b.units[i], b.units[i+1]
+	return v.depth > u.depth || v.list != u.list && v.kind != uHeading
 }
 
 // clause places a numbered paragraph "16.1 ..." under section 16, creating
 // section 16 from its clauses when its title line is missing.
 func (b *builder) clause(i int) bool {
 	u := b.units[i]
-	if u.kind != uPara || u.depth > 0 {
+	if u.kind != uPara || b.rel(u) > 0 {
 		return false
 	}
-	t := b.text(u)
-	if t == "" || !isDigit(t[0]) {
-		return false // what clauseNum would say
-	}
-	m := clauseNum.FindStringSubmatchIndex(t)
-	if m == nil {
+	c, ok := b.clauseLead(u)
+	if !ok {
 		return false
 	}
-	num := t[m[2]:m[3]]
+	num := c.num
 	parts := strings.Split(num, ".")
 	prefix := strings.Join(parts[:len(parts)-1], ".")
 	var parent *Section
@@ -501,19 +692,69 @@ func (b *builder) clause(i int) bool {
 		}
 		parent = b.implied(i, major)
 	}
-	rest := Span{u.span.Start + m[1], u.span.End}
-	title := ""
-	if rt := oneLine(t[m[1]:]); titleLike(rt, true) && words(rt) <= 10 {
-		title = rt
-	}
+	t := b.text(u)
 	lineEnd := u.span.Start + strings.IndexByte(t+"\n", '\n')
-	s := &Section{Number: num, Key: num, Title: title, Level: parent.Level + 1, Kind: Clause,
+	s := &Section{Number: num, Key: num, Title: c.title, Level: parent.Level + 1, Kind: Clause,
 		Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, lineEnd}}
+	if c.emph {
+		s.TitleSpan.End = u.span.Start + c.body
+	}
 	b.push(s)
-	if rest.Len() > 0 {
-		s.Blocks = append(s.Blocks, &Block{Kind: Paragraph, Span: rest, Section: s})
+	if c.body < len(t) {
+		s.Blocks = append(s.Blocks, &Block{Kind: Paragraph, Span: Span{u.span.Start + c.body, u.span.End}, Section: s})
 	}
 	return true
+}
+
+// clauseHead is what a unit would be as a numbered clause.
+type clauseHead struct {
+	num, title string
+	emph       bool // the title was set off in bold
+	body       int  // offset in the unit's text of the clause's own text
+}
+
+// clauseLead reads a unit as a numbered clause: "16.1 As with all our
+// services ...", or, with the number and title in bold, "**2.6 Payment
+// data:** We ...", "**4.1 Introduction**", "**2.11** **Scribe:** ...". A
+// plain clause's title is its text when that is short and reads as one; a
+// bold one's is the bold text, and its own text starts after it.
+func (b *builder) clauseLead(u unit) (clauseHead, bool) {
+	t := b.text(u)
+	if t == "" {
+		return clauseHead{}, false
+	}
+	if isDigit(t[0]) {
+		m := clauseNum.FindStringSubmatchIndex(t)
+		if m == nil {
+			return clauseHead{}, false
+		}
+		c := clauseHead{num: t[m[2]:m[3]], body: m[1]}
+		if rt := oneLine(t[m[1]:]); titleLike(rt, true) && words(rt) <= 10 {
+			c.title = rt
+		}
+		return c, true
+	}
+	if t[0] != '*' && t[0] != '_' {
+		return clauseHead{}, false // what readLead would say
+	}
+	l, ok := readLead(t)
+	if !ok || !strings.Contains(l.num, ".") || !l.sep {
+		return clauseHead{}, false
+	}
+	c := clauseHead{num: l.num, body: l.after}
+	switch {
+	case l.emph:
+		c.title, c.emph, c.body = l.title, true, len(t)
+		if l.rest >= 0 {
+			c.body = l.rest
+		}
+	case !strings.Contains(t, "\n") && titleLike(l.title, true) && words(l.title) <= 10:
+		c.title = l.title
+	}
+	for c.body < len(t) && (t[c.body] == ' ' || t[c.body] == '\t') {
+		c.body++
+	}
+	return c, true
 }
 
 // implied creates a top-level section known only from its clauses. Its title
@@ -623,9 +864,29 @@ func (b *builder) finish() {
 		}
 	}
 	n.keys = map[string]*Section{}
+	n.keyed = map[string][]*Section{}
 	for _, s := range b.all {
 		if _, dup := n.keys[s.Key]; s.Key != "" && !dup {
 			n.keys[s.Key] = s
+		}
+		if s.Key != "" {
+			n.keyed[s.Key] = append(n.keyed[s.Key], s)
+		}
+	}
+	n.scopes = map[*Section]*Section{}
+	for _, s := range b.all {
+		if isAppendixKey(s.Key) {
+			n.scopes[s] = s // an appendix numbers its own paragraphs
+			continue
+		}
+		if s.Key == "" {
+			continue
+		}
+		for a := s.Parent; a != nil; a = a.Parent {
+			if a.Key == "" || isAppendixKey(a.Key) {
+				n.scopes[a] = a
+				break
+			}
 		}
 	}
 	addParas := func(blocks []*Block) {
@@ -656,6 +917,7 @@ func (b *builder) finish() {
 	for _, s := range b.all {
 		addParas(s.Blocks)
 	}
+	n.indexNumberedParas()
 	n.byPattern = map[*pattern.Pattern][]*Para{}
 	for _, p := range n.paras {
 		for q := range p.Scan.Candidates() {

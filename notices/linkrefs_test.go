@@ -46,7 +46,7 @@ func refOutline(p parser.Parser, src string) string {
 	pc := parser.NewContext()
 	doc := p.Parse(text.NewReader([]byte(src)), parser.WithContext(pc))
 	var b strings.Builder
-	b.WriteString(blockOutline(doc))
+	b.WriteString(blockOutline(doc, []byte(src)))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if d, ok := n.(*ast.LinkReferenceDefinition); ok && entering {
 			fmt.Fprintf(&b, "def %q %q %q blank=%v\n", d.Label, d.Destination, d.Title, d.HasBlankPreviousLines())

@@ -26,6 +26,9 @@ type Notice struct {
 	TOC *TOC
 	// Refs are the cross-references into the notice found in its text.
 	Refs []*Ref
+	// PartRefs are the references to parts of the notice that have no
+	// number: "the table below", "the contents section".
+	PartRefs []*PartRef
 	// Contacts are the email addresses, phone numbers, postcodes, URLs and web
 	// forms found in the text.
 	Contacts []*Contact
@@ -40,7 +43,20 @@ type Notice struct {
 	text  []byte // Source with comments and front matter blanked
 	lines lineIndex
 	keys  map[string]*Section
-	paras []*Para
+	// keyed lists every section with a key, in document order, and scopes
+	// holds the sections that number their own parts (see resolve).
+	keyed  map[string][]*Section
+	scopes map[*Section]*Section
+	// written holds the numbers that lines of the notice open with; see
+	// Written.
+	written map[string]bool
+	// numParas are the notice's numbered paragraphs, if it numbers them.
+	numParas    []*Section
+	numParaKeys map[string]*Section
+	// texts and refKeys hold each distinct reference text and key once.
+	texts   map[[3]string]string
+	refKeys map[[2]string]string
+	paras   []*Para
 	// byPattern lists, for each pattern, the paras that may match it.
 	byPattern map[*pattern.Pattern][]*Para
 }
@@ -174,6 +190,10 @@ func (n *Notice) Offset(p Pos) int {
 // "appendix-2"), or nil.
 func (n *Notice) Lookup(key string) *Section { return n.keys[key] }
 
+// SectionsKeyed returns every section and clause whose key is key, in
+// document order: a notice may number two sections alike.
+func (n *Notice) SectionsKeyed(key string) []*Section { return n.keyed[key] }
+
 // SectionAt returns the innermost section or clause whose span holds the
 // byte offset off, or nil for the preamble and the table of contents.
 func (n *Notice) SectionAt(off int) *Section {
@@ -240,7 +260,7 @@ func (s *Section) Label() string {
 	switch {
 	case s.Number == "" && s.Title != "":
 		return "section '" + s.Title + "'"
-	case strings.HasPrefix(s.Key, "appendix-") || strings.HasPrefix(s.Key, "annex-") || strings.HasPrefix(s.Key, "schedule-"):
+	case isAppendixKey(s.Key):
 		if s.Title != "" {
 			return s.Number + " ('" + s.Title + "')"
 		}
@@ -252,8 +272,11 @@ func (s *Section) Label() string {
 	}
 }
 
+// kindWord is "clause" for a part of a numbered section ("3.4", or a
+// numbered paragraph under "3"), "section" otherwise, whatever the level: a
+// numbered section may sit under an unnumbered heading.
 func kindWord(s *Section) string {
-	if s.Level > 1 || strings.Contains(s.Number, ".") {
+	if strings.Contains(s.Number, ".") || s.Parent != nil && s.Parent.Key != "" {
 		return "clause"
 	}
 	return "section"

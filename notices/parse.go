@@ -17,10 +17,7 @@ func Parse(path string, src []byte) (*Notice, error) {
 	n.text = maskForParsing(norm, n.Comments)
 	build(n, flatten(n.text))
 	for _, p := range n.paras {
-		for _, r := range findRefs(p) {
-			r.Target = n.keys[r.Key]
-			n.Refs = append(n.Refs, r)
-		}
+		n.addRefs(p)
 		n.Contacts = append(n.Contacts, findContacts(p)...)
 	}
 	sort.SliceStable(n.Contacts, func(i, j int) bool { return n.Contacts[i].Span.Start < n.Contacts[j].Span.Start })

@@ -2,6 +2,7 @@ package notices_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -61,6 +62,42 @@ func TestShapes(t *testing.T) {
 			[]string{"1|Intro|title|1", "2||implied|2"}},
 		{"appendices", "1. Intro\n\n1.1 See Appendix 1.\n\nAppendix 1\n\nSuppliers.\n\nAppendix 2 - Retention\n\nSix years.\n",
 			[]string{"1|Intro|title|1", "Appendix 1||title|0", "Appendix 2|Retention|title|0"}},
+		{"bold numbered titles", "**1\\. About us**\n\nWe run a lettings agency.\n\n**2. How we share**\n\nWith landlords.\n\n**3.** **Keeping it safe**\n\nLocked cabinets.\n\n**4\\.**\n\nComplaints\n\nWrite to us.\n",
+			[]string{"1|About us|title|0", "2|How we share|title|0", "3|Keeping it safe|title|0", "4|Complaints|title|0"}},
+		{"escaped numbers", "1. Who we are\n\n1.1 A landlord.\n\n2\\. Cookies\n\nWe set two.\n\n3\\. Changes to this policy\n\nWe post them here.\n",
+			[]string{"1|Who we are|title|1", "2|Cookies|title|0", "3|Changes to this policy|title|0"}},
+		{"bold title with its text on the line", "**1. Who we are.** A housing charity.\n\n**2. What we hold:** Names and rent records.\n",
+			[]string{"1|Who we are|title|0", "2|What we hold|title|0"}},
+		{"list items as titles", "1. **Information we collect**\n\n   Your name and address.\n\n2. **How we use it**\n\n   To run your account.\n\n   2.1 For billing.\n\n3. **Your rights**\n\n   You can ask for a copy.\n",
+			[]string{"1|Information we collect|title|0", "2|How we use it|title|1", "3|Your rights|title|0"}},
+		{"list items as titles, one text indented too little", func() string {
+			var b strings.Builder
+			for i, t := range []string{"WHO WE ARE", "WHAT WE COLLECT", "USE", "SHARING", "COOKIES", "SECURITY", "CHILDREN", "LINKS", "UPDATES", "CONTACT", "CHANGES"} {
+				// "10.  " puts the text at column 5, so the body of item 10,
+				// indented 4, ends the list: item 11 starts a new one.
+				fmt.Fprintf(&b, "%d.  %s\n\n    Text of part %d.\n\n", i+1, t, i+1)
+			}
+			return b.String()
+		}(), []string{"1|WHO WE ARE|title|0", "2|WHAT WE COLLECT|title|0", "3|USE|title|0", "4|SHARING|title|0", "5|COOKIES|title|0",
+			"6|SECURITY|title|0", "7|CHILDREN|title|0", "8|LINKS|title|0", "9|UPDATES|title|0", "10|CONTACT|title|0", "11|CHANGES|title|0"}},
+		{"a list of titles starts at the next number", "8.  WHAT WE COLLECT\n\n    Your name.\n\n9.  SHARING\n\n    With no one.\n",
+			nil},
+		{"a list of short items is not titles", "1. Introduction\n\nWe hold:\n\n2. Names\n3. Addresses\n\nThat is all.\n",
+			[]string{"1|Introduction|title|0"}},
+		{"bold inline clauses", "## 2. Data we collect\n\n**2.1 Visiting our site:** We count visits.\n\n**2.2 Payment data**: Our processor keeps it.\n\n**2.3** **Support:** We keep your emails.\n\n**2.4 Newsletters**\n\nWe send one a month.\n",
+			[]string{"2|Data we collect|heading|4"}},
+		{"bold clauses with no blank line between them", "## 7. Your rights\n\nYou have these rights.\n**7.1 Right of access.** Ask for a copy.\n\u00a0\n**7.2 Right to erasure.** Ask us to delete it.\n**7.3 Right to object.** Tell us.\n",
+			[]string{"7|Your rights|heading|3"}},
+		{"unnumbered headings under numbered title lines", "1. Who we are\n\nA landlord.\n\n### Our office\n\nIn Leeds.\n\n2. Your rights\n\n### Access\n\nAsk us.\n\n#### By post\n\nWrite.\n",
+			[]string{"1|Who we are|title|1", "2|Your rights|title|1"}},
+		{"lettered headings are parts of the numbered one before", "### 3. How we collect it\n\n### (a) From you\n\nForms.\n\n### By post\n\nLetters.\n\n### (b) From others\n\nReferences.\n\n### 4. Sharing\n\nWith no one.\n",
+			[]string{"3|How we collect it|heading|2", "4|Sharing|heading|0"}},
+		{"titles that say Section", "Section 1 - Who we are\n\nA charity.\n\n**SECTION 2 – WHAT WE HOLD**\n\nNames.\n\nSECTION 3: Your rights\n\nAsk us.\n",
+			[]string{"1|Who we are|title|0", "2|WHAT WE HOLD|title|0", "3|Your rights|title|0"}},
+		{"a clause under a later section does not hold a title back", "1. Definitions\n\nWords.\n\n2. Purpose\n\nWhy.\n\n3. Our role\n\nController.\n\n4. Requests\n\nWrite to:\n\n2.1 For our own data, the DPO.\n",
+			[]string{"1|Definitions|title|0", "2|Purpose|title|0", "3|Our role|title|0", "4|Requests|title|0"}},
+		{"a title below lines a web page put above it", "On this page\n\n* [Home](/)\n\nPrivacy notice\n==============\n\n**1\\. Who we are**\n\nA charity.\n",
+			[]string{"1|Who we are|title|0"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

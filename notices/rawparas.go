@@ -2,7 +2,6 @@ package notices
 
 import (
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -123,10 +122,11 @@ var blockParser = parser.NewParser(
 // paragraphTransformers take link reference definitions and GFM tables out
 // of paragraphs, at goldmark's priorities. The definitions are read by
 // goldmark's transformer made linear (linkrefs.go): goldmark's own costs the
-// square of a run's length.
+// square of a run's length. Tables are read as their outline (tables.go):
+// goldmark's node per cell costs a hundred times a table's size.
 var paragraphTransformers = []util.PrioritizedValue{
 	util.Prioritized(linkRefs{}, 100),
-	util.Prioritized(extension.NewTableParagraphTransformer(), 200),
+	util.Prioritized(newTableOutline(), 200),
 }
 
 // parseBlocks parses src's blocks with blockParser and gives every held

@@ -169,6 +169,11 @@ var prefilterEdges = []string{
 	"under the Data Protection Act 2018, ", "Article 6(1)(f) ", "Schedule 2", "UK GDPR,", "the Rules",
 	"GIR0AA", "xM1 1AE", "M1 1AEx", "SW1A 1AAA", "M11AE 2BC", "AB12\t3CD", "A1 1A", "ABC1 1AA", "M1  1AE", "M1\u00a0\u00a01AE",
 	"éM1 1AE", "M1 1AÉ", "LS1 1BA LS2 2BB", "M1 1AEM1 1AE", "GIRL 1AA", "G1R 0AA",
+	" of the Act", " (1) of the Law 25,326", ", subsection 3 of Act 25,326", " 'Rights', of our Privacy Policy", " above of this notice",
+	" nDSG", " (a) GDPR", " UK GDPR", " of our [Terms](https://x.example/terms)", " to the\nData Protection Act",
+	" (see below), for more information about cookies.", "For details on rights, see the ", "the rights set out in ",
+	"art. 6 para. 1 ", "Art.6", "Part 3, ", "Act2018", "GDPR12018", "Article 5Article6", "Schedule 2a", "Schedule 2",
+	"Article 5 ", "Article 5 (a)", "20 U.S.C. ", "16 C.F.R. § ", "the Code ", "Act 12345", "Article", "Schedule 2 2018,	",
 }
 
 // prefilterInputs are texts to check the cheap prefilters against their
@@ -201,6 +206,27 @@ func checkPrefilters(t testing.TB, text string) {
 	}
 	if legislationBefore.MatchString(text) && !mayNameLegislation(text) {
 		t.Errorf("mayNameLegislation misses legislation in %q", text)
+	}
+	w, known := leadWord(text)
+	if (ofThis.MatchString(text) || ofDocument.MatchString(text) || linkAfter.MatchString(text)) && known && !afterWords[strings.ToLower(w)] {
+		t.Errorf("leadWord %q skips the regexps after a reference in %q", w, text)
+	}
+	if acronymAfter.MatchString(text) && known && (w == "" || !isUpper(w[0]) && w != "nDSG") {
+		t.Errorf("leadWord %q skips acronymAfter in %q", w, text)
+	}
+	if afterTopic.MatchString(text) && !hasWord(text, topicWords) {
+		t.Errorf("hasWord misses afterTopic's word in %q", text)
+	}
+	if beforeTopic.MatchString(text) && (!endsWithWord(text, seeWords) || !hasWord(text, []string{"for", "to"})) {
+		t.Errorf("the checks before beforeTopic miss %q", text)
+	}
+	if statedIn.MatchString(text) && !endsWithWord(text, placeWords) {
+		t.Errorf("endsWithWord misses statedIn's word in %q", text)
+	}
+	for _, s := range []string{text, tail(text, 48)} {
+		if got, want := legislationEnds(s), legislationBefore.MatchString(s); got != want {
+			t.Errorf("legislationEnds(%q) = %v, the regexp says %v", s, got, want)
+		}
 	}
 	var got [][]int
 	for _, m := range findPostcodes(text) {

@@ -22,14 +22,28 @@ var stopWords = map[string]bool{
 	"their": true, "there": true, "these": true, "those": true, "any": true, "all": true,
 	"some": true, "other": true, "such": true, "see": true, "section": true, "notice": true,
 	"policy": true, "further": true, "please": true, "has": true, "have": true,
+	// "Personal data" is what every section of a notice is about: like
+	// "information", it tells no section from another.
+	"personal": true, "data": true,
+	// "The purposes" say nothing until they say of what.
+	"purpose": true, "purposes": true,
 }
 
 // synonyms fold words notices use interchangeably into one stem.
 var synonyms = map[string][]string{
-	"dpo":      {"data", "protect", "offic"},
-	"mdpo":     {"data", "protect", "offic"},
-	"complain": {"complaint"},
-	"ico":      {"commission"},
+	"dpo":       {"protect", "offic"},
+	"mdpo":      {"protect", "offic"},
+	"complain":  {"complaint"},
+	"ico":       {"commission"},
+	"retention": {"keep"},
+	"retain":    {"keep"},
+	"retained":  {"keep"},
+	"kept":      {"keep"},
+	// Notices say "process" and "use" of the same acts.
+	"process":    {"use"},
+	"processing": {"use"},
+	"processed":  {"use"},
+	"processes":  {"use"},
 }
 
 // stems returns the distinct content-word stems of s.
@@ -68,6 +82,18 @@ func dice(sa, sb map[string]bool) float64 {
 		}
 	}
 	return 2 * float64(shared) / float64(len(sa)+len(sb))
+}
+
+// titleMatch is how well a title names a topic: the Dice coefficient of
+// their stems, and at least 0.6 when a short title holds every stem of the
+// topic ("rights" in "Your privacy choices and rights"). A long title holds
+// many words, and one of them says little.
+func titleMatch(topic, title map[string]bool) float64 {
+	v := dice(topic, title)
+	if v < 0.6 && len(title) <= 3 && covered(topic, title) == 1 {
+		v = 0.6
+	}
+	return v
 }
 
 // covered is the share of the topic's stems st that a text's stems sx
