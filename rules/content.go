@@ -1,0 +1,211 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/notices"
+)
+
+// The content rules check that a notice states what UK GDPR Articles 13 and
+// 14 require it to (the ICO's "right to be informed" checklist), one rule
+// per element, the rule ID the element's ID. Each element is judged once per
+// notice from its concept table (content_concepts.go), and the same verdict
+// serves the rule and `noticelint checklist`.
+
+// Status is what a notice does about one element.
+type Status int
+
+const (
+	// Present: the notice states the element.
+	Present Status = iota
+	// Missing: the element applies and the notice does not state it.
+	Missing
+	// Partial: the notice says something towards the element, not enough.
+	Partial
+	// NotApplicable: the element does not apply to the notice.
+	NotApplicable
+)
+
+var statusNames = [...]string{"present", "missing", "partial", "na"}
+
+// String gives the status as the checklist's JSON writes it.
+func (s Status) String() string { return statusNames[s] }
+
+// Verdict is an element's status in one notice, with where it is said (or
+// where the fact that makes it apply is) and why it applies.
+type Verdict struct {
+	ID     string
+	Status Status
+	// At is where the element is stated (Present), where the inadequate
+	// statement or the fact that makes the element apply is (Missing,
+	// Partial); empty for a notice-level verdict.
+	At      notices.Span
+	Section *notices.Section
+	// Why says why the element applies, or why it does not.
+	Why string
+	// Message and Fix are the finding's, for Missing and Partial.
+	Message, Fix string
+	// Severity is the finding's severity, at most the rule's.
+	Severity lint.Severity
+}
+
+// element is one Art 13/14 element: its rule and how it is judged.
+type element struct {
+	rule *lint.Rule
+	// judge decides the element for one notice with the facts in force
+	// (the configuration's stated facts included).
+	judge func(c *content, f *notices.Facts) Verdict
+}
+
+// content is what one notice says of every element, read once and shared
+// by the rules (the notice's Memo) whatever the facts in force.
+type content struct {
+	n    *notices.Notice
+	hits map[string][]hit
+}
+
+type contentKey struct{}
+
+func contentOf(n *notices.Notice) *content {
+	return n.Memo(contentKey{}, func() any {
+		c := &content{n: n, hits: map[string][]hit{}}
+		for id, cc := range compiledConcepts {
+			c.hits[id] = append(cc.titleHits(n), cc.sentenceHits(n, nil)...)
+		}
+		return c
+	}).(*content)
+}
+
+// sentences returns the sentence hits of concept id, titles left out.
+func (c *content) sentences(id string) []hit {
+	var out []hit
+	for _, h := range c.hits[id] {
+		if !h.Title {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// first returns where concept id is best shown said: the first sentence
+// that states it inside a section titled for it, else the first text of
+// such a section, else the first sentence anywhere. ok is false when the
+// notice never says it.
+func (c *content) first(id string) (h hit, ok bool) {
+	hs := c.hits[id]
+	var titles []hit
+	for _, x := range hs {
+		if x.Title {
+			titles = append(titles, x)
+		}
+	}
+	for _, t := range titles {
+		for _, x := range hs {
+			if !x.Title && t.Section.Contains(x.Section) {
+				return x, true
+			}
+		}
+	}
+	if len(titles) > 0 {
+		t := titles[0]
+		if sp, ok := firstText(t.Section); ok {
+			t.Span = sp
+		}
+		return t, true
+	}
+	for _, x := range hs {
+		return x, true
+	}
+	return hit{}, false
+}
+
+// firstText is the span of the first block under s, its clauses' included.
+func firstText(s *notices.Section) (notices.Span, bool) {
+	if len(s.Blocks) > 0 {
+		return s.Blocks[0].Span, true
+	}
+	for _, ch := range s.Children {
+		if sp, ok := firstText(ch); ok {
+			return sp, true
+		}
+	}
+	return notices.Span{}, false
+}
+
+// present is the verdict for an element found at h.
+func present(id string, h hit, why string) Verdict {
+	return Verdict{ID: id, Status: Present, At: h.Span, Section: h.Section, Why: why}
+}
+
+// notApplicable is the verdict for an element the notice owes nobody.
+func notApplicable(id, why string) Verdict {
+	return Verdict{ID: id, Status: NotApplicable, Why: why}
+}
+
+// outOfScope is the verdict for a notice outside UK and EU GDPR, or "" when
+// it is under one of them.
+func outOfScope(f *notices.Facts) string {
+	if f.Scope.GDPR() {
+		return ""
+	}
+	return "the notice is not written under UK or EU GDPR"
+}
+
+// evidenceAt returns where a fact was read, and the section it is in; a
+// stated fact has no span.
+func evidenceAt(n *notices.Notice, e notices.Evidence) (notices.Span, *notices.Section) {
+	if e.Stated || !e.Found() {
+		return notices.Span{}, nil
+	}
+	return e.Span, n.SectionAt(e.Span.Start)
+}
+
+// factWhy says where a fact comes from, for a verdict's Why.
+func factWhy(n *notices.Notice, what string, e notices.Evidence) string {
+	if e.Stated {
+		return what + " (stated in the configuration)"
+	}
+	if !e.Found() {
+		return what
+	}
+	return fmt.Sprintf("%s (line %d)", what, n.Pos(e.Span.Start).Line)
+}
+
+// check is the Check of an element's rule: report the verdict when the
+// element is missing or partial.
+func (e *element) check(pass *lint.Pass) {
+	v := e.judge(contentOf(pass.Notice), pass.Facts())
+	if v.Status != Missing && v.Status != Partial {
+		return
+	}
+	if v.At.End <= v.At.Start && v.At.Start == 0 {
+		pass.ReportNoticeAt(v.Severity, v.Message, v.Fix)
+		return
+	}
+	pass.ReportAt(v.Severity, v.At, v.Section, v.Message, v.Fix)
+}
+
+// Checklist judges every content element for notice n under facts f (the
+// notice's own, or with a configuration's stated facts): one verdict per
+// element, in the order of Articles 13 and 14.
+func Checklist(n *notices.Notice, f *notices.Facts) []Verdict {
+	c := contentOf(n)
+	out := make([]Verdict, 0, len(elements))
+	for _, e := range elements {
+		v := e.judge(c, f)
+		v.ID = e.rule.ID
+		out = append(out, v)
+	}
+	return out
+}
+
+// ContentRules returns the content element rules, in the order of Articles
+// 13 and 14.
+func ContentRules() []*lint.Rule {
+	out := make([]*lint.Rule, len(elements))
+	for i, e := range elements {
+		out[i] = e.rule
+	}
+	return out
+}

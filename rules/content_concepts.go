@@ -1,0 +1,154 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/noticelint/noticelint/notices"
+	"github.com/noticelint/noticelint/pattern"
+)
+
+// The Art 13/14 elements are recognised as concepts, not keywords: a row of
+// a concept holds classes of words (the stems a verb or an object is written
+// with) that must all meet in one sentence, list item or table row, and a
+// class that, present, rules the sentence out ("we keep your data secure"
+// has a keeping verb and no period: it is security, not retention). A
+// section whose title names the element counts for the text under it.
+//
+// The rows are data, one table per element in contentRows below, so that
+// they can move onto the shared concept table unchanged: each class is a
+// list of word starts matched at a word boundary, case ignored.
+
+// class is a set of word starts ("retain" covers "retained", "retention").
+type class []string
+
+// row is one way of saying an element: every class of all in one sentence,
+// none of not.
+type row struct {
+	all []class
+	not class
+}
+
+// concept is how one element is said: titles that name it, rows that state
+// it, and the literals (from the rows' first classes) that prefilter the
+// paras worth reading.
+type concept struct {
+	titles class
+	// notTitles rule a title out ("Cookies we keep" is not retention).
+	notTitles class
+	rows      []row
+}
+
+// compiled is a concept ready to match: each class a regexp, and one
+// pattern of the rows' first classes so that only the paras holding one of
+// them are read (pattern.Default indexes every para once for all rules).
+type compiled struct {
+	titles, notTitles *regexp.Regexp
+	rows              []compiledRow
+	anchor            *pattern.Pattern
+}
+
+type compiledRow struct {
+	all []*regexp.Regexp
+	not *regexp.Regexp
+}
+
+// classRe compiles a class: each start at a word boundary, white space in
+// it matching any run of white space or hyphens.
+func classRe(c class) *regexp.Regexp {
+	if len(c) == 0 {
+		return nil
+	}
+	alts := make([]string, len(c))
+	for i, w := range c {
+		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(w), ` `, `[\s-]+`)
+	}
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)`)
+}
+
+func compile(c concept) *compiled {
+	out := &compiled{titles: classRe(c.titles), notTitles: classRe(c.notTitles)}
+	var firsts class
+	seen := map[string]bool{}
+	for _, r := range c.rows {
+		cr := compiledRow{not: classRe(r.not)}
+		for _, cl := range r.all {
+			cr.all = append(cr.all, classRe(cl))
+		}
+		out.rows = append(out.rows, cr)
+		for _, w := range r.all[0] {
+			if !seen[w] {
+				seen[w] = true
+				firsts = append(firsts, w)
+			}
+		}
+	}
+	if len(firsts) > 0 {
+		out.anchor = pattern.MustCompile(classRe(firsts).String())
+	}
+	return out
+}
+
+// hit is where a concept is said: the sentence, its para and section.
+type hit struct {
+	Span    notices.Span
+	Para    *notices.Para
+	Section *notices.Section
+	// Title says the hit is a section title naming the element.
+	Title bool
+	// Row is the index of the row that matched, for elements whose rows
+	// say different things (a safeguard, a transfer).
+	Row int
+}
+
+// sentenceHits returns every sentence of n that one of c's rows matches,
+// in document order, with keep deciding on each (nil keeps all).
+func (c *compiled) sentenceHits(n *notices.Notice, keep func(p *notices.Para, sent string) bool) []hit {
+	if c.anchor == nil {
+		return nil
+	}
+	var out []hit
+	for _, p := range n.ParasFor(c.anchor) {
+		if !c.anchor.Match(p.Scan) {
+			continue
+		}
+		for _, s := range p.Sentences() {
+			sent := p.Text[s.Start:s.End]
+			for i, r := range c.rows {
+				if r.match(sent) && (keep == nil || keep(p, sent)) {
+					out = append(out, hit{Span: notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}, Para: p, Section: p.Section, Row: i})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (r compiledRow) match(sent string) bool {
+	for _, re := range r.all {
+		if !re.MatchString(sent) {
+			return false
+		}
+	}
+	return r.not == nil || !r.not.MatchString(sent)
+}
+
+// titleHits returns the sections whose titles name the element and which
+// hold text of their own: a title alone over nothing says nothing.
+func (c *compiled) titleHits(n *notices.Notice) []hit {
+	if c.titles == nil {
+		return nil
+	}
+	var out []hit
+	n.Walk(func(s *notices.Section) {
+		if s.Title == "" || len(s.Title) > 200 || !c.titles.MatchString(s.Title) || c.notTitles != nil && c.notTitles.MatchString(s.Title) {
+			return
+		}
+		if len(s.Blocks) == 0 && len(s.Children) == 0 {
+			return
+		}
+		out = append(out, hit{Span: s.TitleSpan, Section: s, Title: true})
+	})
+	return out
+}
