@@ -88,10 +88,11 @@ func (c *content) sentences(id string) []hit {
 	return out
 }
 
-// first returns where concept id is best shown said: the first sentence
-// that states it inside a section titled for it, else the first text of
-// such a section, else the first sentence anywhere. ok is false when the
-// notice never says it.
+// first returns where concept id is best shown said: inside a section
+// titled for it, the first sentence that states it (else the section's
+// first text); with no such section, the first sentence of the section
+// that states it most often, where a notice says it in earnest rather than
+// in passing. ok is false when the notice never says it.
 func (c *content) first(id string) (h hit, ok bool) {
 	hs := c.hits[id]
 	var titles []hit
@@ -100,12 +101,27 @@ func (c *content) first(id string) (h hit, ok bool) {
 			titles = append(titles, x)
 		}
 	}
+	// The titled section that states it most: "Third-party services"
+	// names recipients in passing, "How we share your data" lists them.
+	var bestIn *hit
+	bestN := 0
 	for _, t := range titles {
-		for _, x := range hs {
+		var in *hit
+		n := 0
+		for i, x := range hs {
 			if !x.Title && t.Section.Contains(x.Section) {
-				return x, true
+				if in == nil {
+					in = &hs[i]
+				}
+				n++
 			}
 		}
+		if n > bestN {
+			bestIn, bestN = in, n
+		}
+	}
+	if bestIn != nil {
+		return *bestIn, true
 	}
 	if len(titles) > 0 {
 		t := titles[0]
@@ -114,10 +130,20 @@ func (c *content) first(id string) (h hit, ok bool) {
 		}
 		return t, true
 	}
-	for _, x := range hs {
-		return x, true
+	if len(hs) == 0 {
+		return hit{}, false
 	}
-	return hit{}, false
+	count := map[*notices.Section]int{}
+	for _, x := range hs {
+		count[x.Section]++
+	}
+	best := hs[0]
+	for _, x := range hs[1:] {
+		if count[x.Section] > count[best.Section] {
+			best = x
+		}
+	}
+	return best, true
 }
 
 // firstText is the span of the first block under s, its clauses' included.

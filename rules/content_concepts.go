@@ -113,7 +113,7 @@ func (c *compiled) sentenceHits(n *notices.Notice, keep func(p *notices.Para, se
 			continue
 		}
 		for _, s := range p.Sentences() {
-			sent := p.Text[s.Start:s.End]
+			sent := withoutURLs(p.Text[s.Start:s.End])
 			for i, r := range c.rows {
 				if r.match(sent) && (keep == nil || keep(p, sent)) {
 					out = append(out, hit{Span: notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}, Para: p, Section: p.Section, Row: i})
@@ -151,4 +151,15 @@ func (c *compiled) titleHits(n *notices.Notice) []hit {
 		out = append(out, hit{Span: s.TitleSpan, Section: s, Title: true})
 	})
 	return out
+}
+
+// linkTarget is a Markdown link's target or a bare web address: words in a
+// URL ("/preferences/source?q=") are not the notice's.
+var linkTarget = regexp.MustCompile(`\]\([^)\s]*\)|https?://\S+|www\.\S+`)
+
+func withoutURLs(s string) string {
+	if !strings.Contains(s, "](") && !strings.Contains(s, "://") && !strings.Contains(s, "www.") {
+		return s
+	}
+	return linkTarget.ReplaceAllString(s, "] ")
 }
