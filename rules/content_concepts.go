@@ -27,6 +27,10 @@ type class []string
 type row struct {
 	all []class
 	not class
+	// near, when set, is how many bytes from the first class's word the
+	// other classes' must start: "you must give us your name" holds a
+	// requirement, "we must keep records ... you give us" does not.
+	near int
 }
 
 // concept is how one element is said: titles that name it, rows that state
@@ -49,8 +53,9 @@ type compiled struct {
 }
 
 type compiledRow struct {
-	all []*regexp.Regexp
-	not *regexp.Regexp
+	all  []*regexp.Regexp
+	not  *regexp.Regexp
+	near int
 }
 
 // classRe compiles a class: each start at a word boundary, white space in
@@ -71,7 +76,7 @@ func compile(c concept) *compiled {
 	var firsts class
 	seen := map[string]bool{}
 	for _, r := range c.rows {
-		cr := compiledRow{not: classRe(r.not)}
+		cr := compiledRow{not: classRe(r.not), near: r.near}
 		for _, cl := range r.all {
 			cr.all = append(cr.all, classRe(cl))
 		}
@@ -125,24 +130,66 @@ func (c *compiled) sentenceHits(n *notices.Notice, keep func(p *notices.Para, se
 	return out
 }
 
+func (c *compiled) anyRow(s string) bool {
+	for _, r := range c.rows {
+		if r.match(s) {
+			return true
+		}
+	}
+	return false
+}
+
 func (r compiledRow) match(sent string) bool {
 	for _, re := range r.all {
 		if !re.MatchString(sent) {
 			return false
 		}
 	}
-	return r.not == nil || !r.not.MatchString(sent)
+	if r.not != nil && r.not.MatchString(sent) {
+		return false
+	}
+	if r.near == 0 || len(r.all) < 2 {
+		return true
+	}
+	for _, m := range r.all[0].FindAllStringIndex(sent, 20) {
+		lo, hi := m[0]-r.near, m[1]+r.near
+		ok := true
+		for _, re := range r.all[1:] {
+			if !anyWithin(re.FindAllStringIndex(sent, 20), lo, hi) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func anyWithin(ms [][]int, lo, hi int) bool {
+	for _, m := range ms {
+		if m[0] >= lo && m[0] <= hi {
+			return true
+		}
+	}
+	return false
 }
 
 // titleHits returns the sections whose titles name the element and which
 // hold text of their own: a title alone over nothing says nothing.
 func (c *compiled) titleHits(n *notices.Notice) []hit {
-	if c.titles == nil {
+	if c.titles == nil && len(c.rows) == 0 {
 		return nil
 	}
 	var out []hit
 	n.Walk(func(s *notices.Section) {
-		if s.Title == "" || len(s.Title) > 200 || !c.titles.MatchString(s.Title) || c.notTitles != nil && c.notTitles.MatchString(s.Title) {
+		if s.Title == "" || len(s.Title) > 200 || c.titles == nil && !c.anyRow(s.Title) || c.notTitles != nil && c.notTitles.MatchString(s.Title) {
+			return
+		}
+		// A title names the element ("Retention"), or states it as a
+		// sentence would ("We never sell your data").
+		if (c.titles == nil || !c.titles.MatchString(s.Title)) && !c.anyRow(s.Title) {
 			return
 		}
 		if len(s.Blocks) == 0 && len(s.Children) == 0 {

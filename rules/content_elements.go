@@ -199,17 +199,28 @@ Fix: say what each legitimate interest is and which processing it covers.`,
 // "legitimate interests: ...", "legitimate interests (...)", or the basis
 // after a dash or colon that follows a purpose ("Fraud checks - legitimate
 // interests").
-var interestSaid = regexp.MustCompile(`(?i)legitimate(?: business)? interests?(?: pursued)?(?: of [^,.;:]{1,60}?)?\s*(?:(?:in|to|for|include|includes|including|are|is|being|namely)\s+\w+\w|[:(–—-]\s*\w+\w|,?\s*(?:such as|including|namely|for example|e\.g\.|i\.e\.|which (?:are|is|include)))|(?:\w+\W+){3,}[:–—|-]\s*(?:our\s+)?legitimate(?: business)? interests?|in (?:our|its|their) (?:legitimate )?interests? (?:to|in)\s+\w+\w`)
+var interestSaid = regexp.MustCompile(`(?i)legitimate(?: business)? interests?(?: pursued)?(?: of [^,.;:]{1,60}?)?\s*(?:(?:in|to|for|include|includes|including|are|is|being|namely|like)\s+\w+\w|[:(–—-]\s*(?:\w+\w|$)|,?\s*(?:such as|including|namely|for example|e\.g\.|i\.e\.|which (?:are|is|include)))|legitimate(?: business)? interests?[^.;]{0,80}?\bin \w+ing\b|(?:\w+\W+){3,}[:–—|-]\s*(?:our\s+)?legitimate(?: business)? interests?|in (?:our|its|their) (?:legitimate )?interests? (?:to|in)\s+\w+\w|(?:for|in relation to|in connection with)\s+[^.;]{3,80}?\b(?:is|are)\s+(?:our|the)\s+legitimate(?: business)? interest`)
 
 func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
 	const id = "legitimate-interests"
 	if v, ok := always(id, f); !ok {
 		return v
 	}
-	if !f.LegitimateInterests.Holds {
+	li := f.LegitimateInterests
+	if !li.Holds && !li.Evidence.Stated {
+		// The facts read the usual names of the basis; "our legitimate
+		// business interests" is the same basis.
+		for _, h := range c.sentences(id) {
+			if !negatedLI.MatchString(string(c.n.Source[h.Span.Start:h.Span.End])) {
+				li = notices.Fact{Holds: true, Evidence: notices.Evidence{Span: h.Span}}
+				break
+			}
+		}
+	}
+	if !li.Holds {
 		return notApplicable(id, "the notice does not rely on legitimate interests")
 	}
-	why := factWhy(c.n, "the notice relies on legitimate interests", f.LegitimateInterests.Evidence)
+	why := factWhy(c.n, "the notice relies on legitimate interests", li.Evidence)
 	for _, h := range c.sentences(id) {
 		sent := c.n.Source[h.Span.Start:h.Span.End]
 		if interestSaid.Match(sent) || h.Para.Block != nil && h.Para.Block.Kind == notices.Table && strings.Count(string(sent), "|") >= 3 {
@@ -224,10 +235,13 @@ func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
 			}
 		}
 	}
-	return missingAt(c, id, Missing, f.LegitimateInterests.Evidence, why,
+	return missingAt(c, id, Missing, li.Evidence, why,
 		"The notice relies on legitimate interests but never says what those interests are.",
 		"Say what each legitimate interest is and which processing it covers, e.g. 'our legitimate interest in preventing fraud' (UK GDPR Art 13(1)(d)).")
 }
+
+// negatedLI is a mention of the basis that denies relying on it.
+var negatedLI = regexp.MustCompile(`(?i)\b(?:not|never|no)\b[^.;]{0,30}legitimate`)
 
 func hasList(s *notices.Section) bool {
 	for _, b := range s.Blocks {

@@ -14,6 +14,13 @@ var contentRows = map[string]concept{
 		rows: []row{
 			{all: []class{{"controller", "responsible for"}, {"we are", "we're", "is the", "are the", "act as", "acts as", "is a", "are a", "is responsible", "are responsible", "will be"}}},
 			{all: []class{{"registered office", "registered in", "company number", "registered number", "registered address", "company registration"}}},
+			// A defined name for the organisation: 'Example AG (the
+			// "Company", "we", "us")', "operated by Example Ltd".
+			{all: []class{{"“we”", "\"we\"", "‘we’", "'we'", "(“we", "(\"we", "“us”", "\"us\"", "operated by", "is the operator", "are the operator", "provided by", "run by", "owned by"},
+				{"ltd", "limited", "plc", "llp", "inc", "corporation", "llc", "gmbh", "ag", "s.a", "b.v", "pbc", "foundation", "stiftung", "company", "charity", "trust", "council", "university", "group"}}},
+			// A legal name over a postal address: "Example Corporation,
+			// P.O. Box 1, Bellevue".
+			{all: []class{{"ltd", "limited", "plc", "llp", "inc.", "corporation", "llc", "gmbh", "pbc"}, {"p.o. box", "po box", "street", "road", "avenue", "located at", "domiciled", "suite", "floor"}}},
 		},
 	},
 	"purposes": {
@@ -47,7 +54,8 @@ var contentRows = map[string]concept{
 				"give access", "access to", "make available", "made available", "sell", "sold", "send", "sent", "recipient", "given to"},
 				{"third part", "partner", "supplier", "service provider", "providers", "processor", "contractor", "agenc", "authorit", "regulator",
 					"police", "court", "compan", "organisation", "organization", "group", "affiliate", "subsidiar", "advertiser", "vendor", "recipient",
-					"other people", "anyone", "anybody", "bank", "insurer", "auditor", "adviser", "advisor", "law enforcement", "government", "hmrc",
+					"other people", "anyone", "anybody", "bank", "board", "bodies", "body", "institution", "landlord", "solicitor", "accountant", "lawyer",
+					"family", "carrier", "courier", "delivery", "insurer", "auditor", "adviser", "advisor", "law enforcement", "government", "hmrc",
 					"department", "employer", "school", "platform", "developer", "analytics", "payment processor", "host", "professional", "council",
 					"nhs", "charit", "funder", "trustee", "member", "staff", "team", "contractor", "outside", "external", "no one", "nobody"}}},
 		},
@@ -70,7 +78,7 @@ var contentRows = map[string]concept{
 		},
 	},
 	"retention": {
-		titles: class{"retention", "retain", "how long", "keep", "keeping", "kept", "storage period", "storage limitation", "deletion", "data storage"},
+		titles:    class{"retention", "retain", "how long", "keep", "keeping", "kept", "storage period", "storage limitation", "deletion", "data storage"},
 		notTitles: class{"secur", "safe", "protect", "updated", "up to date", "informed"},
 		rows: []row{
 			{all: []class{{"retain", "retention", "keep", "kept", "store", "stored", "storing", "hold", "held", "delete", "deleted", "deletion", "erase", "erased",
@@ -97,7 +105,7 @@ var contentRows = map[string]concept{
 	},
 	"complaint-right": {
 		rows: []row{
-			{all: []class{{"complain", "complaint", "lodge", "raise a concern", "raise concerns", "raise your concern", "report a concern", "report your concern",
+			{all: []class{{"complain", "complaint", "lodge", "concern", "report a concern", "report your concern",
 				"raise a query", "escalate", "refer", "take it up", "take the matter", "contact", "get in touch", "tell", "report"},
 				{"ico", "information commissioner", "supervisory authorit", "data protection authorit", "data protection regulator", "regulator", "commissioner",
 					"data protection commission", "cnil", "garante", "datatilsynet", "aepd", "edpb", "privacy authorit", "competent authorit", "local authority for data protection"}},
@@ -110,27 +118,43 @@ var contentRows = map[string]concept{
 		},
 	},
 	"statutory-requirement": {
+		titles: class{"if you fail to provide", "if you do not provide", "if you don't provide", "if you do not want to provide", "if you choose not to",
+			"failure to provide", "do you have to", "do i have to", "must you", "obligation to provide", "required information", "mandatory information",
+			"what happens if you", "which we need", "information we need", "data we need", "is providing", "whether you have to"},
 		rows: []row{
 			// Whether the person must give the data: "you must provide",
-			// "providing this is optional", "a statutory or contractual
-			// requirement", "required to register", "fields marked *".
-			{all: []class{{"provide", "provision", "providing", "give", "giving", "supply", "supplying", "submit", "enter", "fill in", "complete"},
-				{"required", "requirement", "mandatory", "obligatory", "compulsory", "optional", "voluntar", "necessary", "must ", "need to", "needed",
-					"have to", "obliged", "obligation", "not required", "you choose", "up to you", "your choice", "do not have to", "don't have to"},
-				{"you", "user", "individual", "data subject", "customer", "applicant", "member", "the provision"}},
-				not: class{"cookie", "we provide", "we may provide", "we will provide", "we must provide", "provide you with", "provide our", "provide the service",
-					"provide services", "we share", "we disclose", "third part", "we are required", "we may be required", "we're required", "required by law to",
-					"obliged to disclose", "need to provide us with this information to comply", "supply chain"}},
+			// "providing this is optional", "it is not necessary to
+			// provide", "the provision of this information is necessary".
+			{all: []class{{"you must", "you will need to", "you'll need to", "you need to", "you have to", "you are required to", "you're required to",
+				"you will be required to", "you may be required to", "you are obliged", "you are not obliged", "you are under no obligation", "you do not have to",
+				"you don't have to", "you are not required", "is required", "are required", "is mandatory", "are mandatory", "is optional", "are optional",
+				"is voluntary", "are voluntary", "voluntarily", "is necessary", "are necessary", "is needed", "are needed", "not necessary", "mandatory",
+				"obligatory", "compulsory", "optional", "up to you", "you can choose whether", "you may choose whether", "statutory or contractual",
+				"contractual requirement", "statutory requirement", "legal requirement"},
+				{"provide", "provision", "providing", "give us", "giving us", "give your", "supply", "supplying", "submit", "set up an account", "create an account",
+					"open an account", "register", "sign up", "fill in", "complete the form"}},
+				near: 50,
+				not: class{"cookie", "we provide", "provide you with", "we may share", "we share", "we disclose", "we will need to use", "we need to use",
+					"we need to share", "we need to process", "processing is necessary", "is necessary for the performance", "necessary for us", "necessary for our",
+					"required by law to disclose", "we are required", "we may be required to disclose", "we may be required to share", "third part", "supply chain",
+					"again", "retain", "as long as", "kept", "stored"}},
+			// "We require the following information", "the information
+			// we need to provide the service".
+			{all: []class{{"we require the following", "we require your", "information we need", "information that we need", "details we need",
+				"data we need", "information we require", "data we require", "information required", "data required", "details required",
+				"information that is required", "required information", "required details", "required data", "we need the following", "we need your"},
+				{"provide", "register", "account", "service", "contact", "order", "following", "name", "email", "e-mail", "to use", "in order to"}},
+				near: 80, not: class{"cookie", "third part"}},
 			// The consequence of not giving them.
 			{all: []class{{"if you do not provide", "if you don't provide", "if you choose not to", "if you decline", "if you refuse", "if you fail to",
-				"if you prefer not to", "if you do not give", "if you don't give", "if you do not want to provide", "if you do not wish to provide",
+				"you fail to provide", "if you prefer not to", "if you do not give", "if you don't give", "if you do not want to provide", "if you do not wish to provide",
 				"without this information", "without that information", "without these details", "without this data", "without your personal",
 				"without the information", "without such information", "failure to provide", "not providing", "refuse to provide", "decline to provide",
 				"if you do not supply", "if you do not share", "if you don't share", "if you do not wish", "if you don't wish", "if you do not want", "if you don't want"},
 				{"cannot", "can't", "unable", "not be able", "won't be able", "will not be able", "may not be able", "not possible", "impossible",
-					"prevent", "affect", "limit", "should not use", "not use the service", "not use our service", "not be possible", "not able"}},
+					"prevent", "should not use", "not use the service", "not use our service", "not be possible", "not able", "have to cancel", "may not receive"}},
 				not: class{"cookie", "marketing", "newsletter"}},
-			{all: []class{{"required field", "mandatory field", "marked with an asterisk", "marked as required", "fields marked", "marked as mandatory", "marked as optional", "statutory or contractual", "contractual requirement", "statutory requirement"}}},
+			{all: []class{{"required field", "mandatory field", "marked with an asterisk", "marked as required", "fields marked", "marked as mandatory", "marked as optional"}}},
 		},
 	},
 	"statutory-requirement-sign": {
@@ -139,7 +163,7 @@ var contentRows = map[string]concept{
 		},
 	},
 	"automated-decisions": {
-		titles: class{"automated decision", "automated individual decision", "automatic decision", "profiling", "automated processing"},
+		titles:    class{"automated decision", "automated individual decision", "automatic decision", "profiling", "automated processing"},
 		notTitles: class{"right"},
 		rows: []row{
 			// A statement that such decisions are, or are not, made.

@@ -1,0 +1,37 @@
+package rules
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/noticelint/noticelint/notices"
+)
+
+// TestContentHits prints the concept hits of CONTENT_FILE for CONTENT_IDS
+// (comma-separated): a tool for reading why an element was judged as it
+// was. It is skipped unless CONTENT_FILE is set.
+func TestContentHits(t *testing.T) {
+	path := os.Getenv("CONTENT_FILE")
+	if path == "" {
+		t.Skip("CONTENT_FILE not set")
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := notices.Parse(path, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := contentOf(n)
+	for _, id := range strings.Split(os.Getenv("CONTENT_IDS"), ",") {
+		for _, h := range c.hits[id] {
+			text := string(n.Source[h.Span.Start:h.Span.End])
+			if len(text) > 200 {
+				text = text[:200]
+			}
+			t.Logf("%s line %d title=%v row=%d: %s", id, n.Pos(h.Span.Start).Line, h.Title, h.Row, text)
+		}
+	}
+}
