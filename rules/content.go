@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
@@ -97,10 +98,11 @@ func (c *content) first(id string) (h hit, ok bool) {
 	hs := c.hits[id]
 	var titles []hit
 	for _, x := range hs {
-		if x.Title {
+		if x.Title && (x.Stated || hasList(x.Section) || holdsSentence(hs, x.Section)) {
 			titles = append(titles, x)
 		}
 	}
+	hs = slices.DeleteFunc(slices.Clone(hs), func(x hit) bool { return x.Title && !slices.Contains(titles, x) })
 	// The titled section that states it most: "Third-party services"
 	// names recipients in passing, "How we share your data" lists them.
 	var bestIn *hit
@@ -144,6 +146,19 @@ func (c *content) first(id string) (h hit, ok bool) {
 		}
 	}
 	return best, true
+}
+
+// holdsSentence reports whether one of hs is a sentence inside s: a title
+// names an element, and only the text under it shows that the element is
+// stated ("Disclosure of your information" over "we are careful about who
+// sees it" names no recipient).
+func holdsSentence(hs []hit, s *notices.Section) bool {
+	for _, x := range hs {
+		if !x.Title && s.Contains(x.Section) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstText is the span of the first block under s, its clauses' included.

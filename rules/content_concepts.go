@@ -67,8 +67,13 @@ func classRe(c class) *regexp.Regexp {
 	alts := make([]string, len(c))
 	for i, w := range c {
 		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(w), ` `, `[\s-]+`)
+		// A start that is a word character starts a word; one that is
+		// punctuation ("“we”") has no boundary to find.
+		if pattern.IsWordByte(w[0]) {
+			alts[i] = `\b` + alts[i]
+		}
 	}
-	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)`)
+	return regexp.MustCompile(`(?i)(?:` + strings.Join(alts, "|") + `)`)
 }
 
 func compile(c concept) *compiled {
@@ -104,6 +109,9 @@ type hit struct {
 	// Row is the index of the row that matched, for elements whose rows
 	// say different things (a safeguard, a transfer).
 	Row int
+	// Stated says a title states the element as a sentence would ("We
+	// never sell your data"), rather than only naming it.
+	Stated bool
 }
 
 // sentenceHits returns every sentence of n that one of c's rows matches,
@@ -189,13 +197,14 @@ func (c *compiled) titleHits(n *notices.Notice) []hit {
 		}
 		// A title names the element ("Retention"), or states it as a
 		// sentence would ("We never sell your data").
-		if (c.titles == nil || !c.titles.MatchString(s.Title)) && !c.anyRow(s.Title) {
+		stated := c.anyRow(s.Title)
+		if (c.titles == nil || !c.titles.MatchString(s.Title)) && !stated {
 			return
 		}
 		if len(s.Blocks) == 0 && len(s.Children) == 0 {
 			return
 		}
-		out = append(out, hit{Span: s.TitleSpan, Section: s, Title: true})
+		out = append(out, hit{Span: s.TitleSpan, Section: s, Title: true, Stated: stated})
 	})
 	return out
 }

@@ -68,6 +68,9 @@ Passes:
 Fix: say who the controller is, by its legal name, and how to contact it.`,
 }
 
+// postalWords say a sentence gives a postal address.
+var postalWords = regexp.MustCompile(`(?i)\b(?:located at|domiciled at|registered office|registered address|address|p\.?o\.? box|\d+\s+\w+\s+(?:street|road|avenue|lane|way|place|square))\b`)
+
 func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
 	const id = "controller-identity"
 	const why = "every notice must identify its controller (UK GDPR Art 13(1)(a))"
@@ -87,8 +90,16 @@ func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
 			break
 		}
 	}
+	// A postal address outside the UK is not read as a contact; given
+	// in the sentence that names the controller, it is one.
+	hasAddress := contact != nil
+	for _, x := range c.sentences(id) {
+		if !hasAddress && postalWords.Match(c.n.Source[x.Span.Start:x.Span.End]) {
+			hasAddress, h, named = true, x, true
+		}
+	}
 	switch {
-	case named && contact != nil:
+	case named && hasAddress:
 		return present(id, h, why)
 	case named:
 		v := missingAt(c, id, Partial, notices.Evidence{Span: h.Span}, why,
@@ -150,6 +161,25 @@ Passes:
 Fix: say, for each purpose, which lawful basis you rely on.`,
 }
 
+// sharingCondition is a basis named only as the condition of a disclosure.
+var sharingCondition = regexp.MustCompile(`(?i)\b(?:unless|except)\b[^.;]{0,40}\b(?:legal|law|obligation|required)|\b(?:shar|disclos|pass)\w*\b[^.;]{0,40}\bunless\b`)
+
+// sentenceOf returns the sentence of n's para that holds sp.
+func sentenceOf(n *notices.Notice, sp notices.Span) string {
+	for _, p := range n.Paras() {
+		ps := p.Span()
+		if sp.Start < ps.Start || sp.Start >= ps.End {
+			continue
+		}
+		for _, s := range p.Sentences() {
+			if sp.Start-p.Start < s.End {
+				return p.Text[s.Start:s.End]
+			}
+		}
+	}
+	return ""
+}
+
 func judgeLawfulBasis(c *content, f *notices.Facts) Verdict {
 	const id = "lawful-basis"
 	const why = "every notice must give the lawful basis of its processing (UK GDPR Art 13(1)(c))"
@@ -159,8 +189,16 @@ func judgeLawfulBasis(c *content, f *notices.Facts) Verdict {
 	if h, ok := c.first(id); ok {
 		return present(id, h, why)
 	}
-	if len(f.Bases) > 0 {
-		sp, sec := evidenceAt(c.n, f.Bases[0].Evidence)
+	for _, b := range f.Bases {
+		sp, sec := evidenceAt(c.n, b.Evidence)
+		// "No other data will be shared unless there is a legal
+		// obligation" is a condition on sharing, not a basis for the
+		// processing the notice describes.
+		if sp.Len() > 0 {
+			if sharingCondition.MatchString(sentenceOf(c.n, sp)) {
+				continue
+			}
+		}
 		return Verdict{ID: id, Status: Present, At: sp, Section: sec, Why: why}
 	}
 	return Verdict{ID: id, Status: Missing, Why: why, Severity: lint.Warning,

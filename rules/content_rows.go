@@ -12,7 +12,8 @@ var contentRows = map[string]concept{
 		titles: class{"who we are", "about us", "who is responsible", "data controller", "the controller", "our details",
 			"who are we", "identity", "contact us", "contact details", "how to contact", "contacting us"},
 		rows: []row{
-			{all: []class{{"controller", "responsible for"}, {"we are", "we're", "is the", "are the", "act as", "acts as", "is a", "are a", "is responsible", "are responsible", "will be"}}},
+			{all: []class{{"controller", "responsible for"}, {"we are", "we're", "is the", "are the", "act as", "acts as", "is a", "are a", "is responsible", "are responsible", "will be"}},
+				not: class{"not responsible", "you are responsible", "not the controller", "not a controller"}},
 			{all: []class{{"registered office", "registered in", "company number", "registered number", "registered address", "company registration"}}},
 			// A defined name for the organisation: 'Example AG (the
 			// "Company", "we", "us")', "operated by Example Ltd".
