@@ -255,6 +255,11 @@ func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
 			}
 		}
 	}
+	if !li.Holds && !li.Evidence.Stated {
+		if h, ok := c.first("legitimate-interests-substance"); ok {
+			li = notices.Fact{Holds: true, Evidence: notices.Evidence{Span: h.Span}}
+		}
+	}
 	if !li.Holds {
 		return notApplicable(id, "the notice does not rely on legitimate interests")
 	}

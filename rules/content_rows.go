@@ -47,6 +47,14 @@ var contentRows = map[string]concept{
 			{all: []class{{"legitimate interest", "legitimate business interest"}}},
 		},
 	},
+	// Legitimate interests in substance, in the ICO's plain words: use
+	// people would reasonably expect, without asking their permission.
+	"legitimate-interests-substance": {
+		rows: []row{
+			{all: []class{{"reasonably expect", "would expect us", "you'd expect us", "you would expect us", "you might expect us", "you'd reasonably", "you would reasonably"},
+				{"use", "process", "without asking", "don't ask", "do not ask"}}},
+		},
+	},
 	"recipients": {
 		titles: class{"shar", "disclos", "recipient", "third part", "who we give", "who has access", "who can see", "who sees",
 			"passing", "who we pass", "who else"},
