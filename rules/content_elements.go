@@ -93,8 +93,10 @@ func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
 	// A postal address outside the UK is not read as a contact; given
 	// in the sentence that names the controller, it is one.
 	hasAddress := contact != nil
+	// The address may follow in the next sentence of the statement's
+	// paragraph: "X GmbH is the controller. We are located at ...".
 	for _, x := range c.sentences(id) {
-		if !hasAddress && postalWords.Match(c.n.Source[x.Span.Start:x.Span.End]) {
+		if !hasAddress && postalWords.MatchString(x.Para.Text) {
 			hasAddress, h, named = true, x, true
 		}
 	}

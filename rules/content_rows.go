@@ -29,6 +29,7 @@ var contentRows = map[string]concept{
 			"what we do with", "what do we do with", "using your", "how we process", "how your information is used", "how your data is used", "what we use"},
 		rows: []row{
 			{all: []class{{"purpose"}, {"process", "use", "collect", "data", "information"}}},
+			{all: []class{{"keep", "hold", "collect", "ask for", "record", "gather", "need"}, {"so that", "in order to", "to enable", "to allow", "to help us", "to make sure"}}, near: 120},
 			{all: []class{{"we use", "we may use", "we will use", "we'll use", "we process", "we collect", "is used", "are used", "will be used", "may be used", "we need", "we hold"}, {"to ", "for ", "so that", "in order"}}},
 		},
 	},
@@ -188,7 +189,7 @@ var contentRows = map[string]concept{
 	},
 	"automated-decisions-partial": {
 		rows: []row{
-			{all: []class{{"automated", "automatic", "profiling"}, {"decision", "profiling", "processing"}}},
+			{all: []class{{"automated", "automatic", "profiling"}, {"decision", "profiling", "processing"}, {"right", "object"}}},
 		},
 	},
 	"automated-decisions-sign": {
