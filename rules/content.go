@@ -98,7 +98,7 @@ func (c *content) first(id string) (h hit, ok bool) {
 	hs := c.hits[id]
 	var titles []hit
 	for _, x := range hs {
-		if x.Title && (x.Stated || hasList(x.Section) || holdsSentence(hs, x.Section)) {
+		if x.Title && (x.Stated || x.Supported || hasList(x.Section) || holdsSentence(hs, x.Section)) {
 			titles = append(titles, x)
 		}
 	}

@@ -110,8 +110,9 @@ type hit struct {
 	// say different things (a safeguard, a transfer).
 	Row int
 	// Stated says a title states the element as a sentence would ("We
-	// never sell your data"), rather than only naming it.
-	Stated bool
+	// never sell your data"), rather than only naming it; Supported that
+	// the text under a naming title completes it.
+	Stated, Supported bool
 }
 
 // sentenceHits returns every sentence of n that one of c's rows matches,
@@ -197,8 +198,12 @@ func (c *compiled) titleHits(n *notices.Notice) []hit {
 		}
 		// A title names the element ("Retention"), or states it as a
 		// sentence would ("We never sell your data").
-		stated := c.anyRow(s.Title)
-		if (c.titles == nil || !c.titles.MatchString(s.Title)) && !stated {
+		// A title that names the element ("How long we keep your data")
+		// needs the text under it; one that states it as a sentence would
+		// ("Human beings, not robots, make the decisions") stands alone.
+		names := c.titles != nil && c.titles.MatchString(s.Title)
+		stated := !names && c.anyRow(s.Title)
+		if !names && !stated {
 			return
 		}
 		if len(s.Blocks) == 0 && len(s.Children) == 0 {
@@ -206,7 +211,38 @@ func (c *compiled) titleHits(n *notices.Notice) []hit {
 		}
 		out = append(out, hit{Span: s.TitleSpan, Section: s, Title: true, Stated: stated})
 	})
+	if len(out) > 0 {
+		c.support(n, out)
+	}
 	return out
+}
+
+// support marks the title hits whose sections' text completes what the
+// title names: under "Automated decision making", "we may block an order"
+// is the decision; under "Disclosure of your information", "we are careful
+// about who sees it" names no recipient. The title stands for a row's
+// first classes, so a sentence under it needs only the row's last.
+func (c *compiled) support(n *notices.Notice, titles []hit) {
+	for _, p := range n.Paras() {
+		for i := range titles {
+			t := &titles[i]
+			if t.Supported || !t.Section.Contains(p.Section) {
+				continue
+			}
+			for _, s := range p.Sentences() {
+				sent := withoutURLs(p.Text[s.Start:s.End])
+				for _, r := range c.rows {
+					if r.all[len(r.all)-1].MatchString(sent) && (r.not == nil || !r.not.MatchString(sent)) {
+						t.Supported = true
+						break
+					}
+				}
+				if t.Supported {
+					break
+				}
+			}
+		}
+	}
 }
 
 // linkTarget is a Markdown link's target or a bare web address: words in a

@@ -352,6 +352,9 @@ func judgeTransfers(c *content, f *notices.Facts) Verdict {
 	}
 	tr := f.Transfers()
 	if !tr.Holds {
+		if tr.Evidence.Stated {
+			return notApplicable(id, "the configuration states that no data leave the UK or EEA")
+		}
 		if tr.Evidence.Found() {
 			sp, sec := evidenceAt(c.n, tr.Evidence)
 			return Verdict{ID: id, Status: Present, At: sp, Section: sec, Why: "the notice says personal data do not leave the UK or EEA"}
