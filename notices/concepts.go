@@ -1,0 +1,414 @@
+package notices
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// A concept is something a notice says in many wordings: a data-subject
+// right, how long data are kept, who receives them. Growing a regexp one
+// notice at a time never converges on the wordings real notices use, so a
+// concept is recognised from what is said instead: a word of its verb class
+// and a word of its object class meeting in one clause ("ask us to *delete*
+// your *information*"), both compared by their Snowball stems, so "deleted",
+// "deletion" and "deleting" are one word. A clause is a sentence, or a part
+// of one that ";" or ":" sets apart, and a list item is a clause of its own.
+//
+// Two things unsay a concept: a negation just before its verb ("we cannot
+// delete", "you will not be able to access"), and a clause about another
+// party's rights or acts ("we reserve the right to delete", "we help our
+// customers answer requests to access"). A negated concept is still
+// mentioned (Match reports it apart): "no decision is made by automated
+// means" tells the reader about automated decisions.
+//
+// The classes are data: a table of ConceptRows, built once with
+// NewConcepts, printed by Table. The rights are one table (Rights); other
+// rules build tables of their own rows (retention, recipients) and share the
+// tokenizer, the stems and the negation and other-party rules.
+
+// ConceptRow is one way of saying a concept. Several rows may say the same
+// concept (the same ID), each with its own classes: "export your data" and
+// "send it to another provider" are both portability, but "send your data"
+// alone is not.
+type ConceptRow struct {
+	// ID names the concept ("access"); rows with one ID are one concept.
+	ID string
+	// Verbs are words or phrases of the act ("delete", "find out"), nouns
+	// of acts included ("deletion", "a copy of").
+	Verbs []string
+	// Objects are what the act is done to ("your data", "it"). A row with
+	// no objects is said by a verb alone: a name of the concept
+	// ("portability", "right to be forgotten").
+	Objects []string
+}
+
+// Concepts is a built table of rows: the stemmed phrases, indexed by their
+// first stem.
+type Concepts struct {
+	rows []ConceptRow
+	ids  []string // distinct IDs, in the order of their first row
+	// rowID is each row's index in ids.
+	rowID []int
+	// first maps a phrase's first stem to the phrases that start with it.
+	first map[string][]phrase
+	// prefixes are the first bytes of every stem the table (and the shared
+	// negation and other-party lists) can match: a word whose start is not
+	// among them need not be stemmed.
+	prefixes map[string]bool
+}
+
+type phrase struct {
+	stems []string
+	row   int
+	// kind says which class the phrase is in.
+	kind phraseKind
+}
+
+type phraseKind uint8
+
+const (
+	verbPhrase phraseKind = iota
+	objectPhrase
+	otherPartyPhrase
+	negationPhrase
+	notNegationPhrase
+)
+
+// ConceptSet is a set of a table's concepts: bit i is the table's i-th ID
+// (see Concepts.IDs). A table holds at most 64 concepts.
+type ConceptSet uint64
+
+// Has reports whether s holds the concept with index i.
+func (s ConceptSet) Has(i int) bool { return s&(1<<i) != 0 }
+
+// Len is the number of concepts in s.
+func (s ConceptSet) Len() int {
+	n := 0
+	for ; s != 0; s &= s - 1 {
+		n++
+	}
+	return n
+}
+
+// negations unsay a verb that follows them within negationReach words.
+var negations = []string{"not", "never", "no", "cannot", "can't", "won't", "don't", "doesn't", "unable", "neither", "nor"}
+
+// notNegations start with a negation but unsay nothing: "the right not to
+// be subject to a decision", "a person, not a computer" (the comma is
+// handled apart), "whether or not", "no longer".
+var notNegations = []string{"not to be subject", "not be subject", "whether or not", "no longer", "not only", "if not", "no fee", "not have to pay", "not need to pay", "not usually have to pay", "not normally have to pay"}
+
+// negationReach is how many words after a negation a verb is unsaid: "you
+// will not be able to access" reaches "access", four words on; "you do not
+// have to pay a fee to access" does not.
+const negationReach = 4
+
+// otherParties are the words of a clause about another party's rights or
+// acts, not the reader's: the controller's own rights, and the requests a
+// processor's customers receive.
+var otherParties = []string{
+	"reserve the right", "reserves the right", "we have the right", "our right", "our rights",
+	"their right", "their rights", "its right", "its rights", "his or her right",
+	"our customers", "our clients", "on behalf of our", "customer's", "client's", "customers' right", "clients' right",
+}
+
+// NewConcepts builds a table from rows. It panics on a row without an ID
+// or verbs, or on more than 64 concepts: tables are written in the code.
+func NewConcepts(rows []ConceptRow) *Concepts {
+	c := &Concepts{rows: rows, first: map[string][]phrase{}, prefixes: map[string]bool{}}
+	index := map[string]int{}
+	for i, r := range rows {
+		if r.ID == "" || len(r.Verbs) == 0 {
+			panic(fmt.Sprintf("notices: concept row %d has no ID or no verbs", i))
+		}
+		id, ok := index[r.ID]
+		if !ok {
+			id = len(c.ids)
+			index[r.ID] = id
+			c.ids = append(c.ids, r.ID)
+		}
+		c.rowID = append(c.rowID, id)
+		for _, v := range r.Verbs {
+			c.add(v, i, verbPhrase)
+		}
+		for _, o := range r.Objects {
+			c.add(o, i, objectPhrase)
+		}
+	}
+	if len(c.ids) > 64 {
+		panic("notices: a concept table holds at most 64 concepts")
+	}
+	for _, w := range otherParties {
+		c.add(w, -1, otherPartyPhrase)
+	}
+	for _, w := range negations {
+		c.add(w, -1, negationPhrase)
+	}
+	for _, w := range notNegations {
+		c.add(w, -1, notNegationPhrase)
+	}
+	return c
+}
+
+func (c *Concepts) add(text string, row int, kind phraseKind) {
+	var stems []string
+	for _, w := range clauseWords(text) {
+		stems = append(stems, stem(w.text))
+	}
+	if len(stems) == 0 {
+		panic(fmt.Sprintf("notices: concept phrase %q has no words", text))
+	}
+	for _, s := range stems {
+		c.prefixes[prefix(s)] = true
+	}
+	c.first[stems[0]] = append(c.first[stems[0]], phrase{stems: stems, row: row, kind: kind})
+}
+
+// IDs are the table's concepts in order: bit i of a ConceptSet is IDs()[i].
+func (c *Concepts) IDs() []string { return c.ids }
+
+// Index returns the index of the concept id, or -1.
+func (c *Concepts) Index(id string) int {
+	for i, x := range c.ids {
+		if x == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Rows returns the table's rows as written.
+func (c *Concepts) Rows() []ConceptRow { return c.rows }
+
+// Table renders the rows for a reader (noticelint explain): one line per
+// row, its ID, its verbs and its objects.
+func (c *Concepts) Table() string {
+	var b strings.Builder
+	for _, r := range c.rows {
+		fmt.Fprintf(&b, "  %-14s %s", r.ID, strings.Join(r.Verbs, " | "))
+		if len(r.Objects) > 0 {
+			fmt.Fprintf(&b, "\n  %-14s   + %s", "", strings.Join(r.Objects, " | "))
+		} else {
+			b.WriteString("   (alone)")
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Find returns the concepts text says, outside negation and other parties'
+// rights.
+func (c *Concepts) Find(text string) ConceptSet {
+	said, _ := c.Match(text)
+	return said
+}
+
+// Match returns the concepts text says and, apart, those it mentions only
+// to deny (a negated verb). A concept said in one clause and denied in
+// another is in both.
+func (c *Concepts) Match(text string) (said, denied ConceptSet) {
+	ws := clauseWords(text)
+	stems := make([]string, len(ws))
+	for i, w := range ws {
+		if c.prefixes[prefix(strings.ToLower(w.text))] {
+			stems[i] = stem(w.text)
+		}
+	}
+	start := 0
+	for i := 1; i <= len(ws); i++ {
+		if i == len(ws) || ws[i].clause {
+			s, d := c.matchClause(ws[start:i], stems[start:i])
+			said |= s
+			denied |= d
+			start = i
+		}
+	}
+	return said, denied
+}
+
+// hit is where a phrase of some row matched in a clause.
+type hit struct {
+	row, at int
+	kind    phraseKind
+}
+
+func (c *Concepts) matchClause(ws []word, stems []string) (said, denied ConceptSet) {
+	var hits []hit
+	var negStarts, cancels []int
+	other := false
+	for i, s := range stems {
+		if s == "" {
+			continue
+		}
+	phrases:
+		for _, p := range c.first[s] {
+			if i+len(p.stems) > len(stems) {
+				continue
+			}
+			for k, ps := range p.stems[1:] {
+				if stems[i+1+k] != ps {
+					continue phrases
+				}
+			}
+			switch p.kind {
+			case otherPartyPhrase:
+				other = true
+			case negationPhrase:
+				negStarts = append(negStarts, i)
+			case notNegationPhrase:
+				cancels = append(cancels, i)
+			default:
+				hits = append(hits, hit{row: p.row, at: i, kind: p.kind})
+			}
+		}
+	}
+	if other || len(hits) == 0 {
+		return 0, 0
+	}
+	var negated map[int]bool
+	for _, n := range negStarts {
+		// Both lists are in word order: a cancelling phrase starts at the
+		// negation it cancels.
+		for len(cancels) > 0 && cancels[0] < n {
+			cancels = cancels[1:]
+		}
+		cancelled := len(cancels) > 0 && cancels[0] == n
+		// "a person, not a computer": a negation after a comma contrasts.
+		if cancelled || n > 0 && ws[n-1].commaAfter {
+			continue
+		}
+		if negated == nil {
+			negated = map[int]bool{}
+		}
+		for k := n + 1; k <= n+negationReach && k < len(ws); k++ {
+			negated[k] = true
+		}
+	}
+	const (
+		verbSaid = 1 << iota
+		verbDenied
+		objectSeen
+	)
+	flags := make([]uint8, len(c.rows))
+	for _, h := range hits {
+		switch {
+		case h.kind == objectPhrase:
+			flags[h.row] |= objectSeen
+		case negated[h.at]:
+			flags[h.row] |= verbDenied
+		default:
+			flags[h.row] |= verbSaid
+		}
+	}
+	for r, f := range flags {
+		if f&objectSeen == 0 && len(c.rows[r].Objects) > 0 {
+			continue
+		}
+		bit := ConceptSet(1) << c.rowID[r]
+		if f&verbSaid != 0 {
+			said |= bit
+		} else if f&verbDenied != 0 {
+			denied |= bit
+		}
+	}
+	return said, denied
+}
+
+// word is a word of a text: letters, digits and inner apostrophes.
+type word struct {
+	text string
+	// clause says the word starts a new clause: a sentence end, ";" or
+	// ":" came before it.
+	clause bool
+	// commaAfter says a comma follows the word.
+	commaAfter bool
+}
+
+// clauseWords splits text into words, marking where clauses begin.
+func clauseWords(text string) []word {
+	var out []word
+	boundary := false
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isConceptRune(r) {
+			switch r {
+			case '.', '!', '?':
+				// A full stop inside a word run ("e.g", "5.2") is
+				// not a sentence end: only one followed by space.
+				if j := i + size; j >= len(text) || text[j] == ' ' || text[j] == '\n' || text[j] == '\t' {
+					boundary = true
+				}
+			case ';', ':', '•':
+				boundary = true
+			case ',':
+				if len(out) > 0 {
+					out[len(out)-1].commaAfter = true
+				}
+			}
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if isConceptRune(r) {
+				j += size
+				continue
+			}
+			// An apostrophe inside a word ("can't", "customer’s")
+			// belongs to it.
+			if (r == '\'' || r == '’') && j+size < len(text) {
+				if next, _ := utf8.DecodeRuneInString(text[j+size:]); isConceptRune(next) {
+					j += size
+					continue
+				}
+			}
+			break
+		}
+		w := strings.ReplaceAll(text[i:j], "’", "'")
+		out = append(out, word{text: w, clause: boundary})
+		boundary = false
+		i = j
+	}
+	return out
+}
+
+func isConceptRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// prefix is the start of a stem or lower-case word that the Snowball
+// stemmer keeps: it only ever changes a word's ending.
+func prefix(s string) string {
+	if len(s) > 3 {
+		return s[:3]
+	}
+	return s
+}
+
+// stemCache remembers stems: notices repeat their words, and stemming is
+// the cost of matching. It stops growing at stemCacheMax words, so hostile
+// text of endless distinct words costs time, not memory.
+var (
+	stemCache    sync.Map
+	stemCacheLen atomic.Int64
+)
+
+const stemCacheMax = 1 << 16
+
+func stem(w string) string {
+	w = strings.ToLower(w)
+	if s, ok := stemCache.Load(w); ok {
+		return s.(string)
+	}
+	s := english.Stem(w, false)
+	if stemCacheLen.Load() < stemCacheMax {
+		stemCacheLen.Add(1)
+		stemCache.Store(strings.Clone(w), s)
+	}
+	return s
+}

@@ -1,0 +1,86 @@
+package notices
+
+// The data-subject rights, as concepts: the ICO's eight, in its order.
+// Each is its bit in a ConceptSet of Rights.
+const (
+	RightInformed = iota
+	RightAccess
+	RightRectification
+	RightErasure
+	RightRestriction
+	RightPortability
+	RightObject
+	RightAutomated
+	NumRights
+)
+
+// RightNames are the rights as messages name them, by index.
+var RightNames = [NumRights]string{
+	"the right to be informed",
+	"the right of access",
+	"the right to rectification",
+	"the right to erasure",
+	"the right to restrict processing",
+	"the right to data portability",
+	"the right to object",
+	"rights related to automated decision-making including profiling",
+}
+
+// AllRights is the set of all eight rights.
+const AllRights = ConceptSet(1<<NumRights - 1)
+
+// personal is the object class most rights share: the reader's
+// information, by any of its names, or a pronoun for it in the clause.
+var personal = []string{"data", "information", "details", "record", "records", "info", "it", "them", "personal", "file", "we hold", "about you"}
+
+// Rights is the table of the eight rights. Each row is one way of saying a
+// right: its verbs meet its objects in a clause ("ask us to *correct* your
+// *details*"), or a row without objects names the right alone
+// ("portability"). Words are stemmed, so one form stands for all.
+var Rights = NewConcepts([]ConceptRow{
+	// The right to be informed (Arts 13 and 14): the notice itself.
+	{ID: "informed", Verbs: []string{"right to be informed", "right to information", "right to know", "right of information", "transparency"}},
+	{ID: "informed", Verbs: []string{"be informed", "being informed", "be told", "being told", "to know", "information about", "information on", "explain"},
+		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
+
+	// The right of access (Art 15).
+	{ID: "access", Verbs: []string{"right of access", "right to access", "subject access", "access request", "SAR", "SARs", "DSAR"}},
+	{ID: "access", Verbs: []string{"access", "accessing", "copy of", "copies of", "copy", "obtain", "view", "find out", "confirmation", "confirm", "see what", "see the"},
+		Objects: append([]string{"we hold", "we have", "about you", "we process", "we keep"}, personal...)},
+	{ID: "access", Verbs: []string{"whether we hold", "whether we process", "whether or not we hold", "whether or not we process", "whether we are processing", "what information we hold", "what data we hold", "what personal data we hold", "what personal information we hold"}},
+
+	// The right to rectification (Art 16).
+	{ID: "rectification", Verbs: []string{"rectification", "rectify", "rectified", "inaccurate", "incorrect", "incomplete"}},
+	{ID: "rectification", Verbs: []string{"correct", "correction", "amend", "amendment", "update", "edit", "change", "fix", "put right"},
+		Objects: append([]string{"wrong", "error", "errors", "mistake", "mistakes", "out of date", "anything"}, personal...)},
+
+	// The right to erasure (Art 17).
+	{ID: "erasure", Verbs: []string{"erasure", "right to be forgotten", "be forgotten"}},
+	{ID: "erasure", Verbs: []string{"erase", "delete", "deletion", "remove", "removal", "destroy", "get rid of"},
+		Objects: append([]string{"account"}, personal...)},
+
+	// The right to restrict processing (Art 18).
+	{ID: "restriction", Verbs: []string{"restriction of processing", "restrict processing", "restricting processing", "right to restrict", "right to restriction", "restriction"}},
+	{ID: "restriction", Verbs: []string{"restrict", "limit", "suppress", "suppression", "pause", "put on hold", "freeze"},
+		Objects: append([]string{"process", "processing", "use", "what we do", "how we use"}, personal...)},
+	{ID: "restriction", Verbs: []string{"stop using"}, Objects: []string{"while", "until"}},
+
+	// The right to data portability (Art 20).
+	{ID: "portability", Verbs: []string{"portability", "portable", "transferability", "machine readable", "machine-readable", "structured commonly used", "structured, commonly used", "commonly used format"}},
+	{ID: "portability", Verbs: []string{"transfer", "move", "port", "transmit", "send", "copy", "take"},
+		Objects: []string{"another organisation", "another organization", "another provider", "another controller", "another company", "another service", "another supplier", "other organisation", "other organisations", "other provider", "other controller", "other company", "other service", "other services", "different provider", "different organisation", "different controller", "different company", "different service", "another IT system", "someone else", "elsewhere"}},
+	{ID: "portability", Verbs: []string{"export", "download", "reuse", "re-use"}, Objects: personal},
+
+	// The right to object (Art 21).
+	{ID: "object", Verbs: []string{"right to object", "objection", "objections"}},
+	{ID: "object", Verbs: []string{"object", "objecting", "stop", "opt out", "opt-out", "say no"},
+		Objects: append([]string{"process", "processing", "use", "using", "market", "marketing", "profiling", "legitimate interest", "legitimate interests"}, personal...)},
+
+	// Automated decision-making and profiling (UK GDPR Arts 22A-22D, EU
+	// GDPR Art 22).
+	{ID: "automated", Verbs: []string{"automated decision", "automated decisions", "automated decision-making", "automatic decision", "automated individual decision", "human intervention", "human review"}},
+	// "Profile" stems as "profiling" does, and a profile page is no right.
+	{ID: "automated", Verbs: []string{"profiling"}, Objects: []string{"automated", "automatically", "decision", "decisions", "right", "object", "including", "legal effect", "significant"}},
+	{ID: "automated", Verbs: []string{"decision", "decisions", "decide", "decided"},
+		Objects: []string{"automated", "automatically", "automatic", "computer", "machine", "algorithm", "solely", "human", "person", "people"}},
+})
