@@ -70,11 +70,7 @@ type contentKey struct{}
 
 func contentOf(n *notices.Notice) *content {
 	return n.Memo(contentKey{}, func() any {
-		c := &content{n: n, hits: map[string][]hit{}}
-		for id, cc := range compiledConcepts {
-			c.hits[id] = append(cc.titleHits(n), cc.sentenceHits(n, nil)...)
-		}
-		return c
+		return &content{n: n, hits: table.read(n)}
 	}).(*content)
 }
 
