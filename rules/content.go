@@ -66,11 +66,16 @@ type content struct {
 	hits map[string][]hit
 }
 
-type contentKey struct{}
+// contentKey is the Memo key of a notice's content: all says every hit
+// was read (for the checklist's locations), not only the first of each
+// element (for the rules' verdicts, which are the same either way).
+type contentKey struct{ all bool }
 
-func contentOf(n *notices.Notice) *content {
-	return n.Memo(contentKey{}, func() any {
-		return &content{n: n, hits: table.read(n)}
+func contentOf(n *notices.Notice) *content { return readContent(n, false) }
+
+func readContent(n *notices.Notice, all bool) *content {
+	return n.Memo(contentKey{all}, func() any {
+		return &content{n: n, hits: table.read(n, all)}
 	}).(*content)
 }
 
@@ -227,7 +232,7 @@ func (e *element) check(pass *lint.Pass) {
 // notice's own, or with a configuration's stated facts): one verdict per
 // element, in the order of Articles 13 and 14.
 func Checklist(n *notices.Notice, f *notices.Facts) []Verdict {
-	c := contentOf(n)
+	c := readContent(n, true)
 	out := make([]Verdict, 0, len(elements))
 	for _, e := range elements {
 		v := e.judge(c, f)

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/noticelint/noticelint/notices"
 	"github.com/noticelint/noticelint/pattern"
 )
@@ -60,10 +62,10 @@ type concept struct {
 // refinements compiled.
 type tableRow struct {
 	element    string
-	also       []*regexp.Regexp
-	not        *regexp.Regexp
-	verbs      *regexp.Regexp // for near
-	objects    *regexp.Regexp
+	also       []*words
+	not        *words
+	verbs      *words // for near
+	objects    *words
 	near       int
 	deniedToo  bool
 	alsoInPara bool
@@ -78,9 +80,30 @@ type contentTable struct {
 	// objects has one row per content row (same index): its objects as
 	// verbs alone.
 	objects           *notices.Concepts
-	titles, notTitles map[string]*regexp.Regexp
+	titles, notTitles map[string]*words
+	order             []string
 	anchor            *pattern.Pattern
+	// elements are the table's element IDs in order, each with the
+	// pattern of its rows' verbs (a bit test says whether a para may
+	// hold one) and whether its judge reads every hit.
+	elements []tableElement
+	// elementOf is each row's index in elements.
+	elementOf []int
 }
+
+type tableElement struct {
+	id     string
+	anchor *pattern.Pattern
+	every  bool
+	// main is, for a helper concept ("transfers-partial"), the element it
+	// serves.
+	main string
+}
+
+// everyHit are the elements whose judges read all their sentences, not
+// only whether there is one: the interests said with any mention of the
+// basis.
+var everyHit = map[string]bool{"legitimate-interests": true}
 
 // classRe compiles a class of word starts: each at a word boundary (when
 // it starts with a word character), white space in it matching any run of
@@ -100,17 +123,19 @@ func classRe(c class) *regexp.Regexp {
 }
 
 func buildTable(concepts map[string]concept, order []string) *contentTable {
-	t := &contentTable{titles: map[string]*regexp.Regexp{}, notTitles: map[string]*regexp.Regexp{}}
+	t := &contentTable{titles: map[string]*words{}, notTitles: map[string]*words{}, order: order}
 	var rows, objRows []notices.ConceptRow
 	var anchors []string
 	seen := map[string]bool{}
 	for _, id := range order {
 		c := concepts[id]
-		if re := classRe(c.titles); re != nil {
-			t.titles[id] = re
+		var own []string
+		ownSeen := map[string]bool{}
+		if w := newWords(c.titles); w != nil {
+			t.titles[id] = w
 		}
-		if re := classRe(c.notTitles); re != nil {
-			t.notTitles[id] = re
+		if w := newWords(c.notTitles); w != nil {
+			t.notTitles[id] = w
 		}
 		for _, r := range c.rows {
 			key := id + "/" + string(rune('a'+len(rows)))
@@ -120,21 +145,34 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 				obj = r.verbs
 			}
 			objRows = append(objRows, notices.ConceptRow{ID: key, Verbs: obj})
-			tr := tableRow{element: id, not: classRe(r.not), near: r.near, deniedToo: r.deniedToo, alsoInPara: r.alsoInPara}
+			tr := tableRow{element: id, not: newWords(r.not), near: r.near, deniedToo: r.deniedToo, alsoInPara: r.alsoInPara}
 			for _, a := range r.also {
-				tr.also = append(tr.also, classRe(a))
+				tr.also = append(tr.also, newWords(a))
 			}
 			if r.near > 0 {
-				tr.verbs, tr.objects = classRe(r.verbs), classRe(r.objects)
+				tr.verbs, tr.objects = newWords(r.verbs), newWords(r.objects)
 			}
 			t.rows = append(t.rows, tr)
+			t.elementOf = append(t.elementOf, len(t.elements))
 			for _, v := range r.verbs {
-				if a := anchorOf(v); !seen[a] {
+				a := anchorOf(v)
+				if !seen[a] {
 					seen[a] = true
 					anchors = append(anchors, a)
 				}
+				if !ownSeen[a] {
+					ownSeen[a] = true
+					own = append(own, a)
+				}
 			}
 		}
+		main := ""
+		for _, suffix := range []string{"-partial", "-sign", "-substance"} {
+			if m, ok := strings.CutSuffix(id, suffix); ok {
+				main = m
+			}
+		}
+		t.elements = append(t.elements, tableElement{id: id, anchor: pattern.MustCompile(classRe(own).String()), every: everyHit[id], main: main})
 	}
 	t.concepts = notices.NewConcepts(rows)
 	t.objects = notices.NewConcepts(objRows)
@@ -142,17 +180,42 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 	return t
 }
 
-// anchorOf is a literal every word that stems as the phrase's first word
-// does begins with: the first four letters of the word (Snowball changes
-// only endings; "sharing" and "share" share "shar"), or the whole of a
-// shorter one.
+// anchorOf is a literal that every clause saying the phrase holds, as
+// rare as the phrase allows: the stem of its longest word less its last
+// letter (Snowball changes only endings, and restores or turns one letter:
+// "sharing" and "share" stem as "share" and both begin "shar";
+// "intelligence" begins "intelli"), or a short word whole. "You must" is
+// looked for as "must", not as "you"; "by computer" as "compu", not as
+// "comp", which "company" and "complaint" begin with too.
 func anchorOf(phrase string) string {
-	w := strings.ToLower(strings.Fields(phrase)[0])
-	if len(w) > 4 {
-		w = w[:4]
+	best, bestStop := "", true
+	for _, f := range strings.FieldsFunc(strings.ToLower(phrase), func(r rune) bool { return r == ' ' || r == '-' || r == '\'' || r == '.' }) {
+		stop := anchorStop[f]
+		if stop && !bestStop {
+			continue
+		}
+		if !stop && bestStop {
+			best, bestStop = "", false
+		}
+		a := f
+		if st := english.Stem(f, false); len(st) > 4 {
+			a = st[:len(st)-1]
+		}
+		if len(a) > len(best) {
+			best = a
+		}
 	}
-	return w
+	return best
 }
+
+// anchorStop are words too common to prefilter by: a phrase is looked
+// for by another of its words where it has one.
+var anchorStop = map[string]bool{"you": true, "your": true, "we": true, "our": true, "us": true, "will": true, "have": true,
+	"with": true, "the": true, "a": true, "an": true, "to": true, "of": true, "in": true, "on": true, "for": true, "is": true,
+	"are": true, "be": true, "not": true, "do": true, "does": true, "don": true, "t": true, "may": true, "can": true, "if": true,
+	"it": true, "this": true, "that": true, "and": true, "or": true, "by": true, "at": true, "as": true, "from": true,
+	"under": true, "no": true, "would": true, "should": true, "want": true, "wish": true, "without": true, "information": true,
+	"data": true, "details": true, "personal": true, "choose": true, "use": true}
 
 // hit is where a concept is said: the sentence, its para and section.
 type hit struct {
@@ -175,6 +238,10 @@ func (t *contentTable) match(sent, para string) notices.ConceptSet {
 	said, denied := t.concepts.Match(sent)
 	all := said | denied
 	var out notices.ConceptSet
+	if all == 0 {
+		return 0
+	}
+	low, lowPara := fold(sent), ""
 	for i := range t.rows {
 		if !all.Has(i) {
 			continue
@@ -183,31 +250,37 @@ func (t *contentTable) match(sent, para string) notices.ConceptSet {
 		if !said.Has(i) && !r.deniedToo {
 			continue
 		}
-		if r.ok(sent, para) {
+		if r.alsoInPara && lowPara == "" {
+			lowPara = fold(para)
+		}
+		if r.ok(low, lowPara) {
 			out |= 1 << i
 		}
 	}
 	return out
 }
 
+// ok applies the row's refinements to a sentence (and its para), both
+// folded.
 func (r *tableRow) ok(sent, para string) bool {
-	if r.not != nil && r.not.MatchString(sent) {
+	if r.not.in(sent) {
 		return false
 	}
 	in := sent
 	if r.alsoInPara {
 		in = para
 	}
-	for _, re := range r.also {
-		if !re.MatchString(in) {
+	for _, w := range r.also {
+		if !w.in(in) {
 			return false
 		}
 	}
 	if r.near == 0 {
 		return true
 	}
-	for _, m := range r.verbs.FindAllStringIndex(sent, 20) {
-		for _, o := range r.objects.FindAllStringIndex(sent, 20) {
+	vs, os := r.verbs.all(sent, 20), r.objects.all(sent, 20)
+	for _, m := range vs {
+		for _, o := range os {
 			if o[0] >= m[0]-r.near && o[0] <= m[1]+r.near {
 				return true
 			}
@@ -217,11 +290,57 @@ func (r *tableRow) ok(sent, para string) bool {
 }
 
 // read finds every element's hits in n: the sentences of the paras that
-// may hold a row's verb, and the section titles.
-func (t *contentTable) read(n *notices.Notice) map[string][]hit {
+// may hold one of its rows' verbs (a bit test of the para's index, not a
+// search), and the section titles. With all false it stops looking for
+// an element at its first sentence, unless its judge reads every hit:
+// whether an element is stated needs one sentence, and once every element
+// is found no para need be read, which is where a complete notice's cost
+// goes. The checklist asks for all, to point at the best place.
+func (t *contentTable) read(n *notices.Notice, all bool) map[string][]hit {
 	out := map[string][]hit{}
+	found := make([]bool, len(t.elements))
+	// The helpers (a partial statement, a sign) matter only where their
+	// element is missing: they are looked for in a second pass, for the
+	// missing elements alone.
+	want := make([]bool, len(t.elements))
+	for i, e := range t.elements {
+		want[i] = e.main == ""
+	}
+	t.pass(n, all, want, found, out)
+	again := false
+	for i, e := range t.elements {
+		want[i] = false
+		if e.main != "" && (all || len(out[e.main]) == 0) {
+			want[i], again = true, true
+		}
+	}
+	if again {
+		t.pass(n, all, want, found, out)
+	}
+	t.readTitles(n, out)
+	return out
+}
+
+// pass reads the sentences for the elements of want, marking each found.
+func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out map[string][]hit) {
+	left := 0
+	for i := range want {
+		if want[i] {
+			left++
+		}
+	}
 	for _, p := range n.ParasFor(t.anchor) {
-		if !t.anchor.Match(p.Scan) {
+		if left == 0 {
+			break
+		}
+		may := false
+		for i, e := range t.elements {
+			if want[i] && (!found[i] || all || e.every) && e.anchor.MayMatch(p.Scan) {
+				may = true
+				break
+			}
+		}
+		if !may {
 			continue
 		}
 		for _, s := range p.Sentences() {
@@ -230,17 +349,23 @@ func (t *contentTable) read(n *notices.Notice) map[string][]hit {
 				continue
 			}
 			sp := notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}
-			done := map[string]bool{}
+			var done uint64
 			for i := range t.rows {
-				if el := t.rows[i].element; set.Has(i) && !done[el] {
-					done[el] = true
-					out[el] = append(out[el], hit{Span: sp, Para: p, Section: p.Section, Row: i})
+				e := t.elementOf[i]
+				if !set.Has(i) || !want[e] || done&(1<<e) != 0 || found[e] && !all && !t.elements[e].every {
+					continue
+				}
+				done |= 1 << e
+				out[t.rows[i].element] = append(out[t.rows[i].element], hit{Span: sp, Para: p, Section: p.Section, Row: i})
+				if !found[e] {
+					found[e] = true
+					if !t.elements[e].every && !all {
+						left--
+					}
 				}
 			}
 		}
 	}
-	t.readTitles(n, out)
-	return out
 }
 
 // readTitles adds the sections whose titles name an element, or state it
@@ -252,11 +377,13 @@ func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit) {
 			return
 		}
 		stated := t.match(s.Title, s.Title)
-		for el, re := range t.titles {
-			if nt := t.notTitles[el]; nt != nil && nt.MatchString(s.Title) {
+		title := fold(s.Title)
+		for _, el := range t.order {
+			w := t.titles[el]
+			if w == nil || t.notTitles[el].in(title) {
 				continue
 			}
-			if re.MatchString(s.Title) {
+			if w.in(title) {
 				titled = append(titled, hit{Span: s.TitleSpan, Section: s, Title: true, Row: t.first(el)})
 			}
 		}
@@ -265,7 +392,7 @@ func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit) {
 		// ("How long we keep your data") needs the text under it.
 		for i := range t.rows {
 			el := t.rows[i].element
-			if stated.Has(i) && (t.titles[el] == nil || !t.titles[el].MatchString(s.Title)) {
+			if stated.Has(i) && !t.titles[el].in(title) {
 				out[el] = append(out[el], hit{Span: s.TitleSpan, Section: s, Title: true, Stated: true, Row: i})
 			}
 		}
@@ -306,7 +433,7 @@ func (t *contentTable) support(n *notices.Notice, titles []hit) {
 				sent := withoutURLs(p.Text[s.Start:s.End])
 				said := t.objects.Find(sent)
 				for r := range t.rows {
-					if said.Has(r) && t.rows[r].element == t.rows[h.Row].element && (t.rows[r].not == nil || !t.rows[r].not.MatchString(sent)) {
+					if said.Has(r) && t.rows[r].element == t.rows[h.Row].element && !t.rows[r].not.in(fold(sent)) {
 						h.Supported = true
 						break
 					}
@@ -327,5 +454,82 @@ func withoutURLs(s string) string {
 	if !strings.Contains(s, "](") && !strings.Contains(s, "://") && !strings.Contains(s, "www.") {
 		return s
 	}
+	if len(s) > 4096 {
+		return s // a run of links too long to be one sentence: left as it is
+	}
 	return linkTarget.ReplaceAllString(s, "] ")
+}
+
+// words is a class of word starts, folded, for the refinements and the
+// titles: a case-folding regexp alternation run on every clause cost more
+// than the concept table itself.
+type words struct {
+	w []string
+	// bound says the word starts with a word character, so must start a
+	// word.
+	bound []bool
+}
+
+func newWords(c class) *words {
+	if len(c) == 0 {
+		return nil
+	}
+	out := &words{}
+	for _, w := range c {
+		out.w = append(out.w, fold(w))
+		out.bound = append(out.bound, pattern.IsWordByte(w[0]))
+	}
+	return out
+}
+
+// in reports whether folded text s holds one of the words; a nil class
+// holds none.
+func (ws *words) in(s string) bool {
+	return ws != nil && len(ws.all(s, 1)) > 0
+}
+
+// all returns up to n spans of the words in folded text s.
+func (ws *words) all(s string, n int) [][2]int {
+	if ws == nil {
+		return nil
+	}
+	var out [][2]int
+	for i, w := range ws.w {
+		for from := 0; from < len(s) && len(out) < n; {
+			k := strings.Index(s[from:], w)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + 1
+			if ws.bound[i] && at > 0 && pattern.IsWordByte(s[at-1]) {
+				continue
+			}
+			out = append(out, [2]int{at, at + len(w)})
+		}
+	}
+	return out
+}
+
+// fold lower-cases ASCII letters and turns every run of white space and
+// hyphens into one space: "opt-in" and "Opt in" are one phrase.
+func fold(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-':
+			if !space {
+				b = append(b, ' ')
+			}
+			space = true
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		space = false
+		b = append(b, c)
+	}
+	return string(b)
 }

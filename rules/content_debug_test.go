@@ -35,3 +35,31 @@ func TestContentHits(t *testing.T) {
 		}
 	}
 }
+
+// TestContentCandidates prints how many of CONTENT_FILE's paras the
+// prefilter passes to the concept table.
+func TestContentCandidates(t *testing.T) {
+	path := os.Getenv("CONTENT_FILE")
+	if path == "" {
+		t.Skip("CONTENT_FILE not set")
+	}
+	src, _ := os.ReadFile(path)
+	n, _ := notices.Parse(path, src)
+	cand, total := 0, 0
+	for _, p := range n.ParasFor(table.anchor) {
+		cand += len(p.Text)
+	}
+	for _, p := range n.Paras() {
+		total += len(p.Text)
+	}
+	t.Logf("candidates %d of %d bytes; anchors %v", cand, total, len(table.anchor.Anchors()))
+	for _, e := range table.elements {
+		b := 0
+		for _, p := range n.Paras() {
+			if e.anchor.MayMatch(p.Scan) {
+				b += len(p.Text)
+			}
+		}
+		t.Logf("%-32s %6d %v", e.id, b, e.anchor.Anchors())
+	}
+}

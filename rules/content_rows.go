@@ -17,8 +17,8 @@ var contentRows = map[string]concept{
 			{verbs: class{"registered office", "registered in", "company number", "registered number", "registered address", "company registration"}},
 			// A defined name for the organisation: 'Example AG (the
 			// "Company", "we", "us")', "operated by Example Ltd".
-			{verbs: class{"we", "us", "operated by", "is the operator", "are the operator", "provided by", "run by", "owned by"},
-				objects: class{"ltd", "limited", "plc", "llp", "inc", "corporation", "llc", "gmbh", "ag", "sa", "bv", "pbc", "foundation", "stiftung", "company", "charity", "trust", "council", "university", "group"},
+			{verbs: class{"ltd", "limited", "plc", "llp", "inc", "corporation", "llc", "gmbh", "ag", "sa", "bv", "pbc", "foundation", "stiftung", "company", "charity", "trust", "council", "university", "group"},
+				objects: class{"we", "us", "operated by", "is the operator", "are the operator", "provided by", "run by", "owned by"},
 				also:    []class{{"“we”", "\"we\"", "‘we’", "'we'", "(“we", "(\"we", "“us”", "\"us\"", "operated by", "is the operator", "are the operator", "provided by", "run by", "owned by"}}},
 			// A legal name over a postal address: "Example Corporation,
 			// P.O. Box 1, Bellevue".
@@ -32,8 +32,8 @@ var contentRows = map[string]concept{
 		rows: []row{
 			{verbs: class{"purpose", "purposes"}, objects: class{"process", "use", "collect", "data", "information"}},
 			{verbs: class{"keep", "hold", "collect", "ask for", "record", "gather", "need"}, objects: class{"so that", "in order to", "to enable", "to allow", "to help us", "to make sure"}},
-			{verbs: class{"we use", "we may use", "we will use", "we'll use", "we process", "we collect", "is used", "are used", "will be used", "may be used", "we need", "we hold"},
-				objects: class{"to", "for", "so that", "in order"}},
+			{verbs: class{"use", "used", "process", "collect", "need", "hold"}, objects: class{"to", "for", "so that", "in order"},
+				also: []class{{"we use", "we may use", "we will use", "we'll use", "we process", "we collect", "is used", "are used", "will be used", "may be used", "we need", "we hold"}}},
 		},
 	},
 	"lawful-basis": {
@@ -144,11 +144,10 @@ var contentRows = map[string]concept{
 			// Whether the person must give the data: "you must provide",
 			// "providing this is optional", "it is not necessary to
 			// provide", "the provision of this information is necessary".
-			{verbs: class{"you must", "you will need to", "you'll need to", "you need to", "you have to", "you are required to", "you're required to",
-				"you will be required to", "you may be required to", "you are obliged", "you are not obliged", "you are under no obligation", "you do not have to",
-				"you don't have to", "you are not required", "is required", "are required", "is mandatory", "are mandatory", "is optional", "are optional",
+			{verbs: class{"you must", "you will need to", "you'll need to", "you need to", "you are required to", "you're required to",
+				"you will be required to", "you may be required to", "you are obliged", "you are not obliged", "you are under no obligation", "you are not required", "is required", "are required", "is mandatory", "are mandatory", "is optional", "are optional",
 				"is voluntary", "are voluntary", "voluntarily", "is necessary", "are necessary", "is needed", "are needed", "not necessary", "mandatory",
-				"obligatory", "compulsory", "optional", "up to you", "you can choose whether", "you may choose whether", "statutory or contractual",
+				"obligatory", "compulsory", "optional", "you can choose whether", "you may choose whether", "statutory or contractual",
 				"contractual requirement", "statutory requirement", "legal requirement"},
 				objects: class{"provide", "provision", "providing", "give us", "giving us", "give your", "supply", "supplying", "submit", "set up an account",
 					"create an account", "open an account", "register", "sign up", "fill in", "complete the form"},
@@ -164,15 +163,16 @@ var contentRows = map[string]concept{
 				"information that is required", "required information", "required details", "required data", "we need the following", "we need your"},
 				objects: class{"provide", "register", "account", "service", "contact", "order", "following", "name", "email", "e-mail", "to use", "in order to"},
 				near:    80, not: class{"cookie", "third part"}},
-			// The consequence of not giving them.
-			{verbs: class{"if you do not provide", "if you don't provide", "if you choose not to", "if you decline", "if you refuse", "if you fail to",
+			// The consequence of not giving them: what cannot happen
+			// (the verbs, the rarer words) if the data are not given.
+			{objects: class{"if you do not provide", "if you don't provide", "if you choose not to", "if you decline", "if you refuse", "if you fail to",
 				"you fail to provide", "if you prefer not to", "if you do not give", "if you don't give", "if you do not want to provide", "if you do not wish to provide",
 				"without this information", "without that information", "without these details", "without this data", "without your personal",
 				"without the information", "without such information", "without them", "without it", "failure to provide", "not providing", "refuse to provide",
 				"decline to provide", "if you do not supply", "if you do not share", "if you don't share", "if you do not wish", "if you don't wish",
 				"if you do not want", "if you don't want"},
-				objects: class{"cannot", "can't", "unable", "not be able", "won't be able", "will not be able", "may not be able", "not possible", "impossible",
-					"prevent", "should not use", "not use the service", "not use our service", "not be possible", "not able", "have to cancel", "may not receive"},
+				verbs: class{"cannot", "unable", "not be able", "won't be able", "will not be able", "may not be able", "not possible", "impossible",
+					"prevent", "should not use", "not use the service", "not use our service", "not be possible", "not able", "have to cancel"},
 				not: class{"cookie", "marketing", "newsletter"}, deniedToo: true},
 			{verbs: class{"required field", "required fields", "mandatory field", "mandatory fields", "marked with an asterisk", "marked as required", "fields marked",
 				"marked as mandatory", "marked as optional"}},
@@ -228,8 +228,8 @@ var contentRows = map[string]concept{
 		titles: class{"source", "where we get", "where do we get", "where we obtain", "where does", "where your information comes", "where your data comes",
 			"from third part", "from other", "from others", "information we receive", "information we obtain", "data we receive", "data we obtain", "obtain"},
 		rows: []row{
-			{verbs: class{"from", "provided by", "supplied by", "given by", "source", "sources", "shared with us by", "passed to us by", "via"},
-				objects: class{"third party", "third parties", "partner", "provider", "agency", "agencies", "employer", "school", "authority", "authorities", "public",
+			{objects: class{"from", "provided by", "supplied by", "given by", "source", "sources", "shared with us by", "passed to us by", "via"},
+				verbs: class{"third party", "third parties", "partner", "provider", "agency", "agencies", "employer", "school", "authority", "authorities", "public",
 					"social media", "social network", "platform", "company", "companies", "organisation", "organization", "referral", "referrer", "credit",
 					"bank", "advertiser", "advertising", "network", "other users", "other sources", "someone else", "family", "friend", "publicly", "records",
 					"register", "government", "department", "council", "gp", "doctor", "hospital", "nhs", "vendor", "supplier", "affiliate", "app", "developer",
