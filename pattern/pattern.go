@@ -358,6 +358,19 @@ func (p *Pattern) MayMatch(t *Text) bool {
 	return p.may(t)
 }
 
+// Windows returns the merged stretches of t that hold every match of p,
+// in order, or nil when a match may be anywhere in t (p is not searched in
+// windows, or t holds a rune that folds). A caller that reads t in parts
+// (sentences) so reads only the parts a match can be in, without running
+// the regexp. It is empty when t holds none of p's literals.
+func (p *Pattern) Windows(t *Text) [][2]int {
+	p.check(t)
+	if !p.may(t) {
+		return [][2]int{}
+	}
+	return p.windows(t)
+}
+
 // Match reports whether the text holds a match.
 func (p *Pattern) Match(t *Text) bool {
 	p.check(t)

@@ -217,7 +217,11 @@ func factWhy(n *notices.Notice, what string, e notices.Evidence) string {
 // check is the Check of an element's rule: report the verdict when the
 // element is missing or partial.
 func (e *element) check(pass *lint.Pass) {
-	v := e.judge(contentOf(pass.Notice), pass.Facts())
+	f := pass.Facts()
+	if !f.Scope.GDPR() {
+		return // no element applies, and the notice need not be read
+	}
+	v := e.judge(contentOf(pass.Notice), f)
 	if v.Status != Missing && v.Status != Partial {
 		return
 	}

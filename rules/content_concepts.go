@@ -234,14 +234,14 @@ type hit struct {
 
 // match returns, for one sentence, the table rows it says (bit i for row
 // i), refinements applied.
-func (t *contentTable) match(sent, para string) notices.ConceptSet {
+func (t *contentTable) match(sent, para string, lowPara *string) notices.ConceptSet {
 	said, denied := t.concepts.Match(sent)
 	all := said | denied
 	var out notices.ConceptSet
 	if all == 0 {
 		return 0
 	}
-	low, lowPara := fold(sent), ""
+	low := fold(sent)
 	for i := range t.rows {
 		if !all.Has(i) {
 			continue
@@ -250,10 +250,10 @@ func (t *contentTable) match(sent, para string) notices.ConceptSet {
 		if !said.Has(i) && !r.deniedToo {
 			continue
 		}
-		if r.alsoInPara && lowPara == "" {
-			lowPara = fold(para)
+		if r.alsoInPara && *lowPara == "" {
+			*lowPara = fold(para)
 		}
-		if r.ok(low, lowPara) {
+		if r.ok(low, *lowPara) {
 			out |= 1 << i
 		}
 	}
@@ -333,18 +333,30 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 		if left == 0 {
 			break
 		}
-		may := false
+		// The sentences worth reading are those a wanted element's
+		// literals fall in: the para's index says where they are.
+		var windows [][2]int
+		whole := false
 		for i, e := range t.elements {
-			if want[i] && (!found[i] || all || e.every) && e.anchor.MayMatch(p.Scan) {
-				may = true
+			if !want[i] || found[i] && !all && !e.every {
+				continue
+			}
+			ws := e.anchor.Windows(p.Scan)
+			if ws == nil {
+				whole = true
 				break
 			}
+			windows = append(windows, ws...)
 		}
-		if !may {
+		if !whole && len(windows) == 0 {
 			continue
 		}
+		lowPara := ""
 		for _, s := range p.Sentences() {
-			set := t.match(withoutURLs(p.Text[s.Start:s.End]), p.Text)
+			if !whole && !overlaps(windows, s) {
+				continue
+			}
+			set := t.match(withoutURLs(p.Text[s.Start:s.End]), p.Text, &lowPara)
 			if set == 0 {
 				continue
 			}
@@ -368,6 +380,16 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 	}
 }
 
+// overlaps reports whether span s meets one of windows.
+func overlaps(windows [][2]int, s notices.Span) bool {
+	for _, w := range windows {
+		if w[0] < s.End && w[1] > s.Start {
+			return true
+		}
+	}
+	return false
+}
+
 // readTitles adds the sections whose titles name an element, or state it
 // as a sentence would, and which hold text of their own.
 func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit) {
@@ -376,7 +398,8 @@ func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit) {
 		if s.Title == "" || len(s.Title) > 200 || len(s.Blocks) == 0 && len(s.Children) == 0 {
 			return
 		}
-		stated := t.match(s.Title, s.Title)
+		lowTitle := ""
+		stated := t.match(s.Title, s.Title, &lowTitle)
 		title := fold(s.Title)
 		for _, el := range t.order {
 			w := t.titles[el]
@@ -446,18 +469,32 @@ func (t *contentTable) support(n *notices.Notice, titles []hit) {
 	}
 }
 
-// linkTarget is a Markdown link's target or a bare web address: words in a
-// URL ("/preferences/source?q=") are not the notice's.
-var linkTarget = regexp.MustCompile(`\]\([^)\s]*\)|https?://\S+|www\.\S+`)
-
+// withoutURLs blanks a Markdown link's target and bare web addresses:
+// words in a URL ("/preferences/source?q=") are not the notice's.
 func withoutURLs(s string) string {
 	if !strings.Contains(s, "](") && !strings.Contains(s, "://") && !strings.Contains(s, "www.") {
 		return s
 	}
-	if len(s) > 4096 {
-		return s // a run of links too long to be one sentence: left as it is
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		end := -1
+		switch {
+		case b[i] == ']' && i+1 < len(b) && b[i+1] == '(':
+			if k := strings.IndexAny(s[i+2:], ") \n"); k >= 0 && s[i+2+k] == ')' {
+				end = i + 2 + k + 1
+			}
+			i++ // keep the "]"
+		case strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://") || strings.HasPrefix(s[i:], "www."):
+			end = i
+			for end < len(b) && b[end] != ' ' && b[end] != '\n' && b[end] != '\t' {
+				end++
+			}
+		}
+		for ; end > i && i < len(b); i++ {
+			b[i] = ' '
+		}
 	}
-	return linkTarget.ReplaceAllString(s, "] ")
+	return string(b)
 }
 
 // words is a class of word starts, folded, for the refinements and the
