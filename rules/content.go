@@ -60,29 +60,37 @@ type element struct {
 }
 
 // content is what one notice says of every element, read once and shared
-// by the rules (the notice's Memo) whatever the facts in force.
+// by the rules (the notice's Memo) whatever the facts in force. The
+// elements that apply only under some facts (legitimate interests, the
+// Article 14 elements) are read when a judge first asks for them.
 type content struct {
-	n    *notices.Notice
-	hits map[string][]hit
+	n   *notices.Notice
+	all bool
 }
 
-// contentKey is the Memo key of a notice's content: all says every hit
-// was read (for the checklist's locations), not only the first of each
-// element (for the rules' verdicts, which are the same either way).
-type contentKey struct{ all bool }
+// contentKey is the Memo key of one group of a notice's content: all says
+// every hit was read (for the checklist's locations), not only the first
+// of each element (for the rules' verdicts, which are the same either way).
+type contentKey struct {
+	all   bool
+	group string
+}
 
-func contentOf(n *notices.Notice) *content { return readContent(n, false) }
+func contentOf(n *notices.Notice) *content { return &content{n: n} }
 
-func readContent(n *notices.Notice, all bool) *content {
-	return n.Memo(contentKey{all}, func() any {
-		return &content{n: n, hits: table.read(n, all)}
-	}).(*content)
+func readContent(n *notices.Notice, all bool) *content { return &content{n: n, all: all} }
+
+// hitsOf returns the hits of concept id, reading its group on first use.
+func (c *content) hitsOf(id string) []hit {
+	g := groupOf(id)
+	hs := c.n.Memo(contentKey{c.all, g}, func() any { return table.read(c.n, c.all, g) }).(map[string][]hit)
+	return hs[id]
 }
 
 // sentences returns the sentence hits of concept id, titles left out.
 func (c *content) sentences(id string) []hit {
 	var out []hit
-	for _, h := range c.hits[id] {
+	for _, h := range c.hitsOf(id) {
 		if !h.Title {
 			out = append(out, h)
 		}
@@ -96,7 +104,7 @@ func (c *content) sentences(id string) []hit {
 // that states it most often, where a notice says it in earnest rather than
 // in passing. ok is false when the notice never says it.
 func (c *content) first(id string) (h hit, ok bool) {
-	hs := c.hits[id]
+	hs := c.hitsOf(id)
 	var titles []hit
 	for _, x := range hs {
 		if x.Title && (x.Stated || x.Supported || hasList(x.Section) || holdsSentence(hs, x.Section)) {

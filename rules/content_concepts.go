@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 
@@ -61,14 +62,17 @@ type concept struct {
 // tableRow is a row of the shared table with its element and its
 // refinements compiled.
 type tableRow struct {
-	element    string
-	also       []*words
-	not        *words
-	verbs      *words // for near
-	objects    *words
-	near       int
-	deniedToo  bool
-	alsoInPara bool
+	element string
+	also    []*words
+	not     *words
+	verbs   *words // for near
+	objects *words
+	// vAnchor and oAnchor are patterns of literals of the verbs and the
+	// objects (nil when the row has none), for the prefilter.
+	vAnchor, oAnchor *pattern.Pattern
+	near             int
+	deniedToo        bool
+	alsoInPara       bool
 }
 
 // contentTable is every element's rows as one concept table, the titles
@@ -152,6 +156,10 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 			if r.near > 0 {
 				tr.verbs, tr.objects = newWords(r.verbs), newWords(r.objects)
 			}
+			tr.vAnchor = anchorPattern(r.verbs)
+			if len(r.objects) > 0 {
+				tr.oAnchor = anchorPattern(r.objects)
+			}
 			t.rows = append(t.rows, tr)
 			t.elementOf = append(t.elementOf, len(t.elements))
 			for _, v := range r.verbs {
@@ -188,24 +196,40 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 // looked for as "must", not as "you"; "by computer" as "compu", not as
 // "comp", which "company" and "complaint" begin with too.
 func anchorOf(phrase string) string {
-	best, bestStop := "", true
+	best, bestLen, bestStop := "", 0, true
 	for _, f := range strings.FieldsFunc(strings.ToLower(phrase), func(r rune) bool { return r == ' ' || r == '-' || r == '\'' || r == '.' }) {
 		stop := anchorStop[f]
 		if stop && !bestStop {
 			continue
 		}
 		if !stop && bestStop {
-			best, bestStop = "", false
+			best, bestLen, bestStop = "", 0, false
 		}
 		a := f
 		if st := english.Stem(f, false); len(st) > 4 {
 			a = st[:len(st)-1]
 		}
-		if len(a) > len(best) {
-			best = a
+		// The longest word is the rarest; its anchor may be shorter
+		// than a commoner word's ("legitimate" is "legitim", "interests"
+		// is "interes").
+		if len(f) > bestLen {
+			best, bestLen = a, len(f)
 		}
 	}
 	return best
+}
+
+// anchorPattern is a pattern of the anchors of a class's phrases.
+func anchorPattern(c class) *pattern.Pattern {
+	var as []string
+	seen := map[string]bool{}
+	for _, w := range c {
+		if a := anchorOf(w); !seen[a] {
+			seen[a] = true
+			as = append(as, a)
+		}
+	}
+	return pattern.MustCompile(classRe(as).String())
 }
 
 // anchorStop are words too common to prefilter by: a phrase is looked
@@ -215,7 +239,9 @@ var anchorStop = map[string]bool{"you": true, "your": true, "we": true, "our": t
 	"are": true, "be": true, "not": true, "do": true, "does": true, "don": true, "t": true, "may": true, "can": true, "if": true,
 	"it": true, "this": true, "that": true, "and": true, "or": true, "by": true, "at": true, "as": true, "from": true,
 	"under": true, "no": true, "would": true, "should": true, "want": true, "wish": true, "without": true, "information": true,
-	"data": true, "details": true, "personal": true, "choose": true, "use": true}
+	"data": true, "details": true, "personal": true, "choose": true, "use": true, "processing": true, "process": true,
+	"transfer": true, "protection": true, "change": true, "take": true, "remove": true, "cancel": true, "longer": true,
+	"contact": true, "report": true, "tell": true, "refer": true}
 
 // hit is where a concept is said: the sentence, its para and section.
 type hit struct {
@@ -296,7 +322,7 @@ func (r *tableRow) ok(sent, para string) bool {
 // whether an element is stated needs one sentence, and once every element
 // is found no para need be read, which is where a complete notice's cost
 // goes. The checklist asks for all, to point at the best place.
-func (t *contentTable) read(n *notices.Notice, all bool) map[string][]hit {
+func (t *contentTable) read(n *notices.Notice, all bool, group string) map[string][]hit {
 	out := map[string][]hit{}
 	found := make([]bool, len(t.elements))
 	// The helpers (a partial statement, a sign) matter only where their
@@ -304,21 +330,39 @@ func (t *contentTable) read(n *notices.Notice, all bool) map[string][]hit {
 	// missing elements alone.
 	want := make([]bool, len(t.elements))
 	for i, e := range t.elements {
-		want[i] = e.main == ""
+		want[i] = e.main == "" && groupOf(e.id) == group
 	}
 	t.pass(n, all, want, found, out)
 	again := false
 	for i, e := range t.elements {
 		want[i] = false
-		if e.main != "" && (all || len(out[e.main]) == 0) {
+		if e.main != "" && groupOf(e.id) == group && (all || len(out[e.main]) == 0) {
 			want[i], again = true, true
 		}
 	}
 	if again {
 		t.pass(n, all, want, found, out)
 	}
-	t.readTitles(n, out)
+	t.readTitles(n, out, group)
 	return out
+}
+
+// groupOf is the group an element is read with: the elements that apply
+// only under some facts are read apart, when first asked for.
+func groupOf(id string) string {
+	switch id {
+	case "legitimate-interests", "legitimate-interests-substance":
+		return "legitimate-interests"
+	case "data-categories", "data-source":
+		return "article-14"
+	case "transfers", "transfers-partial":
+		return "transfers"
+	case "withdraw-consent", "withdraw-consent-partial":
+		return "consent"
+	case "complaints-procedure":
+		return "uk"
+	}
+	return ""
 }
 
 // pass reads the sentences for the elements of want, marking each found.
@@ -333,29 +377,35 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 		if left == 0 {
 			break
 		}
-		// The sentences worth reading are those a wanted element's
-		// literals fall in: the para's index says where they are.
-		var windows [][2]int
-		whole := false
-		for i, e := range t.elements {
-			if !want[i] || found[i] && !all && !e.every {
+		// The sentences worth reading are those where a wanted row's
+		// verbs and objects both have a literal: the para's index says
+		// where its literals are, so most sentences are never split
+		// into words.
+		var rows []rowWindows
+		for i := range t.rows {
+			e := t.elementOf[i]
+			if !want[e] || found[e] && !all && !t.elements[e].every {
 				continue
 			}
-			ws := e.anchor.Windows(p.Scan)
-			if ws == nil {
-				whole = true
-				break
+			r := &t.rows[i]
+			if !r.vAnchor.MayMatch(p.Scan) || r.oAnchor != nil && !r.oAnchor.MayMatch(p.Scan) {
+				continue
 			}
-			windows = append(windows, ws...)
+			rw := rowWindows{v: r.vAnchor.Windows(p.Scan)}
+			if r.oAnchor != nil {
+				rw.o, rw.hasO = r.oAnchor.Windows(p.Scan), true
+			}
+			rows = append(rows, rw)
 		}
-		if !whole && len(windows) == 0 {
+		if len(rows) == 0 {
 			continue
 		}
 		lowPara := ""
 		for _, s := range p.Sentences() {
-			if !whole && !overlaps(windows, s) {
+			if !anyRowIn(rows, s) {
 				continue
 			}
+			matchCalls.Add(1)
 			set := t.match(withoutURLs(p.Text[s.Start:s.End]), p.Text, &lowPara)
 			if set == 0 {
 				continue
@@ -380,8 +430,33 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 	}
 }
 
-// overlaps reports whether span s meets one of windows.
+// rowWindows are where a row's verbs' and objects' literals are in one
+// para: nil is anywhere.
+type rowWindows struct {
+	v, o [][2]int
+	hasO bool
+}
+
+// anyRowIn reports whether a sentence holds a literal of some row's verbs
+// and one of its objects.
+func anyRowIn(rows []rowWindows, s notices.Span) bool {
+	for _, r := range rows {
+		if overlaps(r.v, s) && (!r.hasO || overlaps(r.o, s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchCalls counts the sentences the concept table has read, for the
+// tests that pin the prefilter.
+var matchCalls atomic.Int64
+
+// overlaps reports whether span s meets one of windows (nil: anywhere).
 func overlaps(windows [][2]int, s notices.Span) bool {
+	if windows == nil {
+		return true
+	}
 	for _, w := range windows {
 		if w[0] < s.End && w[1] > s.Start {
 			return true
@@ -392,7 +467,7 @@ func overlaps(windows [][2]int, s notices.Span) bool {
 
 // readTitles adds the sections whose titles name an element, or state it
 // as a sentence would, and which hold text of their own.
-func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit) {
+func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit, group string) {
 	var titled []hit
 	n.Walk(func(s *notices.Section) {
 		if s.Title == "" || len(s.Title) > 200 || len(s.Blocks) == 0 && len(s.Children) == 0 {
@@ -403,7 +478,7 @@ func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit) {
 		title := fold(s.Title)
 		for _, el := range t.order {
 			w := t.titles[el]
-			if w == nil || t.notTitles[el].in(title) {
+			if w == nil || groupOf(el) != group || t.notTitles[el].in(title) {
 				continue
 			}
 			if w.in(title) {
@@ -415,7 +490,7 @@ func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit) {
 		// ("How long we keep your data") needs the text under it.
 		for i := range t.rows {
 			el := t.rows[i].element
-			if stated.Has(i) && !t.titles[el].in(title) {
+			if stated.Has(i) && groupOf(el) == group && !t.titles[el].in(title) {
 				out[el] = append(out[el], hit{Span: s.TitleSpan, Section: s, Title: true, Stated: true, Row: i})
 			}
 		}

@@ -26,7 +26,7 @@ func TestContentHits(t *testing.T) {
 	}
 	c := contentOf(n)
 	for _, id := range strings.Split(os.Getenv("CONTENT_IDS"), ",") {
-		for _, h := range c.hits[id] {
+		for _, h := range c.hitsOf(id) {
 			text := string(n.Source[h.Span.Start:h.Span.End])
 			if len(text) > 200 {
 				text = text[:200]
@@ -62,4 +62,24 @@ func TestContentCandidates(t *testing.T) {
 		}
 		t.Logf("%-32s %6d %v", e.id, b, e.anchor.Anchors())
 	}
+}
+
+func TestContentCost(t *testing.T) {
+	list := os.Getenv("CONTENT_LIST")
+	if list == "" {
+		t.Skip()
+	}
+	b, _ := os.ReadFile(list)
+	total := 0
+	for _, path := range strings.Fields(string(b)) {
+		src, _ := os.ReadFile(path)
+		n, err := notices.Parse(path, src)
+		if err != nil || !n.Facts.Scope.GDPR() {
+			continue
+		}
+		total += len(src)
+		c := contentOf(n)
+		c.hitsOf("purposes")
+	}
+	t.Logf("calls %d for %d bytes of source", matchCalls.Load(), total)
 }

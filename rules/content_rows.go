@@ -124,8 +124,9 @@ var contentRows = map[string]concept{
 	},
 	"complaint-right": {
 		rows: []row{
-			{verbs: class{"complain", "complaint", "lodge", "concern", "concerns", "escalate", "refer", "take it up", "take the matter", "contact", "get in touch", "tell", "report"},
-				objects: class{"ico", "information commissioner", "supervisory authority", "supervisory authorities", "data protection authority",
+			// The regulator is the verb class here: it is the rarer word.
+			{objects: class{"complain", "complaint", "lodge", "concern", "concerns", "escalate", "refer", "take it up", "take the matter", "contact", "get in touch", "tell", "report"},
+				verbs: class{"ico", "information commissioner", "supervisory authority", "supervisory authorities", "data protection authority",
 					"data protection authorities", "data protection regulator", "regulator", "commissioner", "data protection commission", "cnil", "garante",
 					"datatilsynet", "aepd", "edpb", "privacy authority", "competent authority", "competent authorities"},
 				not: class{"privacy shield", "jams", "arbitrat", "panel"}},
@@ -198,8 +199,8 @@ var contentRows = map[string]concept{
 				not: class{"right"}, deniedToo: true},
 			// "Decisions are made by people, not machines."
 			// ("person" stems as "personal" does: it is left out.)
-			{verbs: class{"decision", "decisions", "decide"}, objects: class{"human", "humans", "human beings", "people", "staff", "member of our team", "manual", "manually"},
-				also: []class{{"robot", "machine", "computer", "automat", "algorithm"}}, near: 80, deniedToo: true},
+			{verbs: class{"robot", "robots", "machine", "machines", "computer", "computers", "algorithm", "algorithms", "automated"}, objects: class{"decision", "decisions", "decide"},
+				also: []class{{"human", "people", "staff", "member of our team", "manual"}}, deniedToo: true},
 		},
 	},
 	"automated-decisions-partial": {
