@@ -358,3 +358,13 @@ func mdCell(s string) string {
 	s = strings.ReplaceAll(s, "\n", " ")
 	return strings.ReplaceAll(s, "|", `\|`)
 }
+
+// selectedRule reports whether the rule id is among rs.
+func selectedRule(rs []*lint.Rule, id string) bool {
+	for _, r := range rs {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}

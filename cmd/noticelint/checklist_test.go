@@ -156,3 +156,38 @@ func TestChecklistErrors(t *testing.T) {
 		t.Errorf("bad configuration: exit %d, want 2", code)
 	}
 }
+
+// diff reports the required-content elements a change removed or added.
+func TestDiffReportsElements(t *testing.T) {
+	src, err := os.ReadFile(complete)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	old, new := filepath.Join(dir, "old.md"), filepath.Join(dir, "new.md")
+	without := strings.Replace(string(src), "We keep membership records for two years after you leave, then delete them.", "Records are looked after carefully.", 1)
+	if err := os.WriteFile(old, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(new, []byte(without), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// runReader, not run: these are the content rules' own changes.
+	out, _, _ := runReader(t, strings.NewReader(""), "diff", "--no-config", "--color", "never", old, new)
+	if !strings.Contains(out, "removed: retention (present -> missing)") {
+		t.Errorf("text report lacks the removed element:\n%s", out)
+	}
+	out, _, _ = runReader(t, strings.NewReader(""), "diff", "--no-config", "--format", "json", new, old)
+	var rep struct {
+		Elements []struct {
+			ID, Old, New string
+			Removed      bool
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Elements) != 1 || rep.Elements[0].ID != "retention" || rep.Elements[0].Removed || rep.Elements[0].New != "present" {
+		t.Errorf("elements: %+v, want retention added", rep.Elements)
+	}
+}
