@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
@@ -68,6 +69,9 @@ type content struct {
 	all bool
 }
 
+// titledKey is the Memo key of a notice's title-like lines (titleLines).
+type titledKey struct{}
+
 // contentKey is the Memo key of one group of a notice's content: all says
 // every hit was read (for the checklist's locations), not only the first
 // of each element (for the rules' verdicts, which are the same either way).
@@ -114,21 +118,15 @@ func (c *content) first(id string) (h hit, ok bool) {
 	hs = slices.DeleteFunc(slices.Clone(hs), func(x hit) bool { return x.Title && !slices.Contains(titles, x) })
 	// The titled section that states it most: "Third-party services"
 	// names recipients in passing, "How we share your data" lists them.
+	// Then the innermost titled section inside it that states it: under
+	// "How we use your data", the clause "Purposes for which we use it".
 	var bestIn *hit
+	var bestSec *notices.Section
 	bestN := 0
 	for _, t := range titles {
-		var in *hit
-		n := 0
-		for i, x := range hs {
-			if !x.Title && t.Section.Contains(x.Section) {
-				if in == nil {
-					in = &hs[i]
-				}
-				n++
-			}
-		}
-		if n > bestN {
-			bestIn, bestN = in, n
+		in, n := firstIn(hs, t.Section)
+		if n > bestN || n > 0 && bestSec != nil && bestSec != t.Section && bestSec.Contains(t.Section) {
+			bestIn, bestN, bestSec = in, n, t.Section
 		}
 	}
 	if bestIn != nil {
@@ -144,6 +142,18 @@ func (c *content) first(id string) (h hit, ok bool) {
 	if len(hs) == 0 {
 		return hit{}, false
 	}
+	// No section is titled for it: a sentence under a title-like line
+	// that names it ("How we use your information" as a line of its
+	// own, a bold lead) comes first, else the section that states it
+	// most.
+	if w := table.titles[id]; w != nil {
+		titled := c.n.Memo(titledKey{}, func() any { return titleLines(c.n) }).(map[*notices.Para]string)
+		for _, x := range hs {
+			if t := titled[x.Para]; t != "" && w.in(t) {
+				return x, true
+			}
+		}
+	}
 	count := map[*notices.Section]int{}
 	for _, x := range hs {
 		count[x.Section]++
@@ -155,6 +165,58 @@ func (c *content) first(id string) (h hit, ok bool) {
 		}
 	}
 	return best, true
+}
+
+// firstIn returns the first sentence hit inside s and how many there are.
+func firstIn(hs []hit, s *notices.Section) (*hit, int) {
+	var in *hit
+	n := 0
+	for i, x := range hs {
+		if !x.Title && s.Contains(x.Section) {
+			if in == nil {
+				in = &hs[i]
+			}
+			n++
+		}
+	}
+	return in, n
+}
+
+// titleLines maps each para to the folded text of the title-like line
+// that heads it: a short para of its own, without a full stop, or a bold
+// lead ("**Information you give us**"), up to eight paras back within its
+// section. Notices write titles as such lines as often as headings.
+func titleLines(n *notices.Notice) map[*notices.Para]string {
+	out := map[*notices.Para]string{}
+	last, lastSec, since := "", (*notices.Section)(nil), 0
+	for _, p := range n.Paras() {
+		if p.Section != lastSec {
+			last, lastSec = "", p.Section
+		}
+		if t := titleLike(p.Text); t != "" {
+			last, since = fold(t), 0
+		}
+		if since++; since > 9 {
+			last = ""
+		}
+		out[p] = last
+	}
+	return out
+}
+
+// titleLike returns the title in a para that is one (a short line with no
+// full stop at its end) or opens with one in bold, else "".
+func titleLike(text string) string {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "**") {
+		if k := strings.Index(t[2:], "**"); k > 0 && k < 120 {
+			return t[2 : 2+k]
+		}
+	}
+	if len(t) > 0 && len(t) <= 100 && !strings.ContainsAny(t, "\n") && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ";") && !strings.HasSuffix(t, ",") {
+		return t
+	}
+	return ""
 }
 
 // holdsSentence reports whether one of hs is a sentence inside s: a title
