@@ -94,10 +94,14 @@ func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
 	// in the sentence that names the controller, it is one.
 	hasAddress := contact != nil
 	// The address may follow in the next sentence of the statement's
-	// paragraph: "X GmbH is the controller. We are located at ...".
-	for _, x := range c.sentences(id) {
-		if !hasAddress && postalWords.MatchString(x.Para.Text) {
-			hasAddress, h, named = true, x, true
+	// paragraph: "X GmbH is the controller. We are located at ...". It
+	// is rare to need it, so only then is every statement read.
+	if !hasAddress {
+		for _, x := range readContent(c.n, true).sentences(id) {
+			if postalWords.MatchString(x.Para.Text) {
+				hasAddress, h, named = true, x, true
+				break
+			}
 		}
 	}
 	switch {
