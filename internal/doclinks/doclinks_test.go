@@ -87,3 +87,28 @@ func TestCheckFinds(t *testing.T) {
 		}
 	}
 }
+
+// TestSetUpCommands keeps README's two set-up commands, as a new user
+// copies them, equal to what .ci/run runs, so CI fails when either drifts.
+func TestSetUpCommands(t *testing.T) {
+	root := filepath.Join("..", "..")
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ci, err := os.ReadFile(filepath.Join(root, ".ci", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{
+		"go run ./cmd/noticelint lint testdata/example/notice.md",
+		"go test -race ./...",
+	} {
+		if !strings.Contains(string(readme), "```sh\n"+cmd+"\n```\n") {
+			t.Errorf("README.md has no sh block holding just %q", cmd)
+		}
+		if !strings.Contains("\n"+string(ci), "\n"+cmd) {
+			t.Errorf(".ci/run does not run %q", cmd)
+		}
+	}
+}
