@@ -6,6 +6,7 @@ import (
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // Each element's judge reads the concept hits of its notice (content) and
@@ -270,14 +271,29 @@ func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
 		return notApplicable(id, "the notice does not rely on legitimate interests")
 	}
 	why := factWhy(c.n, "the notice relies on legitimate interests", li.Evidence)
-	for _, h := range c.sentences(id) {
+	// Every mention of the basis is read, the concept table's other
+	// parties included: "the security of our systems and our customers,
+	// or other legitimate interests of ours" states an interest.
+	mentions := liMentions(c.n)
+	for _, h := range mentions {
 		sent := c.n.Source[h.Span.Start:h.Span.End]
 		if interestSaid.Match(sent) || h.Para.Block != nil && h.Para.Block.Kind == notices.Table && strings.Count(string(sent), "|") >= 3 {
 			return present(id, h, why)
 		}
 	}
-	// A section titled for the legitimate interests that lists them.
-	for _, h := range c.sentences(id) {
+	// A section titled for the legitimate interests, or a line naming
+	// them ("**For our legitimate business interests**", "We rely on
+	// legitimate interests:"), over a list: the list gives them.
+	intros := map[*notices.Para]bool{}
+	for _, p := range c.n.Paras() {
+		if p.Block != nil && p.Block.Kind == notices.List && p.Block.Intro != nil {
+			intros[p.Block.Intro] = true
+		}
+	}
+	for _, h := range mentions {
+		if intros[h.Para] {
+			return present(id, h, why)
+		}
 		for _, s := range h.Section.Ancestors() {
 			if strings.Contains(strings.ToLower(s.Title), "legitimate interest") && hasList(s) {
 				return present(id, h, why)
@@ -287,6 +303,24 @@ func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
 	return missingAt(c, id, Missing, li.Evidence, why,
 		"The notice relies on legitimate interests but never says what those interests are.",
 		"Say what each legitimate interest is and which processing it covers, e.g. 'our legitimate interest in preventing fraud' (UK GDPR Art 13(1)(d)).")
+}
+
+// liMention is the basis named: every sentence that names it is read for
+// the interest.
+var liMention = pattern.MustCompile(`(?i)\blegitimate(?:\s+business)?\s+interest`)
+
+// liMentions are the sentences of n that name legitimate interests, and
+// the section titles that do.
+func liMentions(n *notices.Notice) []hit {
+	var out []hit
+	for _, p := range n.ParasFor(liMention) {
+		for _, s := range p.Sentences() {
+			if liMention.Regexp().MatchString(p.Text[s.Start:s.End]) {
+				out = append(out, hit{Span: notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}, Para: p, Section: p.Section})
+			}
+		}
+	}
+	return out
 }
 
 // negatedLI is a mention of the basis that denies relying on it.

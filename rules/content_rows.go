@@ -33,7 +33,10 @@ var contentRows = map[string]concept{
 			{verbs: class{"purpose", "purposes"}, objects: class{"process", "use", "collect", "data", "information"}},
 			{verbs: class{"keep", "hold", "collect", "ask for", "record", "gather", "need"}, objects: class{"so that", "in order to", "to enable", "to allow", "to help us", "to make sure"}},
 			{verbs: class{"use", "used", "process", "collect", "need", "hold"}, objects: class{"to", "for", "so that", "in order"},
-				also: []class{{"we use", "we may use", "we will use", "we'll use", "we process", "we collect", "is used", "are used", "will be used", "may be used", "we need", "we hold"}}},
+				// "I use" too: a sole trader's or a blogger's notice speaks
+				// in the first person singular.
+				also: []class{{"we use", "we may use", "we will use", "we'll use", "we process", "we collect", "is used", "are used", "will be used", "may be used", "we need", "we hold",
+					"i use", "i may use", "i will use", "i process", "i collect", "i need", "i hold", "i keep"}}},
 		},
 	},
 	"lawful-basis": {
@@ -211,7 +214,10 @@ var contentRows = map[string]concept{
 	"automated-decisions-sign": {
 		rows: []row{
 			{verbs: class{"profiling", "profile", "automated", "automatically", "algorithm", "machine learning", "artificial intelligence", "credit score",
-				"credit scoring", "fraud detection", "fraud check", "fraud checks", "fraud prevention", "credit check", "risk score", "segment", "segmentation"}, deniedToo: true},
+				"credit scoring", "fraud detection", "fraud check", "fraud checks", "fraud prevention", "credit check", "risk score", "segment", "segmentation"}, deniedToo: true,
+				// Collecting data automatically (server logs, cookies)
+				// is no sign of decisions made by machine.
+				not: class{"collect", "cookie", "log"}},
 		},
 	},
 	"data-categories": {
