@@ -241,7 +241,8 @@ var anchorStop = map[string]bool{"you": true, "your": true, "we": true, "our": t
 	"under": true, "no": true, "would": true, "should": true, "want": true, "wish": true, "without": true, "information": true,
 	"data": true, "details": true, "personal": true, "choose": true, "use": true, "processing": true, "process": true,
 	"transfer": true, "protection": true, "change": true, "take": true, "remove": true, "cancel": true, "longer": true,
-	"contact": true, "report": true, "tell": true, "refer": true}
+	"contact": true, "report": true, "tell": true, "refer": true, "prevention": true, "detection": true, "service": true,
+	"services": true, "request": true}
 
 // hit is where a concept is said: the sentence, its para and section.
 type hit struct {
@@ -361,6 +362,11 @@ func groupOf(id string) string {
 		return "consent"
 	case "complaints-procedure":
 		return "uk"
+	case "controller-identity":
+		// Read apart: where no contact detail is found, its judge reads
+		// every statement naming the controller, and should not read
+		// every other element's with them.
+		return "controller"
 	}
 	return ""
 }
