@@ -89,7 +89,8 @@ var contentRows = map[string]concept{
 				"data privacy framework", "privacy framework", "uk extension", "data bridge", "approved contract", "approved contracts",
 				"approved by the european commission", "sccs", "scc", "article 46", "article 49", "derogation", "derogations"}, deniedToo: true},
 			// Safeguards and how to see them.
-			{verbs: class{"safeguard", "safeguards", "protection"}, objects: class{"copy", "copies", "request", "contact us", "more information", "further information", "details of"}},
+			// ("protection" alone would be the Data Protection Officer's.)
+			{verbs: class{"safeguard", "safeguards"}, objects: class{"copy", "copies", "request", "contact us", "more information", "further information", "details of"}},
 		},
 	},
 	"transfers-partial": {
@@ -166,7 +167,9 @@ var contentRows = map[string]concept{
 				"data we need", "information we require", "data we require", "information required", "data required", "details required",
 				"information that is required", "required information", "required details", "required data", "we need the following", "we need your"},
 				objects: class{"provide", "register", "account", "service", "contact", "order", "following", "name", "email", "e-mail", "to use", "in order to"},
-				near:    80, not: class{"cookie", "third part"}},
+				// "We only collect the information we need" is data
+				// minimisation, not whether the person must give it.
+				near: 80, not: class{"cookie", "third part", "only collect", "only the information", "only ask", "only hold", "only process", "only use", "no more than", "minimum"}},
 			// The consequence of not giving them: what cannot happen
 			// (the verbs, the rarer words) if the data are not given.
 			{objects: class{"if you do not provide", "if you don't provide", "if you choose not to", "if you decline", "if you refuse", "if you fail to",
@@ -243,13 +246,17 @@ var contentRows = map[string]concept{
 					"service", "university", "college", "training provider", "colleague", "parent", "guardian", "carrier", "data broker", "awarding body"}},
 		},
 	},
+	// No titles: a "How to complain" section often sends the reader only to
+	// the ICO, and only a sentence shows a route to the controller.
 	"complaints-procedure": {
-		titles: class{"complaint", "complain", "concerns", "unhappy", "not happy"},
 		rows: []row{
 			{verbs: class{"complain", "complaint", "concern", "concerns", "dissatisfied", "unhappy", "not happy", "not satisfied"},
 				objects: class{"to us", "contact us", "our complaints", "with us", "email", "e-mail", "write to", "let us know", "tell us", "get in touch",
-					"data protection officer", "dpo", "contact our", "our team", "reach us", "our privacy", "contact the", "first", "directly"},
-				not: class{"privacy shield", "jams"}},
+					"data protection officer", "dpo", "contact our", "our team", "reach us", "our privacy", "first", "directly"},
+				// About the use of personal data, not a landlord's noise
+				// complaints: its paragraph speaks of data or privacy.
+				also: []class{{"data", "information", "privacy", "handl", "process"}}, alsoInPara: true,
+				not: class{"privacy shield", "jams", "complainant"}},
 		},
 	},
 }
