@@ -96,7 +96,10 @@ var contentRows = map[string]concept{
 	"transfers-partial": {
 		rows: []row{
 			{verbs: class{"safeguard", "protect", "protected", "secure", "security", "privacy shield", "same standard", "equivalent", "comparable", "appropriate"},
-				objects: class{"transfer", "outside", "abroad", "overseas", "country", "countries", "international"}},
+				objects: class{"transfer", "outside", "abroad", "overseas", "country", "countries", "international"},
+				// The Data Protection Officer, regulator or law protects
+				// nothing in transit.
+				not: class{"data protection officer", "data protection regulator", "data protection authorit", "data protection law", "complain"}},
 		},
 	},
 	"retention": {
