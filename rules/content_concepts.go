@@ -401,6 +401,7 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 			if r.oAnchor != nil {
 				rw.o, rw.hasO = r.oAnchor.Windows(p.Scan), true
 			}
+			rw.el, rw.row = e, i
 			rows = append(rows, rw)
 		}
 		if len(rows) == 0 {
@@ -408,14 +409,36 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 		}
 		lowPara := ""
 		for _, s := range p.Sentences() {
-			if !anyRowIn(rows, s) {
+			// The refinements (also, not, near) are cheap string tests:
+			// a sentence that fails them for every row whose literals it
+			// holds is never split into words.
+			sent := withoutURLs(p.Text[s.Start:s.End])
+			low, refined := "", false
+			for _, r := range rows {
+				if !overlaps(r.v, s) || r.hasO && !overlaps(r.o, s) {
+					continue
+				}
+				if low == "" {
+					low = fold(sent)
+				}
+				tr := &t.rows[r.row]
+				if tr.alsoInPara && lowPara == "" {
+					lowPara = fold(p.Text)
+				}
+				if tr.ok(low, lowPara) {
+					refined = true
+					break
+				}
+			}
+			if !refined {
 				continue
 			}
 			matchCalls.Add(1)
-			set := t.match(withoutURLs(p.Text[s.Start:s.End]), p.Text, &lowPara)
+			set := t.match(sent, p.Text, &lowPara)
 			if set == 0 {
 				continue
 			}
+			matchHits.Add(1)
 			sp := notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}
 			var done uint64
 			for i := range t.rows {
@@ -439,8 +462,9 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 // rowWindows are where a row's verbs' and objects' literals are in one
 // para: nil is anywhere.
 type rowWindows struct {
-	v, o [][2]int
-	hasO bool
+	v, o    [][2]int
+	hasO    bool
+	el, row int
 }
 
 // anyRowIn reports whether a sentence holds a literal of some row's verbs
@@ -456,7 +480,7 @@ func anyRowIn(rows []rowWindows, s notices.Span) bool {
 
 // matchCalls counts the sentences the concept table has read, for the
 // tests that pin the prefilter.
-var matchCalls atomic.Int64
+var matchCalls, matchHits atomic.Int64
 
 // overlaps reports whether span s meets one of windows (nil: anywhere).
 func overlaps(windows [][2]int, s notices.Span) bool {

@@ -72,6 +72,27 @@ Fix: say who the controller is, by its legal name, and how to contact it.`,
 // postalWords say a sentence gives a postal address.
 var postalWords = regexp.MustCompile(`(?i)\b(?:located at|domiciled at|registered office|registered address|address|p\.?o\.? box|\d+\s+\w+\s+(?:street|road|avenue|lane|way|place|square))\b`)
 
+// definedWe is a defined name for the organisation: 'Example Ltd
+// ("Example", "we", "us")'. The quotes are literals the para index finds,
+// so only paras holding one are read; the concept table sees words only.
+var definedWe = pattern.MustCompile(`[“"‘'](?:we|us|our)[”"’']`)
+
+// legalForm is an organisation's name: a legal form or a kind of body.
+var legalForm = regexp.MustCompile(`(?i)\b(?:ltd|limited|plc|llp|inc|corporation|llc|gmbh|ag|s\.a|b\.v|pbc|foundation|stiftung|company|charity|trust|council|university|group)\b`)
+
+// definedName finds the statement that defines the organisation as "we".
+func definedName(n *notices.Notice) (hit, bool) {
+	for _, p := range n.ParasFor(definedWe) {
+		for _, s := range p.Sentences() {
+			sent := p.Text[s.Start:s.End]
+			if m := definedWe.Regexp().FindStringIndex(sent); m != nil && legalForm.MatchString(sent[:m[0]]) {
+				return hit{Span: notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}, Para: p, Section: p.Section}, true
+			}
+		}
+	}
+	return hit{}, false
+}
+
 func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
 	const id = "controller-identity"
 	const why = "every notice must identify its controller (UK GDPR Art 13(1)(a))"
@@ -83,6 +104,9 @@ func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
 		h, named = hit{Span: f.Controllers[0].Span, Section: c.n.SectionAt(f.Controllers[0].Span.Start)}, true
 	} else if len(f.Controllers) > 0 {
 		named = true
+	}
+	if !named {
+		h, named = definedName(c.n)
 	}
 	var contact *notices.Contact
 	for _, ct := range c.n.Contacts {

@@ -15,11 +15,10 @@ var contentRows = map[string]concept{
 			{verbs: class{"controller", "responsible for"}, objects: class{"we are", "we're", "is the", "are the", "act as", "acts as", "is a", "are a", "is responsible", "are responsible", "will be"},
 				not: class{"not responsible", "you are responsible", "not the controller", "not a controller"}},
 			{verbs: class{"registered office", "registered in", "company number", "registered number", "registered address", "company registration"}},
-			// A defined name for the organisation: 'Example AG (the
-			// "Company", "we", "us")', "operated by Example Ltd".
-			{verbs: class{"ltd", "limited", "plc", "llp", "inc", "corporation", "llc", "gmbh", "ag", "sa", "bv", "pbc", "foundation", "stiftung", "company", "charity", "trust", "council", "university", "group"},
-				objects: class{"we", "us", "operated by", "is the operator", "are the operator", "provided by", "run by", "owned by"},
-				also:    []class{{"“we”", "\"we\"", "‘we’", "'we'", "(“we", "(\"we", "“us”", "\"us\"", "operated by", "is the operator", "are the operator", "provided by", "run by", "owned by"}}},
+			// "Operated by Example AG", "Example Stiftung ... is the operator
+			// of the websites".
+			{verbs: class{"operated by", "is the operator", "are the operator", "run by", "owned by"},
+				objects: class{"ltd", "limited", "plc", "llp", "inc", "corporation", "llc", "gmbh", "ag", "sa", "bv", "pbc", "foundation", "stiftung", "company", "charity", "trust", "council", "university", "group"}},
 			// A legal name over a postal address: "Example Corporation,
 			// P.O. Box 1, Bellevue".
 			{verbs: class{"ltd", "limited", "plc", "llp", "inc", "corporation", "llc", "gmbh", "pbc"},
@@ -87,7 +86,7 @@ var contentRows = map[string]concept{
 				"model contract", "contractual clauses", "adequacy", "adequate level", "adequate protection", "adequate safeguards", "deemed adequate", "idta",
 				"international data transfer agreement", "international data transfer addendum", "transfer addendum", "uk addendum", "binding corporate rules",
 				"data privacy framework", "privacy framework", "uk extension", "data bridge", "approved contract", "approved contracts",
-				"approved by the european commission", "sccs", "scc", "article 46", "article 49", "derogation", "derogations"}, deniedToo: true},
+				"sccs", "scc", "derogation", "derogations"}, deniedToo: true},
 			// Safeguards and how to see them.
 			// ("protection" alone would be the Data Protection Officer's.)
 			{verbs: class{"safeguard", "safeguards"}, objects: class{"copy", "copies", "request", "contact us", "more information", "further information", "details of"}},
@@ -152,7 +151,7 @@ var contentRows = map[string]concept{
 			// Whether the person must give the data: "you must provide",
 			// "providing this is optional", "it is not necessary to
 			// provide", "the provision of this information is necessary".
-			{verbs: class{"you must", "you will need to", "you'll need to", "you need to", "you are required to", "you're required to",
+			{verbs: class{"you must", "you are required to", "you're required to",
 				"you will be required to", "you may be required to", "you are obliged", "you are not obliged", "you are under no obligation", "you are not required", "is required", "are required", "is mandatory", "are mandatory", "is optional", "are optional",
 				"is voluntary", "are voluntary", "voluntarily", "is necessary", "are necessary", "is needed", "are needed", "not necessary", "mandatory",
 				"obligatory", "compulsory", "optional", "you can choose whether", "you may choose whether", "statutory or contractual",
