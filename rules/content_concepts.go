@@ -498,13 +498,23 @@ func overlaps(windows [][2]int, s notices.Span) bool {
 // readTitles adds the sections whose titles name an element, or state it
 // as a sentence would, and which hold text of their own.
 func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit, group string) {
+	// What each title states is read once per notice, for every group.
+	titleSets := n.Memo(titleSetsKey{}, func() any {
+		m := map[*notices.Section]notices.ConceptSet{}
+		n.Walk(func(s *notices.Section) {
+			if s.Title != "" && len(s.Title) <= 200 {
+				low := ""
+				m[s] = t.match(s.Title, s.Title, &low)
+			}
+		})
+		return m
+	}).(map[*notices.Section]notices.ConceptSet)
 	var titled []hit
 	n.Walk(func(s *notices.Section) {
 		if s.Title == "" || len(s.Title) > 200 || len(s.Blocks) == 0 && len(s.Children) == 0 {
 			return
 		}
-		lowTitle := ""
-		stated := t.match(s.Title, s.Title, &lowTitle)
+		stated := titleSets[s]
 		title := fold(s.Title)
 		for _, el := range t.order {
 			w := t.titles[el]
@@ -534,6 +544,9 @@ func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit, group
 		out[el] = append(out[el], h)
 	}
 }
+
+// titleSetsKey is the Memo key of what each section title states.
+type titleSetsKey struct{}
 
 // first is the index of el's first row.
 func (t *contentTable) first(el string) int {

@@ -69,8 +69,8 @@ Passes:
 Fix: say who the controller is, by its legal name, and how to contact it.`,
 }
 
-// postalWords say a sentence gives a postal address.
-var postalWords = regexp.MustCompile(`(?i)\b(?:located at|domiciled at|registered office|registered address|address|p\.?o\.? box|\d+\s+\w+\s+(?:street|road|avenue|lane|way|place|square))\b`)
+// postalPattern says a paragraph gives a postal address.
+var postalPattern = pattern.MustCompile(`(?i)\b(?:located at|domiciled at|registered office|registered address|address|p\.?o\.? box|\d+\s+\w+\s+(?:street|road|avenue|lane|way|place|square))\b`)
 
 // definedWe is a defined name for the organisation: 'Example Ltd
 // ("Example", "we", "us")'. The quotes are literals the para index finds,
@@ -122,9 +122,12 @@ func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
 	// paragraph: "X GmbH is the controller. We are located at ...". It
 	// is rare to need it, so only then is every statement read.
 	if !hasAddress {
-		for _, x := range readContent(c.n, true).sentences(id) {
-			if postalWords.MatchString(x.Para.Text) {
-				hasAddress, h, named = true, x, true
+		for _, p := range c.n.ParasFor(postalPattern) {
+			if postalPattern.Match(p.Scan) && legalForm.MatchString(p.Text) {
+				hasAddress, named = true, true
+				if h.Span.Len() == 0 {
+					h = hit{Span: p.Span(), Para: p, Section: p.Section}
+				}
 				break
 			}
 		}
