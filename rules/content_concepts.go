@@ -242,7 +242,8 @@ var anchorStop = map[string]bool{"you": true, "your": true, "we": true, "our": t
 	"data": true, "details": true, "personal": true, "choose": true, "use": true, "processing": true, "process": true,
 	"transfer": true, "protection": true, "change": true, "take": true, "remove": true, "cancel": true, "longer": true,
 	"contact": true, "report": true, "tell": true, "refer": true, "prevention": true, "detection": true, "service": true,
-	"services": true, "request": true}
+	"services": true, "request": true, "contract": true, "contracts": true, "contractual": true, "standard": true,
+	"approved": true, "agreement": true, "international": true, "article": true}
 
 // hit is where a concept is said: the sentence, its para and section.
 type hit struct {

@@ -43,7 +43,7 @@ var contentRows = map[string]concept{
 		rows: []row{
 			{verbs: class{"lawful basis", "legal basis", "lawful bases", "legal bases", "legal ground", "legal grounds", "lawful ground", "lawful grounds",
 				"basis for processing", "bases for processing", "basis of processing", "recognised legitimate interest", "recognised legitimate interests",
-				"recognized legitimate interests", "article 6"}, deniedToo: true},
+				"recognized legitimate interests"}, deniedToo: true},
 		},
 	},
 	"legitimate-interests": {
@@ -85,7 +85,7 @@ var contentRows = map[string]concept{
 			{verbs: class{"standard contractual clause", "standard contractual clauses", "model clause", "model clauses", "standard data protection clauses",
 				"model contract", "contractual clauses", "adequacy", "adequate level", "adequate protection", "adequate safeguards", "deemed adequate", "idta",
 				"international data transfer agreement", "international data transfer addendum", "transfer addendum", "uk addendum", "binding corporate rules",
-				"data privacy framework", "privacy framework", "uk extension", "data bridge", "approved contract", "approved contracts",
+				"data privacy framework", "privacy framework", "uk extension", "data bridge",
 				"sccs", "scc", "derogation", "derogations"}, deniedToo: true},
 			// Safeguards and how to see them.
 			// ("protection" alone would be the Data Protection Officer's.)
