@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/noticelint/noticelint/lint"
@@ -103,5 +105,30 @@ func TestContentComputedOnce(t *testing.T) {
 	contentOf(n).hitsOf("retention")
 	if after := matchCalls.Load(); after != before {
 		t.Errorf("asking again read %d more sentences", after-before)
+	}
+}
+
+// The rules read only the first sentence of each element, the checklist
+// every one: their verdicts must agree, on every fixture and, where
+// present, on the devset notices.
+func TestFastAndFullVerdictsAgree(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", "*", "*.md"))
+	more, _ := filepath.Glob(filepath.Join("..", "..", "shared", "devset", "notices", "*.md"))
+	for _, path := range append(files, more...) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fast, err := notices.Parse(path, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, _ := notices.Parse(path, src)
+		verdicts := Checklist(full, full.Facts)
+		for i, e := range elements {
+			if got := e.judge(contentOf(fast), fast.Facts).Status; got != verdicts[i].Status {
+				t.Errorf("%s: %s is %v for the rule, %v in the checklist", path, e.rule.ID, got, verdicts[i].Status)
+			}
+		}
 	}
 }
