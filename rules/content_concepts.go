@@ -468,17 +468,6 @@ type rowWindows struct {
 	el, row int
 }
 
-// anyRowIn reports whether a sentence holds a literal of some row's verbs
-// and one of its objects.
-func anyRowIn(rows []rowWindows, s notices.Span) bool {
-	for _, r := range rows {
-		if overlaps(r.v, s) && (!r.hasO || overlaps(r.o, s)) {
-			return true
-		}
-	}
-	return false
-}
-
 // matchCalls counts the sentences the concept table has read, for the
 // tests that pin the prefilter.
 var matchCalls, matchHits atomic.Int64
