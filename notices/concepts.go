@@ -2,6 +2,7 @@ package notices
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -45,6 +46,10 @@ type ConceptRow struct {
 	// Objects are what the act is done to ("your data", "it"). A row with
 	// no objects is said by a verb alone: a name of the concept
 	// ("portability", "right to be forgotten").
+	//
+	// A word written "=word" matches only as written (in any case), not by
+	// its stem: "=transferability" is portability, but its stem is that of
+	// "transfer".
 	Objects []string
 }
 
@@ -55,8 +60,9 @@ type Concepts struct {
 	ids  []string // distinct IDs, in the order of their first row
 	// rowID is each row's index in ids.
 	rowID []int
-	// first maps a phrase's first stem to the phrases that start with it.
-	first map[string][]phrase
+	// first maps a phrase's first stem to the phrases that start with it;
+	// exact maps a word matched as written to its phrases.
+	first, exact map[string][]phrase
 	// prefixes are the first bytes of every stem the table (and the shared
 	// negation and other-party lists) can match: a word whose start is not
 	// among them need not be stemmed.
@@ -115,13 +121,16 @@ const negationReach = 4
 var otherParties = []string{
 	"reserve the right", "reserves the right", "we have the right", "our right", "our rights",
 	"their right", "their rights", "its right", "its rights", "his or her right",
-	"our customers", "our clients", "on behalf of our", "customer's", "client's", "customers' right", "clients' right",
+	"help our customers", "assist our customers", "support our customers", "on behalf of our customers",
+	"help our clients", "assist our clients", "support our clients", "on behalf of our clients",
+	"customer's right", "client's right", "customers' right", "clients' right",
+	"act as a processor", "acts as a processor", "as a data processor",
 }
 
 // NewConcepts builds a table from rows. It panics on a row without an ID
 // or verbs, or on more than 64 concepts: tables are written in the code.
 func NewConcepts(rows []ConceptRow) *Concepts {
-	c := &Concepts{rows: rows, first: map[string][]phrase{}, prefixes: map[string]bool{}}
+	c := &Concepts{rows: rows, first: map[string][]phrase{}, exact: map[string][]phrase{}, prefixes: map[string]bool{}}
 	index := map[string]int{}
 	for i, r := range rows {
 		if r.ID == "" || len(r.Verbs) == 0 {
@@ -157,6 +166,12 @@ func NewConcepts(rows []ConceptRow) *Concepts {
 }
 
 func (c *Concepts) add(text string, row int, kind phraseKind) {
+	if w, ok := strings.CutPrefix(text, "="); ok {
+		w = strings.ToLower(w)
+		c.prefixes[prefix(w)] = true
+		c.exact[w] = append(c.exact[w], phrase{stems: []string{w}, row: row, kind: kind})
+		return
+	}
 	var stems []string
 	for _, w := range clauseWords(text) {
 		stems = append(stems, stem(w.text))
@@ -246,8 +261,14 @@ func (c *Concepts) matchClause(ws []word, stems []string) (said, denied ConceptS
 		if s == "" {
 			continue
 		}
+		candidates := c.first[s]
+		if len(c.exact) > 0 {
+			if ex := c.exact[strings.ToLower(ws[i].text)]; len(ex) > 0 {
+				candidates = slices.Concat(ex, candidates)
+			}
+		}
 	phrases:
-		for _, p := range c.first[s] {
+		for _, p := range candidates {
 			if i+len(p.stems) > len(stems) {
 				continue
 			}
@@ -411,4 +432,31 @@ func stem(w string) string {
 		stemCache.Store(strings.Clone(w), s)
 	}
 	return s
+}
+
+// OtherParty reports whether text speaks of another party's rights or
+// acts, as the tables' shared other-party words say ("we help our
+// customers", "we reserve the right"): an introduction that does makes the
+// list after it not the reader's.
+func (c *Concepts) OtherParty(text string) bool {
+	ws := clauseWords(text)
+	for i := range ws {
+		s := strings.ToLower(ws[i].text)
+		if !c.prefixes[prefix(s)] {
+			continue
+		}
+	phrases:
+		for _, p := range c.first[stem(s)] {
+			if p.kind != otherPartyPhrase || i+len(p.stems) > len(ws) {
+				continue
+			}
+			for k, ps := range p.stems[1:] {
+				if stem(ws[i+1+k].text) != ps {
+					continue phrases
+				}
+			}
+			return true
+		}
+	}
+	return false
 }

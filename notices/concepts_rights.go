@@ -66,7 +66,7 @@ var Rights = NewConcepts([]ConceptRow{
 	{ID: "restriction", Verbs: []string{"stop using"}, Objects: []string{"while", "until"}},
 
 	// The right to data portability (Art 20).
-	{ID: "portability", Verbs: []string{"portability", "portable", "transferability", "machine readable", "machine-readable", "structured commonly used", "structured, commonly used", "commonly used format"}},
+	{ID: "portability", Verbs: []string{"portability", "portable", "=transferability", "machine readable", "machine-readable", "structured commonly used", "structured, commonly used", "commonly used format"}},
 	{ID: "portability", Verbs: []string{"transfer", "move", "port", "transmit", "send", "copy", "take"},
 		Objects: []string{"another organisation", "another organization", "another provider", "another controller", "another company", "another service", "another supplier", "other organisation", "other organisations", "other provider", "other controller", "other company", "other service", "other services", "different provider", "different organisation", "different controller", "different company", "different service", "another IT system", "someone else", "elsewhere"}},
 	{ID: "portability", Verbs: []string{"export", "download", "reuse", "re-use"}, Objects: personal},

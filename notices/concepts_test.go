@@ -169,3 +169,12 @@ func TestConceptsBoundedOnHostileText(t *testing.T) {
 		}
 	}
 }
+
+func TestConceptsOtherParty(t *testing.T) {
+	if !Rights.OtherParty("Where we act as a processor, we help our customers answer requests to:") {
+		t.Error("customers' requests not another party's")
+	}
+	if Rights.OtherParty("You have the following rights:") {
+		t.Error("the reader's rights taken for another party's")
+	}
+}

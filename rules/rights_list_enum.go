@@ -1,0 +1,433 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/noticelint/noticelint/notices"
+	"github.com/noticelint/noticelint/pattern"
+)
+
+// Finding the notice's lists of rights, in the shapes notices give them.
+
+// findEnumerations finds the lists of rights the notice gives and keeps
+// those that are the reader's rights under UK or EU GDPR.
+func findEnumerations(n *notices.Notice, onlyPublic bool) []*enumeration {
+	var out []*enumeration
+	out = append(out, listEnumerations(n)...)
+	out = append(out, markedLineEnumerations(n)...)
+	out = append(out, labelledEnumerations(n)...)
+	out = append(out, tableEnumerations(n)...)
+	out = append(out, subHeadingEnumerations(n)...)
+	kept := keepRightsLists(n, out)
+	if len(kept) == 0 {
+		kept = keepRightsLists(n, proseEnumerations(n))
+	}
+	var complete bool
+	for _, e := range kept {
+		e.exempt = exemptions(n, e, onlyPublic) &^ e.rights
+		complete = complete || e.rights|e.exempt == allRights
+	}
+	if complete {
+		// A regional "your choices" list beside a complete list is not
+		// the notice's list of rights: the complete one is.
+		k := kept[:0]
+		for _, e := range kept {
+			if e.rights|e.exempt == allRights || !choices(e) {
+				k = append(k, e)
+			}
+		}
+		kept = k
+	}
+	return kept
+}
+
+// keepRightsLists keeps the enumerations that name three different rights
+// in three items (in three titles for sub-headings), adding to each what
+// the rest of its section says, and drops those that are not the reader's
+// rights under UK or EU GDPR.
+func keepRightsLists(n *notices.Notice, out []*enumeration) []*enumeration {
+	kept := out[:0]
+	for _, e := range out {
+		if e.own.Len() < 3 || e.naming < 3 && !e.prose {
+			continue
+		}
+		if underOtherLaw(e) || waysToExercise(e) || glossary(e) || e.lead != nil && rights.OtherParty(e.lead.Text) {
+			continue
+		}
+		e.rights = e.own
+		if !e.titled && e.section != nil {
+			// A list of rights is often finished in the text after it
+			// ("You also have the right to object ...") or split in
+			// two lists: what the rest of its own section names counts.
+			for _, p := range n.Paras() {
+				if e.rights == allRights {
+					break
+				}
+				if p.Section == e.section && !e.paras[p] {
+					e.rights |= rightsIn(p.Text)
+				}
+			}
+		}
+		kept = append(kept, e)
+	}
+	return kept
+}
+
+// listEnumerations are the notice's Markdown lists and "•" lines.
+func listEnumerations(n *notices.Notice) []*enumeration {
+	var out []*enumeration
+	var cur *enumeration
+	var curList *notices.Block
+	for _, p := range n.Paras() {
+		if p.Item == nil {
+			continue
+		}
+		if p.Block != curList {
+			curList = p.Block
+			cur = &enumeration{at: p.Span(), section: p.Section, lead: p.Block.Intro, within: p.Block.Within, paras: map[*notices.Para]bool{}}
+			out = append(out, cur)
+		}
+		cur.paras[p] = true
+		cur.add(p.Text)
+	}
+	return out
+}
+
+// escapedMarker opens a line that a notice converted from HTML marks as a
+// list item with an escaped marker ("\- to access your data;"), which
+// Markdown shows as text.
+var escapedMarker = regexp.MustCompile(`^[ \t]*\\[-*+][ \t]+`)
+
+// markedLineEnumerations are paragraphs whose lines open with escaped list
+// markers: each such line is an item.
+func markedLineEnumerations(n *notices.Notice) []*enumeration {
+	var out []*enumeration
+	var prev *notices.Para
+	for _, p := range n.Paras() {
+		lead := prev
+		prev = p
+		if p.Item != nil || !strings.Contains(p.Text, `\`) {
+			continue
+		}
+		var e *enumeration
+		off := 0
+		for _, line := range strings.SplitAfter(p.Text, "\n") {
+			if m := escapedMarker.FindStringIndex(line); m != nil {
+				if e == nil {
+					if lead != nil && lead.Section != p.Section {
+						lead = nil
+					}
+					e = &enumeration{at: notices.Span{Start: p.Start + off + m[1], End: p.Start + off + len(strings.TrimRight(line, "\n"))},
+						section: p.Section, lead: lead, paras: map[*notices.Para]bool{p: true}}
+				}
+				e.add(line[m[1]:])
+			}
+			off += len(line)
+		}
+		if e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// boldLabel is a paragraph's opening bold label: "**Right to object:**".
+var boldLabel = regexp.MustCompile(`^(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)`)
+
+// labelledEnumerations are runs of three or more paragraphs of one
+// section, each opening with a bold label, under an introduction or a
+// section title that speaks of rights ("you have the following rights:").
+func labelledEnumerations(n *notices.Notice) []*enumeration {
+	var out []*enumeration
+	var cur *enumeration
+	var prev *notices.Para
+	for _, p := range n.Paras() {
+		lead := prev
+		prev = p
+		if p.Item != nil || !boldLabel.MatchString(p.Text) {
+			cur = nil
+			continue
+		}
+		if cur != nil && cur.section == p.Section {
+			cur.paras[p] = true
+			cur.add(p.Text)
+			continue
+		}
+		if lead != nil && (lead.Section != p.Section || boldLabel.MatchString(lead.Text)) {
+			lead = nil
+		}
+		cur = &enumeration{at: p.Span(), section: p.Section, lead: lead, paras: map[*notices.Para]bool{p: true}}
+		cur.add(p.Text)
+		if aboutRights(cur) {
+			out = append(out, cur)
+		} else {
+			cur = nil
+		}
+	}
+	return out
+}
+
+// aboutRights reports whether a list's introduction or its section's title
+// speaks of rights.
+func aboutRights(e *enumeration) bool {
+	if e.lead != nil && rightWord.MatchString(e.lead.Text) {
+		return true
+	}
+	return e.section != nil && rightWord.MatchString(e.section.Title)
+}
+
+var rightWord = regexp.MustCompile(`(?i)\brights?\b`)
+
+// tableEnumerations are tables: each body row is an item.
+func tableEnumerations(n *notices.Notice) []*enumeration {
+	var out []*enumeration
+	n.Walk(func(s *notices.Section) {
+		var lead *notices.Para
+		for _, b := range s.Blocks {
+			if b.Kind == notices.Paragraph {
+				lead = &notices.Para{Text: b.Text, Scan: pattern.Index(b.Text), Start: b.Span.Start, Section: s, Block: b}
+				continue
+			}
+			if b.Kind != notices.Table {
+				lead = nil
+				continue
+			}
+			var e *enumeration
+			off := 0
+			for i, line := range strings.SplitAfter(b.Text, "\n") {
+				row := strings.TrimSpace(line)
+				// The header row and the delimiter row name no right.
+				if i > 1 && strings.HasPrefix(row, "|") {
+					if e == nil {
+						e = &enumeration{at: notices.Span{Start: b.Span.Start + off, End: b.Span.Start + off + len(strings.TrimRight(line, "\n"))},
+							section: s, lead: lead, paras: map[*notices.Para]bool{}}
+					}
+					e.add(row)
+				}
+				off += len(line)
+			}
+			if e != nil {
+				out = append(out, e)
+			}
+			lead = nil
+		}
+	})
+	return out
+}
+
+// subHeadingEnumerations are runs of three or more sub-sections of one
+// section whose titles name rights ("6.1 Right of access" ... "6.6").
+func subHeadingEnumerations(n *notices.Notice) []*enumeration {
+	var out []*enumeration
+	n.Walk(func(s *notices.Section) {
+		if len(s.Children) < 3 {
+			return
+		}
+		e := &enumeration{section: s, titled: true}
+		for _, c := range s.Children {
+			if r := titleRights(n, c); r != 0 {
+				if e.naming == 0 {
+					e.at = c.TitleSpan
+					if e.at.Len() == 0 {
+						e.at = clauseTitleSpan(n, c)
+					}
+				}
+				e.naming++
+				e.own |= r
+				e.items = append(e.items, titleOf(n, c))
+			}
+		}
+		if e.naming >= 3 {
+			if len(s.Blocks) > 0 && s.Blocks[len(s.Blocks)-1].Kind == notices.Paragraph {
+				bl := s.Blocks[len(s.Blocks)-1]
+				e.lead = &notices.Para{Text: bl.Text, Scan: pattern.Index(bl.Text), Start: bl.Span.Start, Section: s, Block: bl}
+			}
+			out = append(out, e)
+		}
+	})
+	return out
+}
+
+// proseEnumerations are paragraphs naming four or more rights: in a notice
+// with no list of rights, the one paragraph that names them in a row ("you
+// can access, edit, delete or export your data") is its list. Three are
+// often a passing summary; the first paragraph naming four is judged.
+func proseEnumerations(n *notices.Notice) []*enumeration {
+	for _, p := range n.Paras() {
+		if p.Item != nil {
+			continue
+		}
+		r := rightsIn(p.Text)
+		if r.Len() >= 4 {
+			e := &enumeration{at: p.Span(), section: p.Section, paras: map[*notices.Para]bool{p: true}, prose: true}
+			e.add(p.Text)
+			return []*enumeration{e}
+		}
+	}
+	return nil
+}
+
+// titleOf is a sub-section's title: as the tree gives it, or the first
+// line of a clause that opens with its title on a line of its own ("6.1
+// Right of Access.", then the text).
+func titleOf(n *notices.Notice, c *notices.Section) string {
+	if c.Title != "" {
+		return c.Title
+	}
+	sp := clauseTitleSpan(n, c)
+	return string(n.Source[sp.Start:sp.End])
+}
+
+// clauseTitleSpan is the first line of a clause's first paragraph when it is
+// short and the text goes on on the next line: the clause's title.
+func clauseTitleSpan(n *notices.Notice, c *notices.Section) notices.Span {
+	for _, p := range n.Paras() {
+		if p.Section != c {
+			continue
+		}
+		i := strings.IndexByte(p.Text, '\n')
+		if i <= 0 || i > 100 {
+			return notices.Span{}
+		}
+		return notices.Span{Start: p.Start, End: p.Start + len(strings.TrimRight(p.Text[:i], " \\"))}
+	}
+	return notices.Span{}
+}
+
+var (
+	// A sub-heading may name the right of access in a word ("Access,
+	// Correction, Portability"), which in running text says nothing.
+	accessTitle = regexp.MustCompile(`(?i)^(?:your )?(?:right (?:of |to )?)?access\b`)
+	// "Right to information" is the right to be informed, but notices
+	// translated from German use it for Art 15's right of access
+	// (Auskunftsrecht); the text under the title tells which.
+	informationTitle = regexp.MustCompile(`(?i)right (?:to|of) information\b`)
+)
+
+// titleRights returns the rights a sub-heading names.
+func titleRights(n *notices.Notice, c *notices.Section) notices.ConceptSet {
+	title := c.Title
+	if title == "" && c.Parent != nil {
+		title = titleOf(n, c)
+	}
+	if title == "" {
+		return 0
+	}
+	r := rightsIn(title)
+	if accessTitle.MatchString(title) {
+		r |= access
+	}
+	if r&access == 0 && informationTitle.MatchString(title) {
+		for _, p := range n.Paras() {
+			if p.Section == c && rightsIn(p.Text)&access != 0 {
+				r |= access
+				break
+			}
+		}
+	}
+	return r
+}
+
+// exerciseIntro opens the introduction of a list of ways to exercise the
+// rights ("To exercise these rights, submit the following webforms:"),
+// whose items name rights ("To access your personal data, submit ...") but
+// restate a list given before it.
+var exerciseIntro = regexp.MustCompile(`^\W*To exercise\b`)
+
+// waysToExercise reports whether a list is introduced, or nested in an item
+// that opens, as the ways to exercise rights.
+func waysToExercise(e *enumeration) bool {
+	if e.titled {
+		return false // its lead is the section's last paragraph
+	}
+	return e.lead != nil && exerciseIntro.MatchString(e.lead.Text) ||
+		e.within != nil && exerciseIntro.MatchString(e.within.Text)
+}
+
+// glossaryWords title or introduce a list of definitions, whose items
+// define "access" or "erasure" and grant nothing.
+var glossaryWords = regexp.MustCompile(`(?i)\b(?:definitions?|glossary|defined terms|interpretation|key terms|what we mean by|the following terms|these terms)\b`)
+
+func glossary(e *enumeration) bool {
+	if e.lead != nil && glossaryWords.MatchString(e.lead.Text) {
+		return true
+	}
+	if e.section != nil {
+		for _, s := range e.section.Ancestors() {
+			if glossaryWords.MatchString(s.Title) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// choicesWords introduce a list of a reader's choices and controls rather
+// than their rights under the law ("Your choices", "Your privacy controls").
+var choicesWords = regexp.MustCompile(`(?i)\b(?:choices|controls|preferences|options)\b`)
+
+func choices(e *enumeration) bool {
+	if e.lead != nil && choicesWords.MatchString(e.lead.Text) {
+		return true
+	}
+	if e.section != nil {
+		for _, s := range e.section.Ancestors() {
+			if choicesWords.MatchString(s.Title) {
+				return true
+			}
+		}
+	}
+	return underRegion(e)
+}
+
+var (
+	// otherLaw names a law or place whose own list of rights a notice may
+	// give beside the UK GDPR's: the CCPA's four rights are not a UK GDPR
+	// list short of four.
+	otherLaw = regexp.MustCompile(`(?i)\b(?:California|Brazil|Turk|Mexic|Canad|Australia|Japan|Korea|India|Israel|South Africa|(?:CCPA|CPRA|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware|U\.?S\.? (?:state|consumer|resident)s?|US State|State Privacy Laws?|LGPD|KVKK|ARCO|PIPEDA|Quebec|PIPL|China|Chinese|Singapore|PDPA|DPDP|POPIA)\b)`)
+	ukOrEU   = regexp.MustCompile(`(?i)\bUK\b|United Kingdom|\bEEA\b|European|\bEU\b|GDPR`)
+	// region names a place a list may be for ("If you live in the EEA").
+	region = regexp.MustCompile(`(?i)\b(?:if you (?:live|are|reside)|residents? of|depending on where you live)\b`)
+)
+
+// underRegion reports whether a list is introduced as a region's.
+func underRegion(e *enumeration) bool {
+	return e.lead != nil && region.MatchString(e.lead.Text)
+}
+
+// underOtherLaw reports whether an enumeration is introduced, or titled, as
+// the rights of another law or place, and not also the UK's or the EU's.
+func underOtherLaw(e *enumeration) bool {
+	var texts []string
+	if e.lead != nil {
+		texts = append(texts, e.lead.Text)
+	}
+	if e.within != nil {
+		// "* Canada" with Canada's list of rights nested in it.
+		texts = append(texts, e.within.Text)
+	}
+	if e.section != nil {
+		for _, s := range e.section.Ancestors() {
+			texts = append(texts, s.Title)
+		}
+	}
+	for _, t := range texts {
+		if ukOrEU.MatchString(t) {
+			return false
+		}
+		if otherLaw.MatchString(t) {
+			return true
+		}
+	}
+	// With nothing said before it, the items can say it themselves ("the
+	// right not to be discriminated against ... under California law").
+	other := false
+	for _, t := range e.items {
+		if ukOrEU.MatchString(t) {
+			return false
+		}
+		other = other || otherLaw.MatchString(t)
+	}
+	return other
+}
