@@ -39,7 +39,7 @@ var personal = []string{"data", "information", "details", "record", "records", "
 // ("portability"). Words are stemmed, so one form stands for all.
 var Rights = NewConcepts([]ConceptRow{
 	// The right to be informed (Arts 13 and 14): the notice itself.
-	{ID: "informed", Verbs: []string{"right to be informed", "right to information", "right to know", "right of information", "transparency"}},
+	{ID: "informed", Verbs: []string{"right to be informed", "right to information", "right to know", "right of information"}},
 	{ID: "informed", Verbs: []string{"be informed", "being informed", "be told", "being told", "to know", "information about", "information on", "explain"},
 		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
 

@@ -52,6 +52,9 @@ func keepRightsLists(n *notices.Notice, out []*enumeration) []*enumeration {
 		if e.own.Len() < 3 || e.naming < 3 && !e.prose {
 			continue
 		}
+		if !e.titled && !readersRights(e) {
+			continue
+		}
 		if underOtherLaw(e) || waysToExercise(e) || glossary(e) || e.lead != nil && rights.OtherParty(e.lead.Text) {
 			continue
 		}
@@ -168,6 +171,42 @@ func labelledEnumerations(n *notices.Notice) []*enumeration {
 	return out
 }
 
+// readersWords say a list is of what the reader may do: "you have the
+// following rights:", "You can ask us:", "you are entitled to".
+var readersWords = regexp.MustCompile(`(?i)\brights?\b|\bentitled\b|\byou (?:can|may|could|also|are able to)\b|\bask us\b`)
+
+// namesRight is an item that says it is a right: "the right to object".
+var namesRight = regexp.MustCompile(`(?i)\brights? (?:to|of)\b`)
+
+// readersRights reports whether a list is of the reader's rights, not
+// merely one whose items use a right's words: a list of purposes ("we may
+// pass your information to ...", "you can opt out of these") or of data
+// ("Profile data includes ... preferences") names words of three rights
+// in three items, but no introduction or heading of it speaks of what the
+// reader may do, and no item of it is called a right. A list naming five
+// rights is one whatever introduces it.
+func readersRights(e *enumeration) bool {
+	if e.own.Len() >= 5 {
+		return true
+	}
+	if e.lead != nil && readersWords.MatchString(e.lead.Text) || e.within != nil && readersWords.MatchString(e.within.Text) {
+		return true
+	}
+	if e.section != nil {
+		for _, s := range e.section.Ancestors() {
+			if readersWords.MatchString(s.Title) {
+				return true
+			}
+		}
+	}
+	for _, t := range e.items {
+		if namesRight.MatchString(t) || e.prose && readersWords.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // aboutRights reports whether a list's introduction or its section's title
 // speaks of rights.
 func aboutRights(e *enumeration) bool {
@@ -249,20 +288,24 @@ func subHeadingEnumerations(n *notices.Notice) []*enumeration {
 	return out
 }
 
-// proseEnumerations are paragraphs naming four or more rights: in a notice
-// with no list of rights, the one paragraph that names them in a row ("you
+// proseEnumerations are sentences naming four or more rights: in a notice
+// with no list of rights, the one sentence that names them in a row ("you
 // can access, edit, delete or export your data") is its list. Three are
-// often a passing summary; the first paragraph naming four is judged.
+// often a passing summary ("you can update, delete or stop ..."); the first
+// sentence naming four is judged, with what the rest of its section says.
 func proseEnumerations(n *notices.Notice) []*enumeration {
 	for _, p := range n.Paras() {
-		if p.Item != nil {
+		if p.Item != nil || rightsIn(p.Text).Len() < 4 {
 			continue
 		}
-		r := rightsIn(p.Text)
-		if r.Len() >= 4 {
-			e := &enumeration{at: p.Span(), section: p.Section, paras: map[*notices.Para]bool{p: true}, prose: true}
-			e.add(p.Text)
-			return []*enumeration{e}
+		for _, sp := range notices.Sentences(p.Text) {
+			sent := p.Text[sp.Start:sp.End]
+			if rightsIn(sent).Len() >= 4 {
+				e := &enumeration{at: notices.Span{Start: p.Start + sp.Start, End: p.Start + sp.End}, section: p.Section,
+					paras: map[*notices.Para]bool{}, prose: true}
+				e.add(sent)
+				return []*enumeration{e}
+			}
 		}
 	}
 	return nil
