@@ -40,13 +40,17 @@ var personal = []string{"data", "information", "details", "record", "records", "
 var Rights = NewConcepts([]ConceptRow{
 	// The right to be informed (Arts 13 and 14): the notice itself.
 	{ID: "informed", Verbs: []string{"right to be informed", "right to information", "right to know", "right of information"}},
-	{ID: "informed", Verbs: []string{"be informed", "being informed", "be told", "being told", "to know", "information about", "information on", "explain"},
+	{ID: "informed", Verbs: []string{"be informed", "being informed", "be told", "being told", "to know", "information about", "information on", "explain", "tell you", "tells you", "know"},
 		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
 
 	// The right of access (Art 15).
 	{ID: "access", Verbs: []string{"right of access", "right to access", "subject access", "access request", "SAR", "SARs", "DSAR"}},
 	{ID: "access", Verbs: []string{"access", "accessing", "copy of", "copies of", "copy", "obtain", "view", "find out", "confirmation", "confirm", "see what", "see the"},
 		Objects: append([]string{"we hold", "we have", "about you", "we process", "we keep"}, personal...)},
+	// "See" is everywhere ("see section 5 for more information"): it is
+	// access only of what is the reader's.
+	{ID: "access", Verbs: []string{"see", "look at", "read"},
+		Objects: []string{"we hold", "we keep", "we have", "about you", "your data", "your information", "your records", "your details", "your personal", "your file"}},
 	{ID: "access", Verbs: []string{"whether we hold", "whether we process", "whether or not we hold", "whether or not we process", "whether we are processing", "what information we hold", "what data we hold", "what personal data we hold", "what personal information we hold"}},
 
 	// The right to rectification (Art 16).
@@ -56,12 +60,12 @@ var Rights = NewConcepts([]ConceptRow{
 
 	// The right to erasure (Art 17).
 	{ID: "erasure", Verbs: []string{"erasure", "right to be forgotten", "be forgotten"}},
-	{ID: "erasure", Verbs: []string{"erase", "delete", "deletion", "remove", "removal", "destroy", "get rid of"},
+	{ID: "erasure", Verbs: []string{"erase", "delete", "deletion", "remove", "removal", "destroy", "get rid of", "wipe"},
 		Objects: append([]string{"account"}, personal...)},
 
 	// The right to restrict processing (Art 18).
 	{ID: "restriction", Verbs: []string{"restriction of processing", "restrict processing", "restricting processing", "right to restrict", "right to restriction", "restriction"}},
-	{ID: "restriction", Verbs: []string{"restrict", "limit", "suppress", "suppression", "pause", "put on hold", "freeze"},
+	{ID: "restriction", Verbs: []string{"restrict", "limit", "suppress", "suppression", "pause", "put on hold", "freeze", "hold off"},
 		Objects: append([]string{"process", "processing", "use", "what we do", "how we use"}, personal...)},
 	{ID: "restriction", Verbs: []string{"stop using"}, Objects: []string{"while", "until"}},
 

@@ -177,7 +177,9 @@ func (e *enumeration) add(text string) {
 	r := rightsIn(text)
 	e.own |= r
 	e.items = append(e.items, text)
-	if r != 0 {
+	// An item in the old law's words ("to prevent processing") names a
+	// right too, one the law has since replaced.
+	if r != 0 || oldLaw.Find(text) != 0 {
 		e.naming++
 	}
 }
@@ -294,33 +296,37 @@ func mentioned(n *notices.Notice) notices.ConceptSet {
 }
 
 // oldLaw is the Data Protection Act 1998's wording of its rights: to
-// prevent processing, to have data "rectified, blocked, erased or
-// destroyed", to compensation.
+// prevent processing (likely to cause damage or distress, or for direct
+// marketing), to have data "rectified, blocked, erased or destroyed". A
+// list blocking or destroying alone is not the old law's: "deletion or
+// blocking" is also the EU GDPR's wording in some translations.
 var oldLaw = notices.NewConcepts([]notices.ConceptRow{
-	{ID: "dpa1998", Verbs: []string{"Data Protection Act 1998"}},
+	{ID: "act", Verbs: []string{"Data Protection Act 1998", "DPA 1998"}},
 	{ID: "prevent", Verbs: []string{"prevent"}, Objects: []string{"processing", "direct marketing", "damage", "distress"}},
-	{ID: "blocked", Verbs: []string{"blocked", "blocking", "destroyed", "destruction"}},
+	{ID: "blocked", Verbs: []string{"blocked", "blocking"}},
+	{ID: "destroyed", Verbs: []string{"destroyed", "destruction"}},
 })
 
 // oldLawWords names the Data Protection Act 1998's rights a list gives, or
 // "" when it gives none.
 func oldLawWords(e *enumeration) string {
 	var s notices.ConceptSet
-	for _, t := range e.items {
-		s |= oldLaw.Find(t)
-	}
+	texts := e.items
 	if e.lead != nil {
-		s |= oldLaw.Find(e.lead.Text) & 1 // the Act named in the introduction
+		texts = append(texts[:len(texts):len(texts)], e.lead.Text)
+	}
+	for _, t := range texts {
+		s |= oldLaw.Find(t)
 	}
 	var out []string
 	if s.Has(1) {
 		out = append(out, "to prevent processing")
 	}
-	if s.Has(2) {
+	if s.Has(2) && s.Has(3) {
 		out = append(out, "to have data blocked or destroyed")
 	}
-	if len(out) == 0 {
-		return ""
+	if len(out) == 0 && s.Has(0) {
+		out = append(out, "named in the list's introduction")
 	}
 	return strings.Join(out, ", ")
 }

@@ -20,8 +20,21 @@ func findEnumerations(n *notices.Notice, onlyPublic bool) []*enumeration {
 	out = append(out, tableEnumerations(n)...)
 	out = append(out, subHeadingEnumerations(n)...)
 	kept := keepRightsLists(n, out)
-	if len(kept) == 0 {
-		kept = keepRightsLists(n, proseEnumerations(n))
+	// A sentence naming the rights is the notice's list when it has no
+	// other and none names all eight; one naming all eight is a complete
+	// list a fix can point to.
+	prose := keepRightsLists(n, proseEnumerations(n))
+	var whole []*enumeration
+	for _, e := range prose {
+		if e.rights == allRights {
+			whole = append(whole, e)
+		}
+	}
+	switch {
+	case len(whole) > 0:
+		kept = append(kept, whole...)
+	case len(kept) == 0 && len(prose) > 0:
+		kept = prose[:1]
 	}
 	var complete bool
 	for _, e := range kept {
@@ -68,7 +81,11 @@ func keepRightsLists(n *notices.Notice, out []*enumeration) []*enumeration {
 					break
 				}
 				if p.Section == e.section && !e.paras[p] {
-					e.rights |= rightsIn(p.Text)
+					// "We make no decision about you by automated
+					// means" beside the list tells the reader of
+					// that right as well as naming it would.
+					said, denied := rights.Match(p.Text)
+					e.rights |= said | denied
 				}
 			}
 		}
@@ -183,12 +200,8 @@ var namesRight = regexp.MustCompile(`(?i)\brights? (?:to|of)\b`)
 // pass your information to ...", "you can opt out of these") or of data
 // ("Profile data includes ... preferences") names words of three rights
 // in three items, but no introduction or heading of it speaks of what the
-// reader may do, and no item of it is called a right. A list naming five
-// rights is one whatever introduces it.
+// reader may do, and no item of it is called a right.
 func readersRights(e *enumeration) bool {
-	if e.own.Len() >= 5 {
-		return true
-	}
 	if e.lead != nil && readersWords.MatchString(e.lead.Text) || e.within != nil && readersWords.MatchString(e.within.Text) {
 		return true
 	}
@@ -236,7 +249,11 @@ func tableEnumerations(n *notices.Notice) []*enumeration {
 			off := 0
 			for i, line := range strings.SplitAfter(b.Text, "\n") {
 				row := strings.TrimSpace(line)
-				// The header row and the delimiter row name no right.
+				// The header row and the delimiter row name no right,
+				// but the header may say the table is of rights.
+				if i == 0 && readersWords.MatchString(row) && lead == nil {
+					lead = &notices.Para{Text: row, Scan: pattern.Index(row), Start: b.Span.Start, Section: s, Block: b}
+				}
 				if i > 1 && strings.HasPrefix(row, "|") {
 					if e == nil {
 						e = &enumeration{at: notices.Span{Start: b.Span.Start + off, End: b.Span.Start + off + len(strings.TrimRight(line, "\n"))},
@@ -291,9 +308,11 @@ func subHeadingEnumerations(n *notices.Notice) []*enumeration {
 // proseEnumerations are sentences naming four or more rights: in a notice
 // with no list of rights, the one sentence that names them in a row ("you
 // can access, edit, delete or export your data") is its list. Three are
-// often a passing summary ("you can update, delete or stop ..."); the first
-// sentence naming four is judged, with what the rest of its section says.
+// often a passing summary ("you can update, delete or stop ..."). The
+// first sentence of each paragraph naming four is one, judged with what the
+// rest of its section says.
 func proseEnumerations(n *notices.Notice) []*enumeration {
+	var out []*enumeration
 	for _, p := range n.Paras() {
 		if p.Item != nil || rightsIn(p.Text).Len() < 4 {
 			continue
@@ -304,11 +323,12 @@ func proseEnumerations(n *notices.Notice) []*enumeration {
 				e := &enumeration{at: notices.Span{Start: p.Start + sp.Start, End: p.Start + sp.End}, section: p.Section,
 					paras: map[*notices.Para]bool{}, prose: true}
 				e.add(sent)
-				return []*enumeration{e}
+				out = append(out, e)
+				break
 			}
 		}
 	}
-	return nil
+	return out
 }
 
 // titleOf is a sub-section's title: as the tree gives it, or the first
@@ -330,10 +350,16 @@ func clauseTitleSpan(n *notices.Notice, c *notices.Section) notices.Span {
 			continue
 		}
 		i := strings.IndexByte(p.Text, '\n')
-		if i <= 0 || i > 100 {
+		if i <= 0 {
 			return notices.Span{}
 		}
-		return notices.Span{Start: p.Start, End: p.Start + len(strings.TrimRight(p.Text[:i], " \\"))}
+		// The line's end may be a hard break ("  " or "\\") or a
+		// comment, blanked to spaces.
+		line := strings.TrimRight(p.Text[:i], " \t\\")
+		if line == "" || len(line) > 100 {
+			return notices.Span{}
+		}
+		return notices.Span{Start: p.Start, End: p.Start + len(line)}
 	}
 	return notices.Span{}
 }
