@@ -2,6 +2,7 @@ package notices
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -10,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // A concept is something a notice says in many wordings: a data-subject
@@ -63,6 +66,9 @@ type Concepts struct {
 	// first maps a phrase's first stem to the phrases that start with it;
 	// exact maps a word matched as written to its phrases.
 	first, exact map[string][]phrase
+	// anchor is matched by every text that may say or deny a concept: it
+	// holds, at a word's start, the first word of some verb phrase.
+	anchor *pattern.Pattern
 	// prefixes are the first bytes of every stem the table (and the shared
 	// negation and other-party lists) can match: a word whose start is not
 	// among them need not be stemmed.
@@ -153,6 +159,7 @@ func NewConcepts(rows []ConceptRow) *Concepts {
 	if len(c.ids) > 64 {
 		panic("notices: a concept table holds at most 64 concepts")
 	}
+	c.anchor = pattern.MustCompile(c.anchorExpr())
 	for _, w := range otherParties {
 		c.add(w, -1, otherPartyPhrase)
 	}
@@ -166,24 +173,99 @@ func NewConcepts(rows []ConceptRow) *Concepts {
 }
 
 func (c *Concepts) add(text string, row int, kind phraseKind) {
-	if w, ok := strings.CutPrefix(text, "="); ok {
-		w = strings.ToLower(w)
-		c.prefixes[prefix(w)] = true
-		c.exact[w] = append(c.exact[w], phrase{stems: []string{w}, row: row, kind: kind})
-		return
+	var toks []string
+	for _, field := range strings.Fields(text) {
+		exact := strings.HasPrefix(field, "=")
+		for _, w := range clauseWords(field) {
+			if exact {
+				toks = append(toks, "="+strings.ToLower(w.text))
+				exact = false
+			} else {
+				toks = append(toks, stem(w.text))
+			}
+		}
 	}
-	var stems []string
-	for _, w := range clauseWords(text) {
-		stems = append(stems, stem(w.text))
-	}
-	if len(stems) == 0 {
+	if len(toks) == 0 {
 		panic(fmt.Sprintf("notices: concept phrase %q has no words", text))
 	}
-	for _, s := range stems {
-		c.prefixes[prefix(s)] = true
+	for _, t := range toks {
+		c.prefixes[prefix(strings.TrimPrefix(t, "="))] = true
 	}
-	c.first[stems[0]] = append(c.first[stems[0]], phrase{stems: stems, row: row, kind: kind})
+	p := phrase{stems: toks, row: row, kind: kind}
+	if w, ok := strings.CutPrefix(toks[0], "="); ok {
+		c.exact[w] = append(c.exact[w], p)
+	} else {
+		c.first[toks[0]] = append(c.first[toks[0]], p)
+	}
 }
+
+// tokenMatches reports whether a phrase's token matches a text's word,
+// given as its stem and its lower-case form.
+func tokenMatches(tok, stem, lower string) bool {
+	if w, ok := strings.CutPrefix(tok, "="); ok {
+		return w == lower
+	}
+	return tok == stem
+}
+
+// anchorExpr is a regexp of one word of every verb phrase, at a word's
+// start: the phrase's longest word that is not a common one (a word's
+// stem, less a final "i" that the stemmer may have made of a "y": "copi"
+// of "copy"; a word marked "=" as written). The fewer paras it holds, the
+// fewer a rule asks Match of.
+func (c *Concepts) anchorExpr() string {
+	seen := map[string]bool{}
+	var alts []string
+	for _, list := range []map[string][]phrase{c.first, c.exact} {
+		for _, ps := range list {
+			for _, p := range ps {
+				if p.kind != verbPhrase {
+					continue
+				}
+				lit := anchorWord(p.stems)
+				if !seen[lit] {
+					seen[lit] = true
+					alts = append(alts, regexp.QuoteMeta(lit))
+				}
+			}
+		}
+	}
+	slices.Sort(alts)
+	return `(?i)\b(?:` + strings.Join(alts, "|") + `)`
+}
+
+// commonWords are too frequent to anchor a phrase on when it has a less
+// frequent one: the higher, the more frequent.
+var commonWords = map[string]int{
+	"right": 1, "request": 1, "subject": 1, "common": 1, "individu": 1, "person": 1, "review": 1, "hold": 1,
+	"what": 2, "get": 2, "put": 2, "be": 2, "out": 2, "no": 2,
+	"to": 3, "the": 3, "of": 3, "we": 3, "you": 3, "your": 3, "on": 3, "about": 3, "at": 3, "us": 3,
+	"inform": 3, "information": 3, "data": 3, "use": 3,
+}
+
+// anchorWord is the word of a phrase to anchor it on: the least frequent,
+// then the longest.
+func anchorWord(toks []string) string {
+	best, bestRank := "", 0
+	for _, t := range toks {
+		lit, exact := strings.CutPrefix(t, "=")
+		if !exact && len(lit) > 3 {
+			lit = strings.TrimSuffix(lit, "i")
+		}
+		rank := commonWords[lit]
+		if best == "" || rank < bestRank || rank == bestRank && len(lit) > len(best) {
+			best, bestRank = lit, rank
+		}
+	}
+	return best
+}
+
+// Anchor is a pattern that every text that says or denies one of the
+// table's concepts matches: a rule asks Match only of the paras
+// Notice.ParasFor(c.Anchor()) gives, which the parse has found already. It
+// is in pattern.Default, so a table must be built, like the patterns, before
+// the first notice is read: declare it as a package variable.
+func (c *Concepts) Anchor() *pattern.Pattern { return c.anchor }
 
 // IDs are the table's concepts in order: bit i of a ConceptSet is IDs()[i].
 func (c *Concepts) IDs() []string { return c.ids }
@@ -228,17 +310,25 @@ func (c *Concepts) Find(text string) ConceptSet {
 // to deny (a negated verb). A concept said in one clause and denied in
 // another is in both.
 func (c *Concepts) Match(text string) (said, denied ConceptSet) {
-	ws := clauseWords(text)
-	stems := make([]string, len(ws))
-	for i, w := range ws {
-		if c.prefixes[prefix(strings.ToLower(w.text))] {
-			stems[i] = stem(w.text)
+	buf := wordPool.Get().(*[]word)
+	ws := appendClauseWords((*buf)[:0], text)
+	defer func() {
+		clear(ws)
+		*buf = ws[:0]
+		wordPool.Put(buf)
+	}()
+	// A word is stemmed only when its start is one the table can match.
+	for i := range ws {
+		w := &ws[i]
+		if c.mayMatch(w.text) {
+			w.lower = strings.ToLower(w.text)
+			w.stem = stem(w.lower)
 		}
 	}
 	start := 0
 	for i := 1; i <= len(ws); i++ {
 		if i == len(ws) || ws[i].clause {
-			s, d := c.matchClause(ws[start:i], stems[start:i])
+			s, d := c.matchClause(ws[start:i])
 			said |= s
 			denied |= d
 			start = i
@@ -253,27 +343,26 @@ type hit struct {
 	kind    phraseKind
 }
 
-func (c *Concepts) matchClause(ws []word, stems []string) (said, denied ConceptSet) {
-	var hits []hit
-	var negStarts, cancels []int
+func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
+	var hitBuf [16]hit
+	var negBuf, cancelBuf [4]int
+	hits, negStarts, cancels := hitBuf[:0], negBuf[:0], cancelBuf[:0]
 	other := false
-	for i, s := range stems {
-		if s == "" {
+	for i := range ws {
+		if ws[i].stem == "" {
 			continue
 		}
-		candidates := c.first[s]
-		if len(c.exact) > 0 {
-			if ex := c.exact[strings.ToLower(ws[i].text)]; len(ex) > 0 {
-				candidates = slices.Concat(ex, candidates)
-			}
+		candidates := c.first[ws[i].stem]
+		if ex := c.exact[ws[i].lower]; len(ex) > 0 {
+			candidates = slices.Concat(ex, candidates)
 		}
 	phrases:
 		for _, p := range candidates {
-			if i+len(p.stems) > len(stems) {
+			if i+len(p.stems) > len(ws) {
 				continue
 			}
-			for k, ps := range p.stems[1:] {
-				if stems[i+1+k] != ps {
+			for k, tok := range p.stems[1:] {
+				if !tokenMatches(tok, ws[i+1+k].stem, ws[i+1+k].lower) {
 					continue phrases
 				}
 			}
@@ -344,6 +433,9 @@ func (c *Concepts) matchClause(ws []word, stems []string) (said, denied ConceptS
 // word is a word of a text: letters, digits and inner apostrophes.
 type word struct {
 	text string
+	// lower is text in lower case, and stem its stem, or "" when the
+	// table has no word it could be.
+	lower, stem string
 	// clause says the word starts a new clause: a sentence end, ";" or
 	// ":" came before it.
 	clause bool
@@ -352,11 +444,17 @@ type word struct {
 }
 
 // clauseWords splits text into words, marking where clauses begin.
-func clauseWords(text string) []word {
-	var out []word
+func clauseWords(text string) []word { return appendClauseWords(nil, text) }
+
+// wordPool holds the word buffers Match splits texts into: one clause
+// after another, the rule would otherwise allocate each anew.
+var wordPool = sync.Pool{New: func() any { return new([]word) }}
+
+// appendClauseWords appends the words of text to out.
+func appendClauseWords(out []word, text string) []word {
 	boundary := false
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text[i:])
 		if !isConceptRune(r) {
 			switch r {
 			case '.', '!', '?':
@@ -377,7 +475,7 @@ func clauseWords(text string) []word {
 		}
 		j := i
 		for j < len(text) {
-			r, size := utf8.DecodeRuneInString(text[j:])
+			r, size := decodeRune(text[j:])
 			if isConceptRune(r) {
 				j += size
 				continue
@@ -392,7 +490,10 @@ func clauseWords(text string) []word {
 			}
 			break
 		}
-		w := strings.ReplaceAll(text[i:j], "’", "'")
+		w := text[i:j]
+		if strings.Contains(w, "’") {
+			w = strings.ReplaceAll(w, "’", "'")
+		}
 		out = append(out, word{text: w, clause: boundary})
 		boundary = false
 		i = j
@@ -400,7 +501,38 @@ func clauseWords(text string) []word {
 	return out
 }
 
-func isConceptRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isConceptRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// decodeRune is utf8.DecodeRuneInString with ASCII, most of any notice,
+// read without the call.
+func decodeRune(s string) (rune, int) {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// mayMatch reports whether a word's start, in lower case, is one of the
+// table's prefixes, without making the lower-case word.
+func (c *Concepts) mayMatch(w string) bool {
+	var b [3]byte
+	n := min(len(w), 3)
+	for k := range n {
+		ch := w[k]
+		if 'A' <= ch && ch <= 'Z' {
+			ch += 'a' - 'A'
+		} else if ch >= utf8.RuneSelf {
+			return c.prefixes[prefix(strings.ToLower(w))]
+		}
+		b[k] = ch
+	}
+	return c.prefixes[string(b[:n])]
+}
 
 // prefix is the start of a stem or lower-case word that the Snowball
 // stemmer keeps: it only ever changes a word's ending.
@@ -450,13 +582,71 @@ func (c *Concepts) OtherParty(text string) bool {
 			if p.kind != otherPartyPhrase || i+len(p.stems) > len(ws) {
 				continue
 			}
-			for k, ps := range p.stems[1:] {
-				if stem(ws[i+1+k].text) != ps {
+			for k, tok := range p.stems[1:] {
+				w := strings.ToLower(ws[i+1+k].text)
+				if !tokenMatches(tok, stem(w), w) {
 					continue phrases
 				}
 			}
 			return true
 		}
+	}
+	return false
+}
+
+// MatchIndexed is Match over an indexed text, reading only the clauses
+// that hold one of the table's anchors (see Anchor): a long paragraph's
+// other sentences cannot say a concept, and are not split into words.
+func (c *Concepts) MatchIndexed(t *pattern.Text) (said, denied ConceptSet) {
+	text := t.String()
+	end := -1 // the clauses read so far end here
+	ws := c.anchor.Windows(t)
+	slices.SortFunc(ws, func(a, b [2]int) int { return a[0] - b[0] })
+	for _, m := range ws {
+		if m[0] < end {
+			continue
+		}
+		lo, hi := clauseAround(text, m[0], m[1])
+		s, d := c.Match(text[lo:hi])
+		said |= s
+		denied |= d
+		end = hi
+	}
+	return said, denied
+}
+
+// clauseAround widens text[i:j] to the clause it is in, as clauseWords
+// bounds clauses: at ";", ":", "•", and ".", "!" or "?" before white space.
+func clauseAround(text string, i, j int) (lo, hi int) {
+	lo = 0
+	for k := i - 1; k >= 0; k-- {
+		if isClauseEnd(text, k) {
+			lo = k + 1
+			break
+		}
+	}
+	hi = len(text)
+	for k := j; k < len(text); k++ {
+		if isClauseEnd(text, k) {
+			hi = k
+			break
+		}
+	}
+	return lo, hi
+}
+
+// isClauseEnd reports whether the byte at k ends a clause. "•" is three
+// bytes: its last one ends the clause before it, its first the one after.
+func isClauseEnd(text string, k int) bool {
+	switch text[k] {
+	case ';', ':':
+		return true
+	case '.', '!', '?':
+		return k+1 >= len(text) || text[k+1] == ' ' || text[k+1] == '\n' || text[k+1] == '\t'
+	case 0xE2:
+		return strings.HasPrefix(text[k:], "•")
+	case 0x80, 0xA2:
+		return k >= 2 && strings.HasPrefix(text[k-2:], "•") || k >= 1 && strings.HasPrefix(text[k-1:], "•")
 	}
 	return false
 }

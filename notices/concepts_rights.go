@@ -39,8 +39,12 @@ var personal = []string{"data", "information", "details", "record", "records", "
 // ("portability"). Words are stemmed, so one form stands for all.
 var Rights = NewConcepts([]ConceptRow{
 	// The right to be informed (Arts 13 and 14): the notice itself.
-	{ID: "informed", Verbs: []string{"right to be informed", "right to information", "right to know", "right of information"}},
-	{ID: "informed", Verbs: []string{"be informed", "being informed", "be told", "being told", "to know", "information about", "information on", "explain", "tell you", "tells you", "know"},
+	{ID: "informed", Verbs: []string{"right to be =informed", "right to =information", "right to know", "right of =information"}},
+	// As an item of a list ("You can ask for: information about how we
+	// use your data"), see RightsInItems.
+	// "Information" is in every paragraph: only these forms of it are
+	// the right's.
+	{ID: "informed", Verbs: []string{"be =informed", "being =informed", "be told", "being told", "to know", "explain", "tell you", "tells you", "know"},
 		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
 
 	// The right of access (Art 15).
@@ -51,7 +55,7 @@ var Rights = NewConcepts([]ConceptRow{
 	// access only of what is the reader's.
 	{ID: "access", Verbs: []string{"see", "look at", "read"},
 		Objects: []string{"we hold", "we keep", "we have", "about you", "your data", "your information", "your records", "your details", "your personal", "your file"}},
-	{ID: "access", Verbs: []string{"whether we hold", "whether we process", "whether or not we hold", "whether or not we process", "whether we are processing", "what information we hold", "what data we hold", "what personal data we hold", "what personal information we hold"}},
+	{ID: "access", Verbs: []string{"whether we hold", "whether we process", "whether or not we hold", "whether or not we process", "whether we are processing", "what data we hold", "what personal data we hold"}},
 
 	// The right to rectification (Art 16).
 	{ID: "rectification", Verbs: []string{"rectification", "rectify", "rectified", "inaccurate", "incorrect", "incomplete"}},
@@ -73,7 +77,7 @@ var Rights = NewConcepts([]ConceptRow{
 	{ID: "portability", Verbs: []string{"portability", "portable", "=transferability", "machine readable", "machine-readable", "structured commonly used", "structured, commonly used", "commonly used format"}},
 	{ID: "portability", Verbs: []string{"transfer", "move", "port", "transmit", "send", "copy", "take"},
 		Objects: []string{"another organisation", "another organization", "another provider", "another controller", "another company", "another service", "another supplier", "other organisation", "other organisations", "other provider", "other controller", "other company", "other service", "other services", "different provider", "different organisation", "different controller", "different company", "different service", "another IT system", "someone else", "elsewhere"}},
-	{ID: "portability", Verbs: []string{"export", "download", "reuse", "re-use"}, Objects: personal},
+	{ID: "portability", Verbs: []string{"export", "download", "reuse"}, Objects: personal},
 
 	// The right to object (Art 21).
 	{ID: "object", Verbs: []string{"right to object", "objection", "objections"}},
@@ -87,4 +91,15 @@ var Rights = NewConcepts([]ConceptRow{
 	{ID: "automated", Verbs: []string{"profiling"}, Objects: []string{"automated", "automatically", "decision", "decisions", "right", "object", "including", "legal effect", "significant"}},
 	{ID: "automated", Verbs: []string{"decision", "decisions", "decide", "decided"},
 		Objects: []string{"automated", "automatically", "automatic", "computer", "machine", "algorithm", "solely", "human", "person", "people"}},
+})
+
+// RightsInItems are rows that name a right only as an item of a list of
+// rights, after an introduction that gives the verb ("You have the right to
+// request: information about how we use your data"): in running text
+// "information about" is everywhere. Rules ask it of list items beside
+// Rights; its IDs are Rights' first ones, so its sets are Rights' sets.
+var RightsInItems = NewConcepts([]ConceptRow{
+	{ID: "informed", Verbs: []string{"=information about", "=information on", "=details of"},
+		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
+	{ID: "access", Verbs: []string{"what =information we hold", "what personal =information we hold", "what =information we have"}},
 })

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // rightsOf names the rights of s by ID, for messages.
@@ -42,7 +44,6 @@ func TestRightsConcepts(t *testing.T) {
 		{"a copy of the data we hold", "access"},
 		{"correction of anything inaccurate", "rectification"},
 		{"deletion of your account", "erasure"},
-		{"information about how we process your data", "informed"},
 		// Synonyms.
 		{"transferability of the data you gave us", "portability"},
 		{"edit your profile information", "rectification"},
@@ -78,6 +79,16 @@ func TestRightsConcepts(t *testing.T) {
 		if got := rightsOf(Rights.Find(tc.text)); got != tc.want {
 			t.Errorf("Rights.Find(%q) = %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// Nouns that name a right only as a list's item.
+func TestRightsInItems(t *testing.T) {
+	if got := rightsOf(RightsInItems.Find("information about how we process your data")); got != "informed" {
+		t.Errorf("RightsInItems: %q", got)
+	}
+	if got := rightsOf(Rights.Find("information about how we process your data")); got != "" {
+		t.Errorf("Rights: %q, want nothing in running text", got)
 	}
 }
 
@@ -176,5 +187,29 @@ func TestConceptsOtherParty(t *testing.T) {
 	}
 	if Rights.OtherParty("You have the following rights:") {
 		t.Error("the reader's rights taken for another party's")
+	}
+}
+
+// MatchIndexed reads only the clauses around anchors, and finds what Match
+// finds.
+func TestMatchIndexedSameAsMatch(t *testing.T) {
+	for _, text := range []string{
+		"We are a shop. You can ask us to delete your data; we will reply. No decision is made by automated means!",
+		"• ask for a copy of your data • object to marketing",
+		"Nothing here at all.", "e.g. delete it. access: your data", "You may see what we hold about you?Yes",
+	} {
+		s1, d1 := Rights.Match(text)
+		s2, d2 := Rights.MatchIndexed(pattern.Index(text))
+		if s1 != s2 || d1 != d2 {
+			t.Errorf("%q: Match %b %b, MatchIndexed %b %b", text, s1, d1, s2, d2)
+		}
+	}
+}
+
+func TestMatchIndexedOutOfOrderHits(t *testing.T) {
+	text := "You may ask for a copy of your data. You may ask us to correct it. You may ask us to delete it. You can ask us to restrict our use of it."
+	s1, _ := Rights.Match(text)
+	if s2, _ := Rights.MatchIndexed(pattern.Index(text)); s1 != s2 {
+		t.Errorf("Match %b, MatchIndexed %b", s1, s2)
 	}
 }

@@ -159,6 +159,9 @@ type enumeration struct {
 	// naming is how many items name a right; items are their texts.
 	naming int
 	items  []string
+	// scans are the items' indexed texts, where they are paras (nil
+	// where not): the patterns asked of every item run on them.
+	scans []*pattern.Text
 	// paras are the paras the list is made of, which the rest of its
 	// section does not include.
 	paras   map[*notices.Para]bool
@@ -174,14 +177,43 @@ type enumeration struct {
 }
 
 func (e *enumeration) add(text string) {
-	r := rightsIn(text)
+	e.addItem(text, nil, rightsIn(text)|notices.RightsInItems.Find(text))
+}
+
+// addPara adds a para as an item, with the rights pr read in it.
+func (e *enumeration) addPara(p *notices.Para, pr *paraRights) {
+	e.paras[p] = true
+	e.addItem(p.Text, p.Scan, pr.said(p))
+}
+
+// addItem adds an item whose rights are known.
+func (e *enumeration) addItem(text string, scan *pattern.Text, r notices.ConceptSet) {
 	e.own |= r
 	e.items = append(e.items, text)
+	e.scans = append(e.scans, scan)
 	// An item in the old law's words ("to prevent processing") names a
 	// right too, one the law has since replaced.
-	if r != 0 || oldLaw.Find(text) != 0 {
+	if r != 0 || matches(oldLaw.Anchor(), text, scan) && oldLaw.Find(text) != 0 {
 		e.naming++
 	}
+}
+
+// matches reports whether p matches an item: on its index when it has one.
+func matches(p *pattern.Pattern, text string, scan *pattern.Text) bool {
+	if scan != nil {
+		return p.Match(scan)
+	}
+	return p.Regexp().MatchString(text)
+}
+
+// anyItem reports whether p matches one of e's items.
+func (e *enumeration) anyItem(p *pattern.Pattern) bool {
+	for i, t := range e.items {
+		if matches(p, t, e.scans[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 var statedCount = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)[\s\x{00A0}]+(?:[\w-]+[\s\x{00A0}]+){0,3}?rights\b`)
@@ -195,7 +227,8 @@ func checkRightsList(pass *lint.Pass) {
 	}
 	n := pass.Notice
 	law := lawName(facts.Scope)
-	enums := findEnumerations(n, facts.PublicTaskOnly.Holds)
+	pr := readRights(n)
+	enums := findEnumerations(n, pr, facts.PublicTaskOnly.Holds)
 	var complete *enumeration
 	var exempt notices.ConceptSet // rights a stated lawful basis takes away
 	for _, e := range enums {
@@ -230,7 +263,12 @@ func checkRightsList(pass *lint.Pass) {
 		}
 		pass.Report(e.at, e.section, msg, fix)
 	}
-	absent := allRights &^ (mentioned(n) | exempt) &^ told
+	var absent notices.ConceptSet
+	if len(enums) == 0 {
+		// With a list, every right is either in it or told missing
+		// from it: only a notice without one is read whole.
+		absent = allRights &^ (mentioned(n, pr) | exempt)
+	}
 	switch {
 	case absent == 0:
 	case absent == informed:
@@ -279,19 +317,62 @@ func fixFor(complete *enumeration, missing notices.ConceptSet, scope notices.Sco
 	return fmt.Sprintf("Add %s, so the list names all eight.", cited)
 }
 
+// paraRights are the rights each para says and denies, read when first
+// asked for: reading a para's words is the rule's cost, and most paras are
+// never asked about (a notice with a list of rights is judged by the list
+// and its section). Only the clauses around the table's anchors are read
+// (Concepts.MatchIndexed).
+type paraRights struct {
+	n    *notices.Notice
+	read map[*notices.Para][2]notices.ConceptSet
+	// bySection are the paras of each section, and firstOf its first.
+	bySection map[*notices.Section][]*notices.Para
+}
+
+func readRights(n *notices.Notice) *paraRights {
+	pr := &paraRights{n: n, read: map[*notices.Para][2]notices.ConceptSet{}, bySection: map[*notices.Section][]*notices.Para{}}
+	for _, p := range n.Paras() {
+		pr.bySection[p.Section] = append(pr.bySection[p.Section], p)
+	}
+	return pr
+}
+
+func (pr *paraRights) of(p *notices.Para) [2]notices.ConceptSet {
+	if r, ok := pr.read[p]; ok {
+		return r
+	}
+	said, denied := rights.MatchIndexed(p.Scan)
+	if p.Item != nil {
+		// A list item may name a right as a noun after its
+		// introduction.
+		s, d := notices.RightsInItems.MatchIndexed(p.Scan)
+		said, denied = said|s, denied|d
+	}
+	r := [2]notices.ConceptSet{said, denied}
+	pr.read[p] = r
+	return r
+}
+
+// said returns the rights p says.
+func (pr *paraRights) said(p *notices.Para) notices.ConceptSet { return pr.of(p)[0] }
+
+// told returns the rights p says or denies.
+func (pr *paraRights) told(p *notices.Para) notices.ConceptSet {
+	r := pr.of(p)
+	return r[0] | r[1]
+}
+
 // mentioned returns the rights the notice mentions anywhere, in its text or
 // its titles, denied ones too: "no decision is made by automated means"
 // tells the reader about automated decisions.
-func mentioned(n *notices.Notice) notices.ConceptSet {
+func mentioned(n *notices.Notice, pr *paraRights) notices.ConceptSet {
 	var all notices.ConceptSet
 	for _, p := range n.Paras() {
-		said, denied := rights.Match(p.Text)
-		all |= said | denied
-		if all == allRights {
+		if all |= pr.told(p); all == allRights {
 			return all
 		}
 	}
-	n.Walk(func(s *notices.Section) { all |= titleRights(n, s) })
+	n.Walk(func(s *notices.Section) { all |= titleRights(n, pr, s) })
 	return all
 }
 

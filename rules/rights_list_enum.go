@@ -12,29 +12,36 @@ import (
 
 // findEnumerations finds the lists of rights the notice gives and keeps
 // those that are the reader's rights under UK or EU GDPR.
-func findEnumerations(n *notices.Notice, onlyPublic bool) []*enumeration {
+func findEnumerations(n *notices.Notice, pr *paraRights, onlyPublic bool) []*enumeration {
 	var out []*enumeration
-	out = append(out, listEnumerations(n)...)
+	out = append(out, listEnumerations(n, pr)...)
 	out = append(out, markedLineEnumerations(n)...)
-	out = append(out, labelledEnumerations(n)...)
+	out = append(out, labelledEnumerations(n, pr)...)
 	out = append(out, tableEnumerations(n)...)
-	out = append(out, subHeadingEnumerations(n)...)
-	kept := keepRightsLists(n, out)
+	out = append(out, subHeadingEnumerations(n, pr)...)
+	kept := keepRightsLists(n, pr, out)
 	// A sentence naming the rights is the notice's list when it has no
 	// other and none names all eight; one naming all eight is a complete
-	// list a fix can point to.
-	prose := keepRightsLists(n, proseEnumerations(n))
-	var whole []*enumeration
-	for _, e := range prose {
-		if e.rights == allRights {
-			whole = append(whole, e)
-		}
+	// list a fix can point to. Reading every paragraph for them is the
+	// rule's dearest step, taken only when a list is missing or short.
+	short := len(kept) == 0
+	for _, e := range kept {
+		short = short || e.rights != allRights
 	}
-	switch {
-	case len(whole) > 0:
-		kept = append(kept, whole...)
-	case len(kept) == 0 && len(prose) > 0:
-		kept = prose[:1]
+	if short {
+		prose := keepRightsLists(n, pr, proseEnumerations(n, pr))
+		var whole []*enumeration
+		for _, e := range prose {
+			if e.rights == allRights {
+				whole = append(whole, e)
+			}
+		}
+		switch {
+		case len(whole) > 0:
+			kept = append(kept, whole...)
+		case len(kept) == 0 && len(prose) > 0:
+			kept = prose[:1]
+		}
 	}
 	var complete bool
 	for _, e := range kept {
@@ -59,7 +66,7 @@ func findEnumerations(n *notices.Notice, onlyPublic bool) []*enumeration {
 // in three items (in three titles for sub-headings), adding to each what
 // the rest of its section says, and drops those that are not the reader's
 // rights under UK or EU GDPR.
-func keepRightsLists(n *notices.Notice, out []*enumeration) []*enumeration {
+func keepRightsLists(n *notices.Notice, pr *paraRights, out []*enumeration) []*enumeration {
 	kept := out[:0]
 	for _, e := range out {
 		if e.own.Len() < 3 || e.naming < 3 && !e.prose {
@@ -76,16 +83,15 @@ func keepRightsLists(n *notices.Notice, out []*enumeration) []*enumeration {
 			// A list of rights is often finished in the text after it
 			// ("You also have the right to object ...") or split in
 			// two lists: what the rest of its own section names counts.
-			for _, p := range n.Paras() {
+			for _, p := range pr.bySection[e.section] {
 				if e.rights == allRights {
 					break
 				}
-				if p.Section == e.section && !e.paras[p] {
+				if !e.paras[p] {
 					// "We make no decision about you by automated
 					// means" beside the list tells the reader of
 					// that right as well as naming it would.
-					said, denied := rights.Match(p.Text)
-					e.rights |= said | denied
+					e.rights |= pr.told(p)
 				}
 			}
 		}
@@ -94,23 +100,42 @@ func keepRightsLists(n *notices.Notice, out []*enumeration) []*enumeration {
 	return kept
 }
 
-// listEnumerations are the notice's Markdown lists and "•" lines.
-func listEnumerations(n *notices.Notice) []*enumeration {
+// listEnumerations are the notice's Markdown lists and "•" lines. Only
+// those of three or more items that may be of the reader's rights (see
+// readersRights) have their items read.
+func listEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	var out []*enumeration
-	var cur *enumeration
-	var curList *notices.Block
+	var items []*notices.Para
+	flush := func() {
+		if len(items) < 3 {
+			items = items[:0]
+			return
+		}
+		p := items[0]
+		e := &enumeration{at: p.Span(), section: p.Section, lead: p.Block.Intro, within: p.Block.Within, paras: map[*notices.Para]bool{}}
+		for _, q := range items {
+			e.items = append(e.items, q.Text)
+			e.scans = append(e.scans, q.Scan)
+		}
+		if readersRights(e) {
+			e.items, e.scans = e.items[:0], e.scans[:0]
+			for _, q := range items {
+				e.addPara(q, pr)
+			}
+			out = append(out, e)
+		}
+		items = items[:0]
+	}
 	for _, p := range n.Paras() {
 		if p.Item == nil {
 			continue
 		}
-		if p.Block != curList {
-			curList = p.Block
-			cur = &enumeration{at: p.Span(), section: p.Section, lead: p.Block.Intro, within: p.Block.Within, paras: map[*notices.Para]bool{}}
-			out = append(out, cur)
+		if len(items) > 0 && p.Block != items[0].Block {
+			flush()
 		}
-		cur.paras[p] = true
-		cur.add(p.Text)
+		items = append(items, p)
 	}
+	flush()
 	return out
 }
 
@@ -158,7 +183,7 @@ var boldLabel = regexp.MustCompile(`^(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)`)
 // labelledEnumerations are runs of three or more paragraphs of one
 // section, each opening with a bold label, under an introduction or a
 // section title that speaks of rights ("you have the following rights:").
-func labelledEnumerations(n *notices.Notice) []*enumeration {
+func labelledEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	var out []*enumeration
 	var cur *enumeration
 	var prev *notices.Para
@@ -170,15 +195,14 @@ func labelledEnumerations(n *notices.Notice) []*enumeration {
 			continue
 		}
 		if cur != nil && cur.section == p.Section {
-			cur.paras[p] = true
-			cur.add(p.Text)
+			cur.addPara(p, pr)
 			continue
 		}
 		if lead != nil && (lead.Section != p.Section || boldLabel.MatchString(lead.Text)) {
 			lead = nil
 		}
-		cur = &enumeration{at: p.Span(), section: p.Section, lead: lead, paras: map[*notices.Para]bool{p: true}}
-		cur.add(p.Text)
+		cur = &enumeration{at: p.Span(), section: p.Section, lead: lead, paras: map[*notices.Para]bool{}}
+		cur.addPara(p, pr)
 		if aboutRights(cur) {
 			out = append(out, cur)
 		} else {
@@ -190,10 +214,10 @@ func labelledEnumerations(n *notices.Notice) []*enumeration {
 
 // readersWords say a list is of what the reader may do: "you have the
 // following rights:", "You can ask us:", "you are entitled to".
-var readersWords = regexp.MustCompile(`(?i)\brights?\b|\bentitled\b|\byou (?:can|may|could|also|are able to)\b|\bask us\b`)
+var readersWords = pattern.MustCompile(`(?i)\brights?\b|\bentitled\b|\byou (?:can|may|could|also|are able to)\b|\bask us\b`)
 
 // namesRight is an item that says it is a right: "the right to object".
-var namesRight = regexp.MustCompile(`(?i)\brights? (?:to|of)\b`)
+var namesRight = pattern.MustCompile(`(?i)\brights? (?:to|of)\b`)
 
 // readersRights reports whether a list is of the reader's rights, not
 // merely one whose items use a right's words: a list of purposes ("we may
@@ -202,56 +226,52 @@ var namesRight = regexp.MustCompile(`(?i)\brights? (?:to|of)\b`)
 // in three items, but no introduction or heading of it speaks of what the
 // reader may do, and no item of it is called a right.
 func readersRights(e *enumeration) bool {
-	if e.lead != nil && readersWords.MatchString(e.lead.Text) || e.within != nil && readersWords.MatchString(e.within.Text) {
+	if e.lead != nil && matches(readersWords, e.lead.Text, e.lead.Scan) || e.within != nil && matches(readersWords, e.within.Text, e.within.Scan) {
 		return true
 	}
 	if e.section != nil {
 		for _, s := range e.section.Ancestors() {
-			if readersWords.MatchString(s.Title) {
+			if matches(readersWords, s.Title, s.TitleScan) {
 				return true
 			}
 		}
 	}
-	for _, t := range e.items {
-		if namesRight.MatchString(t) || e.prose && readersWords.MatchString(t) {
-			return true
-		}
-	}
-	return false
+	return e.anyItem(namesRight) || e.prose && e.anyItem(readersWords)
 }
 
 // aboutRights reports whether a list's introduction or its section's title
 // speaks of rights.
 func aboutRights(e *enumeration) bool {
-	if e.lead != nil && rightWord.MatchString(e.lead.Text) {
+	if e.lead != nil && matches(rightWord, e.lead.Text, e.lead.Scan) {
 		return true
 	}
-	return e.section != nil && rightWord.MatchString(e.section.Title)
+	return e.section != nil && matches(rightWord, e.section.Title, e.section.TitleScan)
 }
 
-var rightWord = regexp.MustCompile(`(?i)\brights?\b`)
+var rightWord = pattern.MustCompile(`(?i)\brights?\b`)
 
 // tableEnumerations are tables: each body row is an item.
 func tableEnumerations(n *notices.Notice) []*enumeration {
 	var out []*enumeration
 	n.Walk(func(s *notices.Section) {
-		var lead *notices.Para
+		var before *notices.Block
 		for _, b := range s.Blocks {
-			if b.Kind == notices.Paragraph {
-				lead = &notices.Para{Text: b.Text, Scan: pattern.Index(b.Text), Start: b.Span.Start, Section: s, Block: b}
-				continue
-			}
 			if b.Kind != notices.Table {
-				lead = nil
+				before = b
 				continue
 			}
+			var lead *notices.Para
+			if before != nil && before.Kind == notices.Paragraph {
+				lead = &notices.Para{Text: before.Text, Scan: pattern.Index(before.Text), Start: before.Span.Start, Section: s, Block: before}
+			}
+			before = b
 			var e *enumeration
 			off := 0
 			for i, line := range strings.SplitAfter(b.Text, "\n") {
 				row := strings.TrimSpace(line)
 				// The header row and the delimiter row name no right,
 				// but the header may say the table is of rights.
-				if i == 0 && readersWords.MatchString(row) && lead == nil {
+				if i == 0 && readersWords.Regexp().MatchString(row) && lead == nil {
 					lead = &notices.Para{Text: row, Scan: pattern.Index(row), Start: b.Span.Start, Section: s, Block: b}
 				}
 				if i > 1 && strings.HasPrefix(row, "|") {
@@ -266,7 +286,6 @@ func tableEnumerations(n *notices.Notice) []*enumeration {
 			if e != nil {
 				out = append(out, e)
 			}
-			lead = nil
 		}
 	})
 	return out
@@ -274,7 +293,7 @@ func tableEnumerations(n *notices.Notice) []*enumeration {
 
 // subHeadingEnumerations are runs of three or more sub-sections of one
 // section whose titles name rights ("6.1 Right of access" ... "6.6").
-func subHeadingEnumerations(n *notices.Notice) []*enumeration {
+func subHeadingEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	var out []*enumeration
 	n.Walk(func(s *notices.Section) {
 		if len(s.Children) < 3 {
@@ -282,16 +301,17 @@ func subHeadingEnumerations(n *notices.Notice) []*enumeration {
 		}
 		e := &enumeration{section: s, titled: true}
 		for _, c := range s.Children {
-			if r := titleRights(n, c); r != 0 {
+			if r := titleRights(n, pr, c); r != 0 {
 				if e.naming == 0 {
 					e.at = c.TitleSpan
 					if e.at.Len() == 0 {
-						e.at = clauseTitleSpan(n, c)
+						e.at = clauseTitleSpan(pr, c)
 					}
 				}
 				e.naming++
 				e.own |= r
-				e.items = append(e.items, titleOf(n, c))
+				e.items = append(e.items, titleOf(n, pr, c))
+				e.scans = append(e.scans, nil)
 			}
 		}
 		if e.naming >= 3 {
@@ -305,16 +325,33 @@ func subHeadingEnumerations(n *notices.Notice) []*enumeration {
 	return out
 }
 
+// titledRights reports whether s or a section it is in is titled for
+// rights ("Your privacy rights").
+func titledRights(s *notices.Section) bool {
+	if s == nil {
+		return false
+	}
+	for _, a := range s.Ancestors() {
+		if matches(rightWord, a.Title, a.TitleScan) {
+			return true
+		}
+	}
+	return false
+}
+
 // proseEnumerations are sentences naming four or more rights: in a notice
 // with no list of rights, the one sentence that names them in a row ("you
-// can access, edit, delete or export your data") is its list. Three are
+// can access, edit, delete or export your data") is its list, where the
+// paragraph calls them rights or its section is titled for them. Three are
 // often a passing summary ("you can update, delete or stop ..."). The
 // first sentence of each paragraph naming four is one, judged with what the
 // rest of its section says.
-func proseEnumerations(n *notices.Notice) []*enumeration {
+func proseEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	var out []*enumeration
 	for _, p := range n.Paras() {
-		if p.Item != nil || rightsIn(p.Text).Len() < 4 {
+		// Four rights take four of the anchor's words: a paragraph with
+		// fewer is not read.
+		if p.Item != nil || len(rights.Anchor().Windows(p.Scan)) < 4 || !namesRight.Match(p.Scan) && !titledRights(p.Section) || pr.said(p).Len() < 4 {
 			continue
 		}
 		for _, sp := range notices.Sentences(p.Text) {
@@ -334,21 +371,18 @@ func proseEnumerations(n *notices.Notice) []*enumeration {
 // titleOf is a sub-section's title: as the tree gives it, or the first
 // line of a clause that opens with its title on a line of its own ("6.1
 // Right of Access.", then the text).
-func titleOf(n *notices.Notice, c *notices.Section) string {
+func titleOf(n *notices.Notice, pr *paraRights, c *notices.Section) string {
 	if c.Title != "" {
 		return c.Title
 	}
-	sp := clauseTitleSpan(n, c)
+	sp := clauseTitleSpan(pr, c)
 	return string(n.Source[sp.Start:sp.End])
 }
 
 // clauseTitleSpan is the first line of a clause's first paragraph when it is
 // short and the text goes on on the next line: the clause's title.
-func clauseTitleSpan(n *notices.Notice, c *notices.Section) notices.Span {
-	for _, p := range n.Paras() {
-		if p.Section != c {
-			continue
-		}
+func clauseTitleSpan(pr *paraRights, c *notices.Section) notices.Span {
+	for _, p := range pr.bySection[c] {
 		i := strings.IndexByte(p.Text, '\n')
 		if i <= 0 {
 			return notices.Span{}
@@ -375,10 +409,10 @@ var (
 )
 
 // titleRights returns the rights a sub-heading names.
-func titleRights(n *notices.Notice, c *notices.Section) notices.ConceptSet {
+func titleRights(n *notices.Notice, pr *paraRights, c *notices.Section) notices.ConceptSet {
 	title := c.Title
 	if title == "" && c.Parent != nil {
-		title = titleOf(n, c)
+		title = titleOf(n, pr, c)
 	}
 	if title == "" {
 		return 0
@@ -388,8 +422,8 @@ func titleRights(n *notices.Notice, c *notices.Section) notices.ConceptSet {
 		r |= access
 	}
 	if r&access == 0 && informationTitle.MatchString(title) {
-		for _, p := range n.Paras() {
-			if p.Section == c && rightsIn(p.Text)&access != 0 {
+		for _, p := range pr.bySection[c] {
+			if pr.said(p)&access != 0 {
 				r |= access
 				break
 			}
@@ -416,15 +450,15 @@ func waysToExercise(e *enumeration) bool {
 
 // glossaryWords title or introduce a list of definitions, whose items
 // define "access" or "erasure" and grant nothing.
-var glossaryWords = regexp.MustCompile(`(?i)\b(?:definitions?|glossary|defined terms|interpretation|key terms|what we mean by|the following terms|these terms)\b`)
+var glossaryWords = pattern.MustCompile(`(?i)\b(?:definitions?|glossary|defined terms|interpretation|key terms|what we mean by|the following terms|these terms)\b`)
 
 func glossary(e *enumeration) bool {
-	if e.lead != nil && glossaryWords.MatchString(e.lead.Text) {
+	if e.lead != nil && matches(glossaryWords, e.lead.Text, e.lead.Scan) {
 		return true
 	}
 	if e.section != nil {
 		for _, s := range e.section.Ancestors() {
-			if glossaryWords.MatchString(s.Title) {
+			if matches(glossaryWords, s.Title, s.TitleScan) {
 				return true
 			}
 		}
@@ -434,15 +468,15 @@ func glossary(e *enumeration) bool {
 
 // choicesWords introduce a list of a reader's choices and controls rather
 // than their rights under the law ("Your choices", "Your privacy controls").
-var choicesWords = regexp.MustCompile(`(?i)\b(?:choices|controls|preferences|options)\b`)
+var choicesWords = pattern.MustCompile(`(?i)\b(?:choices|controls|preferences|options)\b`)
 
 func choices(e *enumeration) bool {
-	if e.lead != nil && choicesWords.MatchString(e.lead.Text) {
+	if e.lead != nil && matches(choicesWords, e.lead.Text, e.lead.Scan) {
 		return true
 	}
 	if e.section != nil {
 		for _, s := range e.section.Ancestors() {
-			if choicesWords.MatchString(s.Title) {
+			if matches(choicesWords, s.Title, s.TitleScan) {
 				return true
 			}
 		}
@@ -454,49 +488,49 @@ var (
 	// otherLaw names a law or place whose own list of rights a notice may
 	// give beside the UK GDPR's: the CCPA's four rights are not a UK GDPR
 	// list short of four.
-	otherLaw = regexp.MustCompile(`(?i)\b(?:California|Brazil|Turk|Mexic|Canad|Australia|Japan|Korea|India|Israel|South Africa|(?:CCPA|CPRA|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware|U\.?S\.? (?:state|consumer|resident)s?|US State|State Privacy Laws?|LGPD|KVKK|ARCO|PIPEDA|Quebec|PIPL|China|Chinese|Singapore|PDPA|DPDP|POPIA)\b)`)
-	ukOrEU   = regexp.MustCompile(`(?i)\bUK\b|United Kingdom|\bEEA\b|European|\bEU\b|GDPR`)
+	otherLaw = pattern.MustCompile(`(?i)\b(?:California|Brazil|Turk|Mexic|Canad|Australia|Japan|Korea|India|Israel|South Africa|(?:CCPA|CPRA|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware|U\.?S\.? (?:state|consumer|resident)s?|US State|State Privacy Laws?|LGPD|KVKK|ARCO|PIPEDA|Quebec|PIPL|China|Chinese|Singapore|PDPA|DPDP|POPIA)\b)`)
+	ukOrEU   = pattern.MustCompile(`(?i)\bUK\b|United Kingdom|\bEEA\b|European|\bEU\b|GDPR`)
 	// region names a place a list may be for ("If you live in the EEA").
-	region = regexp.MustCompile(`(?i)\b(?:if you (?:live|are|reside)|residents? of|depending on where you live)\b`)
+	region = pattern.MustCompile(`(?i)\b(?:if you (?:live|are|reside)|residents? of|depending on where you live)\b`)
 )
 
 // underRegion reports whether a list is introduced as a region's.
 func underRegion(e *enumeration) bool {
-	return e.lead != nil && region.MatchString(e.lead.Text)
+	return e.lead != nil && matches(region, e.lead.Text, e.lead.Scan)
 }
 
 // underOtherLaw reports whether an enumeration is introduced, or titled, as
 // the rights of another law or place, and not also the UK's or the EU's.
 func underOtherLaw(e *enumeration) bool {
-	var texts []string
+	type said struct {
+		text string
+		scan *pattern.Text
+	}
+	var texts []said
 	if e.lead != nil {
-		texts = append(texts, e.lead.Text)
+		texts = append(texts, said{e.lead.Text, e.lead.Scan})
 	}
 	if e.within != nil {
 		// "* Canada" with Canada's list of rights nested in it.
-		texts = append(texts, e.within.Text)
+		texts = append(texts, said{e.within.Text, e.within.Scan})
 	}
 	if e.section != nil {
 		for _, s := range e.section.Ancestors() {
-			texts = append(texts, s.Title)
+			texts = append(texts, said{s.Title, s.TitleScan})
 		}
 	}
 	for _, t := range texts {
-		if ukOrEU.MatchString(t) {
+		if matches(ukOrEU, t.text, t.scan) {
 			return false
 		}
-		if otherLaw.MatchString(t) {
+		if matches(otherLaw, t.text, t.scan) {
 			return true
 		}
 	}
 	// With nothing said before it, the items can say it themselves ("the
 	// right not to be discriminated against ... under California law").
-	other := false
-	for _, t := range e.items {
-		if ukOrEU.MatchString(t) {
-			return false
-		}
-		other = other || otherLaw.MatchString(t)
+	if !e.anyItem(otherLaw) {
+		return false
 	}
-	return other
+	return !e.anyItem(ukOrEU)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/noticelint/noticelint/internal/corpus"
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
 )
@@ -81,6 +82,27 @@ func TestRightsListPortabilityAcrossCurlyGap(t *testing.T) {
 	for _, f := range lint.Check(n, &lint.Settings{}, lint.Options{Rules: []*lint.Rule{RightsList}}) {
 		if strings.Contains(f.Message, "portability") {
 			t.Errorf("%d: %s", f.Line, f.Message)
+		}
+	}
+}
+
+// The anchor only ever skips work: a para it leaves out says and denies no
+// right.
+func TestRightsAnchorNeverMissesAConcept(t *testing.T) {
+	texts := []string{"Copies of your records", "transferability", "We cannot delete it", "SARs", "a human review"}
+	for _, f := range corpus.Sample(t, 2<<20, 0) {
+		n, err := notices.Parse(f.Path, f.Src)
+		if err != nil {
+			continue
+		}
+		for _, p := range n.Paras() {
+			texts = append(texts, p.Text)
+		}
+	}
+	for _, text := range texts {
+		said, denied := notices.Rights.Match(text)
+		if said|denied != 0 && !notices.Rights.Anchor().Regexp().MatchString(text) {
+			t.Errorf("Rights.Anchor() skips %q, which says %b and denies %b", text, said, denied)
 		}
 	}
 }
