@@ -555,6 +555,12 @@ const stemCacheMax = 1 << 16
 
 func stem(w string) string {
 	w = strings.ToLower(w)
+	// Words of three letters or fewer are their own stems (Snowball keeps
+	// them whole but for a final "s", which no table word of that length
+	// needs): the commonest words skip the cache.
+	if len(w) <= 3 {
+		return w
+	}
 	if s, ok := stemCache.Load(w); ok {
 		return s.(string)
 	}

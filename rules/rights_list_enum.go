@@ -17,7 +17,7 @@ func findEnumerations(n *notices.Notice, pr *paraRights, onlyPublic bool) []*enu
 	out = append(out, listEnumerations(n, pr)...)
 	out = append(out, markedLineEnumerations(n)...)
 	out = append(out, labelledEnumerations(n, pr)...)
-	out = append(out, tableEnumerations(n)...)
+	out = append(out, tableEnumerations(n, pr)...)
 	out = append(out, subHeadingEnumerations(n, pr)...)
 	kept := keepRightsLists(n, pr, out)
 	// A sentence naming the rights is the notice's list when it has no
@@ -190,7 +190,7 @@ func labelledEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	for _, p := range n.Paras() {
 		lead := prev
 		prev = p
-		if p.Item != nil || !boldLabel.MatchString(p.Text) {
+		if p.Item != nil || !strings.HasPrefix(p.Text, "**") && !strings.HasPrefix(p.Text, "__") || !boldLabel.MatchString(p.Text) {
 			cur = nil
 			continue
 		}
@@ -251,7 +251,7 @@ func aboutRights(e *enumeration) bool {
 var rightWord = pattern.MustCompile(`(?i)\brights?\b`)
 
 // tableEnumerations are tables: each body row is an item.
-func tableEnumerations(n *notices.Notice) []*enumeration {
+func tableEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	var out []*enumeration
 	n.Walk(func(s *notices.Section) {
 		var before *notices.Block
@@ -262,30 +262,45 @@ func tableEnumerations(n *notices.Notice) []*enumeration {
 			}
 			var lead *notices.Para
 			if before != nil && before.Kind == notices.Paragraph {
-				lead = &notices.Para{Text: before.Text, Scan: pattern.Index(before.Text), Start: before.Span.Start, Section: s, Block: before}
+				for _, p := range pr.bySection[s] {
+					if p.Block == before {
+						lead = p
+					}
+				}
 			}
 			before = b
-			var e *enumeration
+			e := &enumeration{section: s, lead: lead, paras: map[*notices.Para]bool{}}
+			var rows []string
 			off := 0
 			for i, line := range strings.SplitAfter(b.Text, "\n") {
 				row := strings.TrimSpace(line)
 				// The header row and the delimiter row name no right,
 				// but the header may say the table is of rights.
-				if i == 0 && readersWords.Regexp().MatchString(row) && lead == nil {
-					lead = &notices.Para{Text: row, Scan: pattern.Index(row), Start: b.Span.Start, Section: s, Block: b}
+				if i == 0 && e.lead == nil && readersWords.Regexp().MatchString(row) {
+					e.lead = &notices.Para{Text: row, Scan: pattern.Index(row), Start: b.Span.Start, Section: s, Block: b}
 				}
 				if i > 1 && strings.HasPrefix(row, "|") {
-					if e == nil {
-						e = &enumeration{at: notices.Span{Start: b.Span.Start + off, End: b.Span.Start + off + len(strings.TrimRight(line, "\n"))},
-							section: s, lead: lead, paras: map[*notices.Para]bool{}}
+					if rows == nil {
+						e.at = notices.Span{Start: b.Span.Start + off, End: b.Span.Start + off + len(strings.TrimRight(line, "\n"))}
 					}
-					e.add(row)
+					rows = append(rows, row)
 				}
 				off += len(line)
 			}
-			if e != nil {
-				out = append(out, e)
+			if len(rows) < 3 {
+				continue
 			}
+			// As with lists: only a table that may be of the reader's
+			// rights has its rows read.
+			e.items, e.scans = rows, make([]*pattern.Text, len(rows))
+			if !readersRights(e) {
+				continue
+			}
+			e.items, e.scans = nil, nil
+			for _, row := range rows {
+				e.add(row)
+			}
+			out = append(out, e)
 		}
 	})
 	return out
