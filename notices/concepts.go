@@ -280,6 +280,21 @@ func (c *Concepts) Index(id string) int {
 	return -1
 }
 
+// As returns s, a set of c's concepts, as a set of to's: a table of rows
+// for one context (list items) shares its concepts with a larger table
+// by ID. Concepts to does not hold are dropped.
+func (c *Concepts) As(to *Concepts, s ConceptSet) ConceptSet {
+	var out ConceptSet
+	for i, id := range c.ids {
+		if s.Has(i) {
+			if j := to.Index(id); j >= 0 {
+				out |= 1 << j
+			}
+		}
+	}
+	return out
+}
+
 // Rows returns the table's rows as written.
 func (c *Concepts) Rows() []ConceptRow { return c.rows }
 

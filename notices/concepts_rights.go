@@ -97,9 +97,13 @@ var Rights = NewConcepts([]ConceptRow{
 // rights, after an introduction that gives the verb ("You have the right to
 // request: information about how we use your data"): in running text
 // "information about" is everywhere. Rules ask it of list items beside
-// Rights; its IDs are Rights' first ones, so its sets are Rights' sets.
+// Rights, and read its sets as Rights' with As.
 var RightsInItems = NewConcepts([]ConceptRow{
 	{ID: "informed", Verbs: []string{"=information about", "=information on", "=details of"},
 		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
 	{ID: "access", Verbs: []string{"what =information we hold", "what personal =information we hold", "what =information we have"}},
+	// "You can know, access, correct, transfer and delete your data": in
+	// a list of rights, transferring one's own data is portability; in
+	// running text it is an international transfer.
+	{ID: "portability", Verbs: []string{"transfer", "move", "port", "take"}, Objects: personal},
 })

@@ -84,11 +84,14 @@ func TestRightsConcepts(t *testing.T) {
 
 // Nouns that name a right only as a list's item.
 func TestRightsInItems(t *testing.T) {
-	if got := rightsOf(RightsInItems.Find("information about how we process your data")); got != "informed" {
+	if got := rightsOf(RightsInItems.As(Rights, RightsInItems.Find("information about how we process your data"))); got != "informed" {
 		t.Errorf("RightsInItems: %q", got)
 	}
 	if got := rightsOf(Rights.Find("information about how we process your data")); got != "" {
 		t.Errorf("Rights: %q, want nothing in running text", got)
+	}
+	if got := rightsOf(RightsInItems.As(Rights, RightsInItems.Find("transfer your data"))); got != "portability" {
+		t.Errorf("RightsInItems.As: %q, want portability", got)
 	}
 }
 

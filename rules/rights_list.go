@@ -97,6 +97,11 @@ const (
 
 func rightsIn(text string) notices.ConceptSet { return rights.Find(text) }
 
+// itemRights reads a set of RightsInItems as one of Rights.
+func itemRights(s notices.ConceptSet) notices.ConceptSet {
+	return notices.RightsInItems.As(rights, s)
+}
+
 func missingNames(s notices.ConceptSet) []string {
 	var out []string
 	for i, name := range notices.RightNames {
@@ -177,7 +182,7 @@ type enumeration struct {
 }
 
 func (e *enumeration) add(text string) {
-	e.addItem(text, nil, rightsIn(text)|notices.RightsInItems.Find(text))
+	e.addItem(text, nil, rightsIn(text)|itemRights(notices.RightsInItems.Find(text)))
 }
 
 // addPara adds a para as an item, with the rights pr read in it.
@@ -226,6 +231,12 @@ func checkRightsList(pass *lint.Pass) {
 		return
 	}
 	n := pass.Notice
+	if !inEnglish(n) {
+		// The concept table is English: a notice in French names its
+		// rights in words the table does not know, and saying it never
+		// mentions them would be false.
+		return
+	}
 	law := lawName(facts.Scope)
 	pr := readRights(n)
 	enums := findEnumerations(n, pr, facts.PublicTaskOnly.Holds)
@@ -277,6 +288,33 @@ func checkRightsList(pass *lint.Pass) {
 		pass.ReportNotice(noticeMessage(absent),
 			"Tell readers about every right ("+notices.Cite("rights", facts.Scope)+"): add to the notice's list of rights "+notices.CiteRights(absent, facts.Scope)+".")
 	}
+}
+
+// englishWords and otherWords are the commonest words of English and of
+// the other languages of European notices.
+var (
+	englishWords = map[string]bool{"the": true, "and": true, "you": true, "your": true, "we": true, "of": true, "to": true}
+	otherWords   = map[string]bool{"le": true, "la": true, "les": true, "des": true, "et": true, "vous": true, "der": true,
+		"die": true, "und": true, "sie": true, "el": true, "los": true, "las": true, "het": true, "een": true, "och": true, "il": true, "di": true}
+)
+
+// inEnglish reports whether the notice is written in English, by its
+// commonest words in its first 16 KB.
+func inEnglish(n *notices.Notice) bool {
+	src := n.Source
+	if len(src) > 16<<10 {
+		src = src[:16<<10]
+	}
+	en, other := 0, 0
+	for _, w := range strings.Fields(strings.ToLower(string(src))) {
+		switch {
+		case englishWords[w]:
+			en++
+		case otherWords[w]:
+			other++
+		}
+	}
+	return en >= other
 }
 
 // noticeMessage is the notice-level message. Its fingerprint hashes it, so it
@@ -346,7 +384,7 @@ func (pr *paraRights) of(p *notices.Para) [2]notices.ConceptSet {
 		// A list item may name a right as a noun after its
 		// introduction.
 		s, d := notices.RightsInItems.MatchIndexed(p.Scan)
-		said, denied = said|s, denied|d
+		said, denied = said|itemRights(s), denied|itemRights(d)
 	}
 	r := [2]notices.ConceptSet{said, denied}
 	pr.read[p] = r
