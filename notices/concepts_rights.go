@@ -50,7 +50,7 @@ var Rights = NewConcepts([]ConceptRow{
 	// The right of access (Art 15).
 	{ID: "access", Verbs: []string{"right of access", "right to access", "subject access", "access request", "SAR", "SARs", "DSAR"}},
 	{ID: "access", Verbs: []string{"access", "accessing", "copy of", "copies of", "copy", "obtain", "view", "find out", "confirmation", "confirm", "see what", "see the"},
-		Objects: append([]string{"we hold", "we have", "about you", "we process", "we keep"}, personal...)},
+		Objects: append([]string{"we have", "we process", "we keep"}, personal...)},
 	// "See" is everywhere ("see section 5 for more information"): it is
 	// access only of what is the reader's.
 	{ID: "access", Verbs: []string{"see", "look at", "read"},

@@ -16,8 +16,10 @@ var RightsList = &lint.Rule{
 	Summary:  "The notice lists all eight UK GDPR data-subject rights",
 	Severity: lint.Error,
 	Since:    "0.1.0",
-	Doc:      rightsListDoc + notices.Rights.Table(),
-	Check:    checkRightsList,
+	Doc: rightsListDoc + notices.Rights.Table() +
+		"\nAnd as the item of a list of rights only (\"You can ask for: information about how we use it\"):\n" +
+		notices.RightsInItems.Table(),
+	Check: checkRightsList,
 }
 
 const rightsListDoc = `Why: UK GDPR Article 13(2)(b) and 14(2)(c) require a notice to tell people of their
@@ -81,8 +83,9 @@ Fix: add the missing rights to the list (the fix names each with its article, UK
 GDPR or EU GDPR as the notice's scope), or replace a partial list with a reference
 to the complete one.
 
-The rights, as the rule recognises them (verbs | ... + objects | ..., or a name
-alone):
+The rights, as the rule recognises them: each row's verbs, then "+" its objects
+(a verb and an object meet in one clause), or "(alone)" for names that need no
+object. Words are stemmed; a word marked "=" matches only as written.
 `
 
 var rights = notices.Rights
@@ -280,9 +283,9 @@ func checkRightsList(pass *lint.Pass) {
 		// from it: only a notice without one is read whole.
 		absent = allRights &^ (mentioned(n, pr) | exempt)
 	}
-	switch {
-	case absent == 0:
-	case absent == informed:
+	switch absent {
+	case 0:
+	case informed:
 		pass.ReportNoticeAt(lint.Info, noticeMessage(absent), informedFix(facts.Scope))
 	default:
 		pass.ReportNotice(noticeMessage(absent),

@@ -397,20 +397,22 @@ func titleOf(n *notices.Notice, pr *paraRights, c *notices.Section) string {
 // clauseTitleSpan is the first line of a clause's first paragraph when it is
 // short and the text goes on on the next line: the clause's title.
 func clauseTitleSpan(pr *paraRights, c *notices.Section) notices.Span {
-	for _, p := range pr.bySection[c] {
-		i := strings.IndexByte(p.Text, '\n')
-		if i <= 0 {
-			return notices.Span{}
-		}
-		// The line's end may be a hard break ("  " or "\\") or a
-		// comment, blanked to spaces.
-		line := strings.TrimRight(p.Text[:i], " \t\\")
-		if line == "" || len(line) > 100 {
-			return notices.Span{}
-		}
-		return notices.Span{Start: p.Start, End: p.Start + len(line)}
+	ps := pr.bySection[c]
+	if len(ps) == 0 {
+		return notices.Span{}
 	}
-	return notices.Span{}
+	p := ps[0]
+	i := strings.IndexByte(p.Text, '\n')
+	if i <= 0 {
+		return notices.Span{}
+	}
+	// The line's end may be a hard break ("  " or "\\") or a comment,
+	// blanked to spaces.
+	line := strings.TrimRight(p.Text[:i], " \t\\")
+	if line == "" || len(line) > 100 {
+		return notices.Span{}
+	}
+	return notices.Span{Start: p.Start, End: p.Start + len(line)}
 }
 
 var (
