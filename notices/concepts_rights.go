@@ -76,8 +76,11 @@ var Rights = NewConcepts([]ConceptRow{
 	// The right to data portability (Art 20).
 	{ID: "portability", Verbs: []string{"portability", "portable", "=transferability", "machine readable", "machine-readable", "structured commonly used", "structured, commonly used", "commonly used format"}},
 	{ID: "portability", Verbs: []string{"transfer", "move", "port", "transmit", "send", "copy", "take"},
-		Objects: []string{"another organisation", "another organization", "another provider", "another controller", "another company", "another service", "another supplier", "other organisation", "other organisations", "other provider", "other controller", "other company", "other service", "other services", "different provider", "different organisation", "different controller", "different company", "different service", "another IT system", "someone else", "elsewhere"}},
-	{ID: "portability", Verbs: []string{"export", "download", "reuse"}, Objects: personal},
+		Objects: []string{"another organisation", "another organization", "another provider", "another controller", "another company", "another service", "another supplier", "other organisation", "other organisations", "other provider", "other controller", "other company", "other service", "other services", "different provider", "different organisation", "different controller", "different company", "different service", "another IT system", "someone else"}},
+	{ID: "portability", Verbs: []string{"take", "move"}, Objects: []string{"elsewhere"}},
+	// "Export data outside the EEA" is an international transfer: only
+	// the reader's own data exported is portability.
+	{ID: "portability", Verbs: []string{"export", "download", "reuse"}, Objects: []string{"your data", "your information", "your personal", "your records", "your details", "your content", "a copy", "personal data", "personal information"}},
 
 	// The right to object (Art 21).
 	{ID: "object", Verbs: []string{"right to object", "objection", "objections"}},
@@ -87,10 +90,11 @@ var Rights = NewConcepts([]ConceptRow{
 	// Automated decision-making and profiling (UK GDPR Arts 22A-22D, EU
 	// GDPR Art 22).
 	{ID: "automated", Verbs: []string{"automated decision", "automated decisions", "automated decision-making", "automatic decision", "automated individual decision", "human intervention", "human review"}},
-	// "Profile" stems as "profiling" does, and a profile page is no right.
-	{ID: "automated", Verbs: []string{"profiling"}, Objects: []string{"automated", "automatically", "decision", "decisions", "right", "object", "including", "legal effect", "significant"}},
+	// "Profile" stems as "profiling" does, and a profile page is no
+	// right: profiling is matched as written.
+	{ID: "automated", Verbs: []string{"=profiling"}},
 	{ID: "automated", Verbs: []string{"decision", "decisions", "decide", "decided"},
-		Objects: []string{"automated", "automatically", "automatic", "computer", "machine", "algorithm", "solely", "human", "person", "people"}},
+		Objects: []string{"automated", "automatically", "automatic", "computer", "machine", "algorithm", "solely", "human", "a person", "real person", "robot", "robots"}},
 })
 
 // RightsInItems are rows that name a right only as an item of a list of
