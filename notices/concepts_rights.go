@@ -80,7 +80,7 @@ var Rights = NewConcepts([]ConceptRow{
 	{ID: "portability", Verbs: []string{"take", "move"}, Objects: []string{"elsewhere"}},
 	// "Export data outside the EEA" is an international transfer: only
 	// the reader's own data exported is portability.
-	{ID: "portability", Verbs: []string{"export", "download", "reuse"}, Objects: []string{"your data", "your information", "your personal", "your records", "your details", "your content", "a copy", "personal data", "personal information"}},
+	{ID: "portability", Verbs: []string{"export", "download", "reuse"}, Objects: []string{"your data", "your information", "your personal", "your records", "your details", "your content", "a copy", "personal data", "personal information", "about you", "we hold", "we keep"}},
 
 	// The right to object (Art 21).
 	{ID: "object", Verbs: []string{"right to object", "objection", "objections"}},

@@ -302,14 +302,18 @@ var (
 )
 
 // inEnglish reports whether the notice is written in English, by its
-// commonest words in its first 16 KB.
+// commonest words in its first 4 KB.
 func inEnglish(n *notices.Notice) bool {
 	src := n.Source
-	if len(src) > 16<<10 {
-		src = src[:16<<10]
+	if len(src) > 4<<10 {
+		src = src[:4<<10]
 	}
 	en, other := 0, 0
-	for _, w := range strings.Fields(strings.ToLower(string(src))) {
+	for w := range strings.FieldsSeq(string(src)) {
+		if len(w) > 4 {
+			continue
+		}
+		w = strings.ToLower(w)
 		switch {
 		case englishWords[w]:
 			en++
