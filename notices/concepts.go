@@ -69,6 +69,8 @@ type Concepts struct {
 	// anchor is matched by every text that may say or deny a concept: it
 	// holds, at a word's start, the first word of some verb phrase.
 	anchor *pattern.Pattern
+	// anchors are each concept's own anchor, by index.
+	anchors []*pattern.Pattern
 	// prefixes are the first bytes of every stem the table (and the shared
 	// negation and other-party lists) can match: a word whose start is not
 	// among them need not be stemmed.
@@ -159,7 +161,10 @@ func NewConcepts(rows []ConceptRow) *Concepts {
 	if len(c.ids) > 64 {
 		panic("notices: a concept table holds at most 64 concepts")
 	}
-	c.anchor = pattern.MustCompile(c.anchorExpr())
+	c.anchor = pattern.MustCompile(c.anchorExpr(-1))
+	for i := range c.ids {
+		c.anchors = append(c.anchors, pattern.MustCompile(c.anchorExpr(i)))
+	}
 	for _, w := range otherParties {
 		c.add(w, -1, otherPartyPhrase)
 	}
@@ -213,13 +218,15 @@ func tokenMatches(tok, stem, lower string) bool {
 // stem, less a final "i" that the stemmer may have made of a "y": "copi"
 // of "copy"; a word marked "=" as written). The fewer paras it holds, the
 // fewer a rule asks Match of.
-func (c *Concepts) anchorExpr() string {
+//
+// With id >= 0 it holds only the verbs of that concept's rows.
+func (c *Concepts) anchorExpr(id int) string {
 	seen := map[string]bool{}
 	var alts []string
 	for _, list := range []map[string][]phrase{c.first, c.exact} {
 		for _, ps := range list {
 			for _, p := range ps {
-				if p.kind != verbPhrase {
+				if p.kind != verbPhrase || id >= 0 && c.rowID[p.row] != id {
 					continue
 				}
 				lit := anchorWord(p.stems)
@@ -266,6 +273,11 @@ func anchorWord(toks []string) string {
 // is in pattern.Default, so a table must be built, like the patterns, before
 // the first notice is read: declare it as a package variable.
 func (c *Concepts) Anchor() *pattern.Pattern { return c.anchor }
+
+// AnchorOf is Anchor for the concept with index i alone: a rule that asks
+// whether a notice says one concept anywhere reads only the paras, and
+// with MatchNear the clauses, that hold its verbs.
+func (c *Concepts) AnchorOf(i int) *pattern.Pattern { return c.anchors[i] }
 
 // IDs are the table's concepts in order: bit i of a ConceptSet is IDs()[i].
 func (c *Concepts) IDs() []string { return c.ids }
@@ -619,9 +631,16 @@ func (c *Concepts) OtherParty(text string) bool {
 // that hold one of the table's anchors (see Anchor): a long paragraph's
 // other sentences cannot say a concept, and are not split into words.
 func (c *Concepts) MatchIndexed(t *pattern.Text) (said, denied ConceptSet) {
+	return c.MatchNear(t, c.anchor)
+}
+
+// MatchNear is MatchIndexed reading only the clauses around anchor, one of
+// the table's anchors (Anchor or AnchorOf): what it returns of the
+// concepts anchor is for is what Match returns of them.
+func (c *Concepts) MatchNear(t *pattern.Text, anchor *pattern.Pattern) (said, denied ConceptSet) {
 	text := t.String()
 	end := -1 // the clauses read so far end here
-	ws := c.anchor.Windows(t)
+	ws := anchor.Windows(t)
 	slices.SortFunc(ws, func(a, b [2]int) int { return a[0] - b[0] })
 	for _, m := range ws {
 		if m[0] < end {

@@ -412,12 +412,23 @@ func (pr *paraRights) told(p *notices.Para) notices.ConceptSet {
 // tells the reader about automated decisions.
 func mentioned(n *notices.Notice, pr *paraRights) notices.ConceptSet {
 	var all notices.ConceptSet
-	for _, p := range n.Paras() {
-		if all |= pr.told(p); all == allRights {
-			return all
+	n.Walk(func(s *notices.Section) { all |= titleRights(n, pr, s) })
+	// Each right is looked for only in the clauses that hold its own
+	// verbs, until it is found.
+	for i := range notices.NumRights {
+		anchor := rights.AnchorOf(i)
+		for _, p := range n.ParasFor(anchor) {
+			if all.Has(i) {
+				break
+			}
+			if r, ok := pr.read[p]; ok {
+				all |= r[0] | r[1]
+				continue
+			}
+			said, denied := rights.MatchNear(p.Scan, anchor)
+			all |= said | denied
 		}
 	}
-	n.Walk(func(s *notices.Section) { all |= titleRights(n, pr, s) })
 	return all
 }
 

@@ -260,6 +260,12 @@ func tableEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 				before = b
 				continue
 			}
+			// Three rights take three of the anchor's words: a table
+			// with fewer is not split into rows.
+			if len(rights.Anchor().Windows(pattern.Index(b.Text))) < 3 {
+				before = b
+				continue
+			}
 			var lead *notices.Para
 			if before != nil && before.Kind == notices.Paragraph {
 				for _, p := range pr.bySection[s] {
