@@ -347,13 +347,17 @@ func subHeadingEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 }
 
 // titledRights reports whether s or a section it is in is titled for
-// rights ("Your privacy rights").
-func titledRights(s *notices.Section) bool {
+// rights ("Your privacy rights"): by its title, or by its title line when
+// the tree gives it none ("12\\. **What rights do you have?**").
+func titledRights(n *notices.Notice, s *notices.Section) bool {
 	if s == nil {
 		return false
 	}
 	for _, a := range s.Ancestors() {
 		if matches(rightWord, a.Title, a.TitleScan) {
+			return true
+		}
+		if sp := a.TitleSpan; a.Title == "" && sp.Len() > 0 && sp.Len() < 200 && rightWord.Regexp().Match(n.Source[sp.Start:sp.End]) {
 			return true
 		}
 	}
@@ -363,7 +367,8 @@ func titledRights(s *notices.Section) bool {
 // proseEnumerations are sentences naming four or more rights: in a notice
 // with no list of rights, the one sentence that names them in a row ("you
 // can access, edit, delete or export your data") is its list, where the
-// paragraph calls them rights or its section is titled for them. Three are
+// paragraph speaks of what the reader may do ("you can", "rights", "ask
+// us") or its section is titled for rights. Three are
 // often a passing summary ("you can update, delete or stop ..."). The
 // first sentence of each paragraph naming four is one, judged with what the
 // rest of its section says.
@@ -372,7 +377,7 @@ func proseEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	for _, p := range n.Paras() {
 		// Four rights take four of the anchor's words: a paragraph with
 		// fewer is not read.
-		if p.Item != nil || len(rights.Anchor().Windows(p.Scan)) < 4 || !namesRight.Match(p.Scan) && !titledRights(p.Section) || pr.said(p).Len() < 4 {
+		if p.Item != nil || len(rights.Anchor().Windows(p.Scan)) < 4 || !readersWords.Match(p.Scan) && !titledRights(n, p.Section) || pr.said(p).Len() < 4 {
 			continue
 		}
 		for _, sp := range notices.Sentences(p.Text) {
