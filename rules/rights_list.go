@@ -45,9 +45,10 @@ clause); a run of paragraphs opening with a bold label ("**Right to object:** ..
 a table with a row per right. It is one when three of its items name rights, three
 different rights in all. What the rest of its own section says counts towards it
 ("You can also object ..." after the list, or a second list after a break). A
-notice with none of these whose rights are one paragraph naming four or more of them
-("you can access, edit, delete or export your data") has that paragraph judged as
-its list.
+notice with none of these whose rights are one sentence naming four or more of them
+("you can access, edit, delete or export your data"), in a paragraph that speaks of
+what the reader may do or a section titled for rights, has that sentence judged as
+its list. A notice not written in English is not judged: the table is English.
 
 What is not the notice's list of rights: a glossary or list of definitions; a list
 its introduction gives as another party's (the requests a processor helps its
