@@ -170,8 +170,7 @@ func (p *Pass) ReportNotice(msg, fix string) {
 }
 
 // ReportNoticeAt records a finding about the notice as a whole at a
-// severity of its own, as ReportAt does for a span: at sev, or at the
-// rule's configured severity where that is lower.
+// severity of its own, as ReportAt does for a located one.
 func (p *Pass) ReportNoticeAt(sev Severity, msg, fix string) {
 	p.ReportNotice(msg, fix)
 	f := &p.findings[len(p.findings)-1]

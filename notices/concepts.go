@@ -2,6 +2,8 @@ package notices
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -9,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // A concept is something a notice says in many wordings: a data-subject
@@ -45,6 +49,10 @@ type ConceptRow struct {
 	// Objects are what the act is done to ("your data", "it"). A row with
 	// no objects is said by a verb alone: a name of the concept
 	// ("portability", "right to be forgotten").
+	//
+	// A word written "=word" matches only as written (in any case), not by
+	// its stem: "=transferability" is portability, but its stem is that of
+	// "transfer".
 	Objects []string
 }
 
@@ -55,8 +63,14 @@ type Concepts struct {
 	ids  []string // distinct IDs, in the order of their first row
 	// rowID is each row's index in ids.
 	rowID []int
-	// first maps a phrase's first stem to the phrases that start with it.
-	first map[string][]phrase
+	// first maps a phrase's first stem to the phrases that start with it;
+	// exact maps a word matched as written to its phrases.
+	first, exact map[string][]phrase
+	// anchor is matched by every text that may say or deny a concept: it
+	// holds, at a word's start, the first word of some verb phrase.
+	anchor *pattern.Pattern
+	// anchors are each concept's own anchor, by index.
+	anchors []*pattern.Pattern
 	// prefixes are the first bytes of every stem the table (and the shared
 	// negation and other-party lists) can match: a word whose start is not
 	// among them need not be stemmed.
@@ -115,13 +129,16 @@ const negationReach = 4
 var otherParties = []string{
 	"reserve the right", "reserves the right", "we have the right", "our right", "our rights",
 	"their right", "their rights", "its right", "its rights", "his or her right",
-	"our customers", "our clients", "on behalf of our", "customer's", "client's", "customers' right", "clients' right",
+	"help our customers", "assist our customers", "support our customers", "on behalf of our customers",
+	"help our clients", "assist our clients", "support our clients", "on behalf of our clients",
+	"customer's right", "client's right", "customers' right", "clients' right",
+	"act as a processor", "acts as a processor", "as a data processor",
 }
 
 // NewConcepts builds a table from rows. It panics on a row without an ID
 // or verbs, or on more than 64 concepts: tables are written in the code.
 func NewConcepts(rows []ConceptRow) *Concepts {
-	c := &Concepts{rows: rows, first: map[string][]phrase{}, prefixes: map[string]bool{}}
+	c := &Concepts{rows: rows, first: map[string][]phrase{}, exact: map[string][]phrase{}, prefixes: map[string]bool{}}
 	index := map[string]int{}
 	for i, r := range rows {
 		if r.ID == "" || len(r.Verbs) == 0 {
@@ -144,6 +161,10 @@ func NewConcepts(rows []ConceptRow) *Concepts {
 	if len(c.ids) > 64 {
 		panic("notices: a concept table holds at most 64 concepts")
 	}
+	c.anchor = pattern.MustCompile(c.anchorExpr(-1))
+	for i := range c.ids {
+		c.anchors = append(c.anchors, pattern.MustCompile(c.anchorExpr(i)))
+	}
 	for _, w := range otherParties {
 		c.add(w, -1, otherPartyPhrase)
 	}
@@ -157,18 +178,106 @@ func NewConcepts(rows []ConceptRow) *Concepts {
 }
 
 func (c *Concepts) add(text string, row int, kind phraseKind) {
-	var stems []string
-	for _, w := range clauseWords(text) {
-		stems = append(stems, stem(w.text))
+	var toks []string
+	for _, field := range strings.Fields(text) {
+		exact := strings.HasPrefix(field, "=")
+		for _, w := range clauseWords(field) {
+			if exact {
+				toks = append(toks, "="+strings.ToLower(w.text))
+				exact = false
+			} else {
+				toks = append(toks, stem(w.text))
+			}
+		}
 	}
-	if len(stems) == 0 {
+	if len(toks) == 0 {
 		panic(fmt.Sprintf("notices: concept phrase %q has no words", text))
 	}
-	for _, s := range stems {
-		c.prefixes[prefix(s)] = true
+	for _, t := range toks {
+		c.prefixes[prefix(strings.TrimPrefix(t, "="))] = true
 	}
-	c.first[stems[0]] = append(c.first[stems[0]], phrase{stems: stems, row: row, kind: kind})
+	p := phrase{stems: toks, row: row, kind: kind}
+	if w, ok := strings.CutPrefix(toks[0], "="); ok {
+		c.exact[w] = append(c.exact[w], p)
+	} else {
+		c.first[toks[0]] = append(c.first[toks[0]], p)
+	}
 }
+
+// tokenMatches reports whether a phrase's token matches a text's word,
+// given as its stem and its lower-case form.
+func tokenMatches(tok, stem, lower string) bool {
+	if w, ok := strings.CutPrefix(tok, "="); ok {
+		return w == lower
+	}
+	return tok == stem
+}
+
+// anchorExpr is a regexp of one word of every verb phrase, at a word's
+// start: the phrase's longest word that is not a common one (a word's
+// stem, less a final "i" that the stemmer may have made of a "y": "copi"
+// of "copy"; a word marked "=" as written). The fewer paras it holds, the
+// fewer a rule asks Match of.
+//
+// With id >= 0 it holds only the verbs of that concept's rows.
+func (c *Concepts) anchorExpr(id int) string {
+	seen := map[string]bool{}
+	var alts []string
+	for _, list := range []map[string][]phrase{c.first, c.exact} {
+		for _, ps := range list {
+			for _, p := range ps {
+				if p.kind != verbPhrase || id >= 0 && c.rowID[p.row] != id {
+					continue
+				}
+				lit := anchorWord(p.stems)
+				if !seen[lit] {
+					seen[lit] = true
+					alts = append(alts, regexp.QuoteMeta(lit))
+				}
+			}
+		}
+	}
+	slices.Sort(alts)
+	return `(?i)\b(?:` + strings.Join(alts, "|") + `)`
+}
+
+// commonWords are too frequent to anchor a phrase on when it has a less
+// frequent one: the higher, the more frequent.
+var commonWords = map[string]int{
+	"right": 1, "request": 1, "subject": 1, "common": 1, "individu": 1, "person": 1, "review": 1, "hold": 1,
+	"what": 2, "get": 2, "put": 2, "be": 2, "out": 2, "no": 2,
+	"to": 3, "the": 3, "of": 3, "we": 3, "you": 3, "your": 3, "on": 3, "about": 3, "at": 3, "us": 3,
+	"inform": 3, "information": 3, "data": 3, "use": 3,
+}
+
+// anchorWord is the word of a phrase to anchor it on: the least frequent,
+// then the longest.
+func anchorWord(toks []string) string {
+	best, bestRank := "", 0
+	for _, t := range toks {
+		lit, exact := strings.CutPrefix(t, "=")
+		if !exact && len(lit) > 3 {
+			lit = strings.TrimSuffix(lit, "i")
+		}
+		rank := commonWords[lit]
+		if best == "" || rank < bestRank || rank == bestRank && len(lit) > len(best) {
+			best, bestRank = lit, rank
+		}
+	}
+	return best
+}
+
+// Anchor is a pattern that every text that says or denies one of the
+// table's concepts matches: a rule asks Match only of the paras
+// Notice.ParasFor(c.Anchor()) gives, which the parse has found already. It
+// is in pattern.Default, so a table must be built, like the patterns, before
+// the first notice is read: declare it as a package variable.
+func (c *Concepts) Anchor() *pattern.Pattern { return c.anchor }
+
+// AnchorOf is Anchor for the concept with index i alone: a rule that asks
+// whether a notice says one concept anywhere reads only the paras, and
+// with MatchNear the clauses, that hold its verbs.
+func (c *Concepts) AnchorOf(i int) *pattern.Pattern { return c.anchors[i] }
 
 // IDs are the table's concepts in order: bit i of a ConceptSet is IDs()[i].
 func (c *Concepts) IDs() []string { return c.ids }
@@ -181,6 +290,21 @@ func (c *Concepts) Index(id string) int {
 		}
 	}
 	return -1
+}
+
+// As returns s, a set of c's concepts, as a set of to's: a table of rows
+// for one context (list items) shares its concepts with a larger table
+// by ID. Concepts to does not hold are dropped.
+func (c *Concepts) As(to *Concepts, s ConceptSet) ConceptSet {
+	var out ConceptSet
+	for i, id := range c.ids {
+		if s.Has(i) {
+			if j := to.Index(id); j >= 0 {
+				out |= 1 << j
+			}
+		}
+	}
+	return out
 }
 
 // Rows returns the table's rows as written.
@@ -213,17 +337,25 @@ func (c *Concepts) Find(text string) ConceptSet {
 // to deny (a negated verb). A concept said in one clause and denied in
 // another is in both.
 func (c *Concepts) Match(text string) (said, denied ConceptSet) {
-	ws := clauseWords(text)
-	stems := make([]string, len(ws))
-	for i, w := range ws {
-		if c.prefixes[prefix(strings.ToLower(w.text))] {
-			stems[i] = stem(w.text)
+	buf := wordPool.Get().(*[]word)
+	ws := appendClauseWords((*buf)[:0], text)
+	defer func() {
+		clear(ws)
+		*buf = ws[:0]
+		wordPool.Put(buf)
+	}()
+	// A word is stemmed only when its start is one the table can match.
+	for i := range ws {
+		w := &ws[i]
+		if c.mayMatch(w.text) {
+			w.lower = strings.ToLower(w.text)
+			w.stem = stem(w.lower)
 		}
 	}
 	start := 0
 	for i := 1; i <= len(ws); i++ {
 		if i == len(ws) || ws[i].clause {
-			s, d := c.matchClause(ws[start:i], stems[start:i])
+			s, d := c.matchClause(ws[start:i])
 			said |= s
 			denied |= d
 			start = i
@@ -238,21 +370,26 @@ type hit struct {
 	kind    phraseKind
 }
 
-func (c *Concepts) matchClause(ws []word, stems []string) (said, denied ConceptSet) {
-	var hits []hit
-	var negStarts, cancels []int
+func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
+	var hitBuf [16]hit
+	var negBuf, cancelBuf [4]int
+	hits, negStarts, cancels := hitBuf[:0], negBuf[:0], cancelBuf[:0]
 	other := false
-	for i, s := range stems {
-		if s == "" {
+	for i := range ws {
+		if ws[i].stem == "" {
 			continue
 		}
+		candidates := c.first[ws[i].stem]
+		if ex := c.exact[ws[i].lower]; len(ex) > 0 {
+			candidates = slices.Concat(ex, candidates)
+		}
 	phrases:
-		for _, p := range c.first[s] {
-			if i+len(p.stems) > len(stems) {
+		for _, p := range candidates {
+			if i+len(p.stems) > len(ws) {
 				continue
 			}
-			for k, ps := range p.stems[1:] {
-				if stems[i+1+k] != ps {
+			for k, tok := range p.stems[1:] {
+				if !tokenMatches(tok, ws[i+1+k].stem, ws[i+1+k].lower) {
 					continue phrases
 				}
 			}
@@ -323,6 +460,9 @@ func (c *Concepts) matchClause(ws []word, stems []string) (said, denied ConceptS
 // word is a word of a text: letters, digits and inner apostrophes.
 type word struct {
 	text string
+	// lower is text in lower case, and stem its stem, or "" when the
+	// table has no word it could be.
+	lower, stem string
 	// clause says the word starts a new clause: a sentence end, ";" or
 	// ":" came before it.
 	clause bool
@@ -331,11 +471,17 @@ type word struct {
 }
 
 // clauseWords splits text into words, marking where clauses begin.
-func clauseWords(text string) []word {
-	var out []word
+func clauseWords(text string) []word { return appendClauseWords(nil, text) }
+
+// wordPool holds the word buffers Match splits texts into: one clause
+// after another, the rule would otherwise allocate each anew.
+var wordPool = sync.Pool{New: func() any { return new([]word) }}
+
+// appendClauseWords appends the words of text to out.
+func appendClauseWords(out []word, text string) []word {
 	boundary := false
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text[i:])
 		if !isConceptRune(r) {
 			switch r {
 			case '.', '!', '?':
@@ -356,7 +502,7 @@ func clauseWords(text string) []word {
 		}
 		j := i
 		for j < len(text) {
-			r, size := utf8.DecodeRuneInString(text[j:])
+			r, size := decodeRune(text[j:])
 			if isConceptRune(r) {
 				j += size
 				continue
@@ -371,7 +517,10 @@ func clauseWords(text string) []word {
 			}
 			break
 		}
-		w := strings.ReplaceAll(text[i:j], "’", "'")
+		w := text[i:j]
+		if strings.Contains(w, "’") {
+			w = strings.ReplaceAll(w, "’", "'")
+		}
 		out = append(out, word{text: w, clause: boundary})
 		boundary = false
 		i = j
@@ -379,7 +528,38 @@ func clauseWords(text string) []word {
 	return out
 }
 
-func isConceptRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isConceptRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// decodeRune is utf8.DecodeRuneInString with ASCII, most of any notice,
+// read without the call.
+func decodeRune(s string) (rune, int) {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// mayMatch reports whether a word's start, in lower case, is one of the
+// table's prefixes, without making the lower-case word.
+func (c *Concepts) mayMatch(w string) bool {
+	var b [3]byte
+	n := min(len(w), 3)
+	for k := range n {
+		ch := w[k]
+		if 'A' <= ch && ch <= 'Z' {
+			ch += 'a' - 'A'
+		} else if ch >= utf8.RuneSelf {
+			return c.prefixes[prefix(strings.ToLower(w))]
+		}
+		b[k] = ch
+	}
+	return c.prefixes[string(b[:n])]
+}
 
 // prefix is the start of a stem or lower-case word that the Snowball
 // stemmer keeps: it only ever changes a word's ending.
@@ -402,6 +582,12 @@ const stemCacheMax = 1 << 16
 
 func stem(w string) string {
 	w = strings.ToLower(w)
+	// Words of three letters or fewer are their own stems (Snowball keeps
+	// them whole but for a final "s", which no table word of that length
+	// needs): the commonest words skip the cache.
+	if len(w) <= 3 {
+		return w
+	}
 	if s, ok := stemCache.Load(w); ok {
 		return s.(string)
 	}
@@ -411,4 +597,96 @@ func stem(w string) string {
 		stemCache.Store(strings.Clone(w), s)
 	}
 	return s
+}
+
+// OtherParty reports whether text speaks of another party's rights or
+// acts, as the tables' shared other-party words say ("we help our
+// customers", "we reserve the right"): an introduction that does makes the
+// list after it not the reader's.
+func (c *Concepts) OtherParty(text string) bool {
+	ws := clauseWords(text)
+	for i := range ws {
+		s := strings.ToLower(ws[i].text)
+		if !c.prefixes[prefix(s)] {
+			continue
+		}
+	phrases:
+		for _, p := range c.first[stem(s)] {
+			if p.kind != otherPartyPhrase || i+len(p.stems) > len(ws) {
+				continue
+			}
+			for k, tok := range p.stems[1:] {
+				w := strings.ToLower(ws[i+1+k].text)
+				if !tokenMatches(tok, stem(w), w) {
+					continue phrases
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// MatchIndexed is Match over an indexed text, reading only the clauses
+// that hold one of the table's anchors (see Anchor): a long paragraph's
+// other sentences cannot say a concept, and are not split into words.
+func (c *Concepts) MatchIndexed(t *pattern.Text) (said, denied ConceptSet) {
+	return c.MatchNear(t, c.anchor)
+}
+
+// MatchNear is MatchIndexed reading only the clauses around anchor, one of
+// the table's anchors (Anchor or AnchorOf): what it returns of the
+// concepts anchor is for is what Match returns of them.
+func (c *Concepts) MatchNear(t *pattern.Text, anchor *pattern.Pattern) (said, denied ConceptSet) {
+	text := t.String()
+	end := -1 // the clauses read so far end here
+	ws := anchor.Windows(t)
+	slices.SortFunc(ws, func(a, b [2]int) int { return a[0] - b[0] })
+	for _, m := range ws {
+		if m[0] < end {
+			continue
+		}
+		lo, hi := clauseAround(text, m[0], m[1])
+		s, d := c.Match(text[lo:hi])
+		said |= s
+		denied |= d
+		end = hi
+	}
+	return said, denied
+}
+
+// clauseAround widens text[i:j] to the clause it is in, as clauseWords
+// bounds clauses: at ";", ":", "•", and ".", "!" or "?" before white space.
+func clauseAround(text string, i, j int) (lo, hi int) {
+	lo = 0
+	for k := i - 1; k >= 0; k-- {
+		if isClauseEnd(text, k) {
+			lo = k + 1
+			break
+		}
+	}
+	hi = len(text)
+	for k := j; k < len(text); k++ {
+		if isClauseEnd(text, k) {
+			hi = k
+			break
+		}
+	}
+	return lo, hi
+}
+
+// isClauseEnd reports whether the byte at k ends a clause. "•" is three
+// bytes: its last one ends the clause before it, its first the one after.
+func isClauseEnd(text string, k int) bool {
+	switch text[k] {
+	case ';', ':':
+		return true
+	case '.', '!', '?':
+		return k+1 >= len(text) || text[k+1] == ' ' || text[k+1] == '\n' || text[k+1] == '\t'
+	case 0xE2:
+		return strings.HasPrefix(text[k:], "•")
+	case 0x80, 0xA2:
+		return k >= 2 && strings.HasPrefix(text[k-2:], "•") || k >= 1 && strings.HasPrefix(text[k-1:], "•")
+	}
+	return false
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/noticelint/noticelint/pattern"
 )
 
 // rightsOf names the rights of s by ID, for messages.
@@ -42,7 +44,6 @@ func TestRightsConcepts(t *testing.T) {
 		{"a copy of the data we hold", "access"},
 		{"correction of anything inaccurate", "rectification"},
 		{"deletion of your account", "erasure"},
-		{"information about how we process your data", "informed"},
 		// Synonyms.
 		{"transferability of the data you gave us", "portability"},
 		{"edit your profile information", "rectification"},
@@ -78,6 +79,19 @@ func TestRightsConcepts(t *testing.T) {
 		if got := rightsOf(Rights.Find(tc.text)); got != tc.want {
 			t.Errorf("Rights.Find(%q) = %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// Nouns that name a right only as a list's item.
+func TestRightsInItems(t *testing.T) {
+	if got := rightsOf(RightsInItems.As(Rights, RightsInItems.Find("information about how we process your data"))); got != "informed" {
+		t.Errorf("RightsInItems: %q", got)
+	}
+	if got := rightsOf(Rights.Find("information about how we process your data")); got != "" {
+		t.Errorf("Rights: %q, want nothing in running text", got)
+	}
+	if got := rightsOf(RightsInItems.As(Rights, RightsInItems.Find("transfer your data"))); got != "portability" {
+		t.Errorf("RightsInItems.As: %q, want portability", got)
 	}
 }
 
@@ -147,25 +161,60 @@ func TestCite(t *testing.T) {
 	}
 }
 
-func FuzzConcepts(f *testing.F) {
-	f.Add("You can ask us to delete it; we cannot’t always, e.g. 5.2.")
-	f.Add("not not no")
-	f.Fuzz(func(t *testing.T, s string) {
-		said, denied := Rights.Match(s)
+// No text gives a concept beyond the table, whatever its bytes.
+func TestConceptsOnOddText(t *testing.T) {
+	for _, text := range []string{
+		"You can ask us to delete it; we cannot’t always, e.g. 5.2.", "not not no", "\xff\xfe delete data",
+		"’’’’", "•••", strings.Repeat("no ", 50) + "delete your data", "=transferability =",
+	} {
+		said, denied := Rights.Match(text)
 		if (said|denied)&^AllRights != 0 {
-			t.Fatalf("bits beyond the table: %b %b", said, denied)
+			t.Errorf("%q: bits beyond the table: %b %b", text, said, denied)
 		}
-	})
+	}
 }
 
 // One endless clause costs time in proportion to its length.
 func TestConceptsBoundedOnHostileText(t *testing.T) {
 	for _, unit := range []string{"not to be subject ", "no delete data ", "copy of ", "x"} {
-		text := strings.Repeat(unit, 200000/len(unit)*10)
+		text := strings.Repeat(unit, 400000/len(unit))
 		start := time.Now()
 		Rights.Match(text)
 		if d := time.Since(start); d > 2*time.Second {
 			t.Errorf("%d bytes of %q took %v", len(text), unit, d)
 		}
+	}
+}
+
+func TestConceptsOtherParty(t *testing.T) {
+	if !Rights.OtherParty("Where we act as a processor, we help our customers answer requests to:") {
+		t.Error("customers' requests not another party's")
+	}
+	if Rights.OtherParty("You have the following rights:") {
+		t.Error("the reader's rights taken for another party's")
+	}
+}
+
+// MatchIndexed reads only the clauses around anchors, and finds what Match
+// finds.
+func TestMatchIndexedSameAsMatch(t *testing.T) {
+	for _, text := range []string{
+		"We are a shop. You can ask us to delete your data; we will reply. No decision is made by automated means!",
+		"• ask for a copy of your data • object to marketing",
+		"Nothing here at all.", "e.g. delete it. access: your data", "You may see what we hold about you?Yes",
+	} {
+		s1, d1 := Rights.Match(text)
+		s2, d2 := Rights.MatchIndexed(pattern.Index(text))
+		if s1 != s2 || d1 != d2 {
+			t.Errorf("%q: Match %b %b, MatchIndexed %b %b", text, s1, d1, s2, d2)
+		}
+	}
+}
+
+func TestMatchIndexedOutOfOrderHits(t *testing.T) {
+	text := "You may ask for a copy of your data. You may ask us to correct it. You may ask us to delete it. You can ask us to restrict our use of it."
+	s1, _ := Rights.Match(text)
+	if s2, _ := Rights.MatchIndexed(pattern.Index(text)); s1 != s2 {
+		t.Errorf("Match %b, MatchIndexed %b", s1, s2)
 	}
 }

@@ -358,19 +358,6 @@ func (p *Pattern) MayMatch(t *Text) bool {
 	return p.may(t)
 }
 
-// Windows returns the merged stretches of t that hold every match of p,
-// in order, or nil when a match may be anywhere in t (p is not searched in
-// windows, or t holds a rune that folds). A caller that reads t in parts
-// (sentences) so reads only the parts a match can be in, without running
-// the regexp. It is empty when t holds none of p's literals.
-func (p *Pattern) Windows(t *Text) [][2]int {
-	p.check(t)
-	if !p.may(t) {
-		return [][2]int{}
-	}
-	return p.windows(t)
-}
-
 // Match reports whether the text holds a match.
 func (p *Pattern) Match(t *Text) bool {
 	p.check(t)
@@ -461,4 +448,21 @@ func (s *Set) Patterns() []*Pattern {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.patterns)
+}
+
+// Windows returns the stretches of t that a match of p can span, one for
+// each of its literals found, in the text's order (overlapping ones not
+// merged): a caller that needs only what lies near a match reads these. A
+// text p must search whole (see Text) is one window.
+func (p *Pattern) Windows(t *Text) [][2]int {
+	if t.folds || len(p.anchors) == 0 {
+		return [][2]int{{0, len(t.s)}}
+	}
+	var out [][2]int
+	for _, h := range t.hits {
+		if h.pattern == p.id {
+			out = append(out, [2]int{h.lo, h.hi})
+		}
+	}
+	return out
 }

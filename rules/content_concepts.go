@@ -461,7 +461,7 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 }
 
 // rowWindows are where a row's verbs' and objects' literals are in one
-// para: nil is anywhere.
+// para.
 type rowWindows struct {
 	v, o    [][2]int
 	hasO    bool
@@ -472,11 +472,9 @@ type rowWindows struct {
 // tests that pin the prefilter.
 var matchCalls, matchHits atomic.Int64
 
-// overlaps reports whether span s meets one of windows (nil: anywhere).
+// overlaps reports whether span s meets one of windows (pattern.Windows:
+// a text searched whole is one window).
 func overlaps(windows [][2]int, s notices.Span) bool {
-	if windows == nil {
-		return true
-	}
 	for _, w := range windows {
 		if w[0] < s.End && w[1] > s.Start {
 			return true

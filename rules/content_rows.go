@@ -133,7 +133,9 @@ var contentRows = map[string]concept{
 			// The regulator is the verb class here: it is the rarer word.
 			{objects: class{"complain", "complaint", "lodge", "concern", "concerns", "escalate", "refer", "take it up", "take the matter", "contact", "get in touch", "tell", "report"},
 				verbs: class{"ico", "information commissioner", "supervisory authority", "supervisory authorities", "data protection authority",
-					"data protection authorities", "data protection regulator", "regulator", "commissioner", "data protection commission", "cnil", "garante",
+					// ("regulator" stems as "Regulations" does: "the General Data
+					// Protection Regulations ... contacts" is no complaint route.)
+					"data protection authorities", "commissioner", "data protection commission", "cnil", "garante",
 					"datatilsynet", "aepd", "edpb", "privacy authority", "competent authority", "competent authorities"},
 				not: class{"privacy shield", "jams", "arbitrat", "panel"}},
 		},
