@@ -479,15 +479,32 @@ func phoneChar(t string, i int) int {
 // A match holds only phoneChar characters, so it lies inside one maximal
 // run of them, and the matches in different runs do not interact: phoneRe
 // runs only on the runs with nine digits, each with the rune on either side
-// so that its \b reads as in the whole text. In prose such runs are rare.
+// so that its \b reads as in the whole text. Most paragraphs have fewer
+// than nine digits in all, and in prose such runs are rare.
 func findPhones(t string) [][2]int {
+	if digits(t) < 9 {
+		return nil
+	}
 	var out [][2]int
 	for i := 0; i < len(t); {
-		if phoneChar(t, i) == 0 {
-			i++
-			continue
+		d := indexDigit(t, i)
+		if d < 0 {
+			break
 		}
-		start, n := i, 0
+		// The run holding the digit: back over the phone characters before
+		// it (the run before ended at a character that is not one), then on.
+		start := d
+		for start > 0 {
+			if c := t[start-1]; c != 0xA0 && phoneChar(t, start-1) == 1 {
+				start--
+			} else if c == 0xA0 && start >= 2 && t[start-2] == 0xC2 {
+				start -= 2
+			} else {
+				break
+			}
+		}
+		i = d
+		n := 0
 		for i < len(t) {
 			w := phoneChar(t, i)
 			if w == 0 {
