@@ -226,6 +226,11 @@ func (s *Set) Index(text string) *Text {
 	if len(s.lits) == 0 {
 		return t
 	}
+	// The hits gather in a pooled buffer and are copied out once, at their
+	// final size: a text's hits would otherwise grow a slice by doubling,
+	// garbage the collector pays for on every paragraph.
+	buf := hitPool.Get().(*[]hit)
+	hits := (*buf)[:0]
 	s.auto.scan(text, func(lit, b, e int) {
 		for _, o := range s.owners[lit] {
 			if o.wordBefore && b > 0 && IsWordByte(text[b-1]) || o.wordAfter && e < len(text) && IsWordByte(text[e]) {
@@ -238,12 +243,19 @@ func (s *Set) Index(text string) *Text {
 			if o.after != unbounded {
 				h.hi = min(len(text), e+o.after)
 			}
-			t.hits = append(t.hits, h)
+			hits = append(hits, h)
 			t.has[o.pattern/64] |= 1 << (o.pattern % 64)
 		}
 	})
+	if len(hits) > 0 {
+		t.hits = slices.Clone(hits)
+	}
+	*buf = hits
+	hitPool.Put(buf)
 	return t
 }
+
+var hitPool = sync.Pool{New: func() any { return new([]hit) }}
 
 // Candidates yields, in the order compiled, the patterns of the set that
 // may match t: those with a literal in it, those with no literal to look
