@@ -171,6 +171,9 @@ type enumeration struct {
 	// scans are the items' indexed texts, where they are paras (nil
 	// where not): the patterns asked of every item run on them.
 	scans []*pattern.Text
+	// whole, when set, is the indexed text all items are in (a table's,
+	// a prose list's paragraph): patterns asked of every item ask it once.
+	whole *pattern.Text
 	// paras are the paras the list is made of, which the rest of its
 	// section does not include.
 	paras   map[*notices.Para]bool
@@ -217,6 +220,9 @@ func matches(p *pattern.Pattern, text string, scan *pattern.Text) bool {
 
 // anyItem reports whether p matches one of e's items.
 func (e *enumeration) anyItem(p *pattern.Pattern) bool {
+	if e.whole != nil {
+		return p.Match(e.whole)
+	}
 	for i, t := range e.items {
 		if matches(p, t, e.scans[i]) {
 			return true

@@ -262,7 +262,8 @@ func tableEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 			}
 			// Three rights take three of the anchor's words: a table
 			// with fewer is not split into rows.
-			if len(rights.Anchor().Windows(pattern.Index(b.Text))) < 3 {
+			whole := pattern.Index(b.Text)
+			if len(rights.Anchor().Windows(whole)) < 3 {
 				before = b
 				continue
 			}
@@ -275,7 +276,7 @@ func tableEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 				}
 			}
 			before = b
-			e := &enumeration{section: s, lead: lead, paras: map[*notices.Para]bool{}}
+			e := &enumeration{section: s, lead: lead, paras: map[*notices.Para]bool{}, whole: whole}
 			var rows []string
 			off := 0
 			for i, line := range strings.SplitAfter(b.Text, "\n") {
@@ -375,16 +376,29 @@ func titledRights(n *notices.Notice, s *notices.Section) bool {
 func proseEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	var out []*enumeration
 	for _, p := range n.Paras() {
-		// Four rights take four of the anchor's words: a paragraph with
-		// fewer is not read.
-		if p.Item != nil || len(rights.Anchor().Windows(p.Scan)) < 4 || !readersWords.Match(p.Scan) && !titledRights(n, p.Section) || pr.said(p).Len() < 4 {
+		// Four rights take four of the anchor's words, in one sentence:
+		// a paragraph or sentence with fewer is not read.
+		if p.Item != nil {
+			continue
+		}
+		ws := rights.Anchor().Windows(p.Scan)
+		if len(ws) < 4 || !readersWords.Match(p.Scan) && !titledRights(n, p.Section) {
 			continue
 		}
 		for _, sp := range notices.Sentences(p.Text) {
+			in := 0
+			for _, w := range ws {
+				if w[0] >= sp.Start && w[0] < sp.End {
+					in++
+				}
+			}
+			if in < 4 {
+				continue
+			}
 			sent := p.Text[sp.Start:sp.End]
 			if rightsIn(sent).Len() >= 4 {
 				e := &enumeration{at: notices.Span{Start: p.Start + sp.Start, End: p.Start + sp.End}, section: p.Section,
-					paras: map[*notices.Para]bool{}, prose: true}
+					paras: map[*notices.Para]bool{}, prose: true, whole: p.Scan}
 				e.add(sent)
 				out = append(out, e)
 				break
