@@ -112,3 +112,32 @@ func TestSetUpCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEExampleOutput keeps README's first console block true: it must be
+// the golden text output of the bundled example (testdata/golden, which the
+// lint package's golden test regenerates), so a rule's new wording cannot
+// leave the first thing a newcomer reads stale.
+func TestREADMEExampleOutput(t *testing.T) {
+	root := filepath.Join("..", "..")
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile(filepath.Join(root, "testdata", "golden", "example.text"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const prompt = "$ noticelint lint testdata/example/notice.md\n"
+	_, block, ok := strings.Cut(string(readme), prompt)
+	if !ok {
+		t.Fatalf("README.md has no console block starting %q", prompt)
+	}
+	block, _, ok = strings.Cut(block, "```")
+	if !ok {
+		t.Fatal("README.md's example console block is not closed")
+	}
+	want := strings.ReplaceAll(string(golden), "../../testdata/", "testdata/")
+	if block != want {
+		t.Errorf("README.md's example output differs from testdata/golden/example.text; paste the golden text (paths from the repository root):\n%s", want)
+	}
+}
