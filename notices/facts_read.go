@@ -21,6 +21,7 @@ func readFacts(n *Notice) *Facts {
 	r.controllers()
 	r.dpo()
 	r.parties()
+	r.f.DPO.Reach = r.reach()
 	r.processing()
 	r.publicAuthority()
 	r.establishment()

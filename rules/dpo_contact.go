@@ -202,7 +202,7 @@ func checkDPOContact(pass *lint.Pass) {
 		}
 		return
 	}
-	if !hasChannel && !hasPlaceholder {
+	if !hasChannel && !hasPlaceholder && dpo.Reach.Len() == 0 {
 		first := dpo.Mentions[0]
 		pass.Report(notices.Span{Start: first.Span.Start, End: first.Span.Start}, first.Para.Section,
 			"The notice names a Data Protection Officer but gives no way to contact them: no email address, postal address, phone number or web form.",
