@@ -24,7 +24,7 @@ var (
 	contactTitle = pattern.MustCompile(`(?i)\bcontact(?:s|ing)?\b|\bget in touch\b|\breach us\b`)
 	// pointsOn: a sentence that sends the reader to contact details given
 	// elsewhere in the notice.
-	pointsOn = regexp.MustCompile(`(?i)\bcontact (?:details|information|info|section|us section)\b|\b(?:details|address(?:es)?) (?:listed|set out|given|provided|shown|stated|below|above)|\bbelow\b|\bsection\s+\d`)
+	pointsOn = regexp.MustCompile(`(?i)\bcontact (?:details|information|info|section|us section)\b|\b(?:details|address(?:es)?) (?:listed|set out|given|provided|shown|stated|below|above)|\bbelow\b|\bsection\s+\d|\bsame (?:e-?mail )?address\b`)
 	// dpoMailbox: an address whose mailbox or domain names the DPO
 	// ("dpo@", "DPO_Acme@", "data.protection.officer@", "x@dpo.com"),
 	// wherever it stands: it can only be for the DPO.
