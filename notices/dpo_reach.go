@@ -101,7 +101,9 @@ func (r *factReader) reach() Span {
 func (r *factReader) reachIn(p *Para, from int) Span {
 	d := &r.f.DPO
 	for _, c := range r.contacts[p] {
-		if c.Span.Start-p.Start < from || c.Kind == Email && !c.Valid {
+		// A link is not a way to write: near the DPO it is as often the
+		// regulator's, the Commission's or an arbitrator's site.
+		if c.Span.Start-p.Start < from || c.Kind == URL || c.Kind == Email && !c.Valid {
 			continue
 		}
 		party := c.Party
