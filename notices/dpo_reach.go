@@ -38,7 +38,7 @@ var (
 	// cities): a continental street ("14 avenue de l'Opera", "Hauptstraße
 	// 5") or a postal code before its town ("75001 Paris", "D-10115
 	// Berlin", "1017 CN Amsterdam"). Years are not postal codes.
-	abroadAddress = regexp.MustCompile(`(?i:\b\d{1,4}(?:\s?(?:bis|ter|[a-c]))?,?\s(?:rue|avenue|av\.|boulevard|bd|place|quai|chemin|all[ée]e|impasse|cours|via|viale|piazza|calle|avenida|plaza|paseo|rua|carrer)\s)|\b\p{Lu}\p{Ll}+(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|gracht|straat|laan|plein|vej|gatan|gade)\s\d{1,4}\b|(?:^|[,\n–-]\s*)(?:[A-Z]{1,2}-)?(?:[0-9]{4,5}|[0-9]{2}-[0-9]{3})(?:\s[A-Z]{2})?\s\p{Lu}\p{Ll}{2,}|\d[^.\n]{3,80}?,?\s(?:Ireland|France|Germany|Deutschland|the Netherlands|Netherlands|Belgium|Luxembourg|Spain|Italy|Sweden|Denmark|Finland|Norway|Poland|Austria|Switzerland|Portugal|Czech Republic|Cyprus|Malta|Estonia|Israel|Singapore|Japan|Canada)\b`)
+	abroadAddress = regexp.MustCompile(`(?i:\b\d{1,4}(?:\s?(?:bis|ter|[a-c]))?,?\s(?:rue|avenue|av\.|boulevard|bd|place|quai|chemin|all[ée]e|impasse|cours|via|viale|piazza|calle|avenida|plaza|paseo|rua|carrer)\s)|\b\p{Lu}\p{Ll}+(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|gracht|straat|laan|plein|vej|gatan|gade)\s\d{1,4}\b|(?:^|[,\n–-]\s*)(?:[A-Z]{1,2}-)?(?:[0-9]{4,5}|[0-9]{2}-[0-9]{3})(?:\s[A-Z]{2})?\s\p{Lu}\p{Ll}{2,}|\d[^.\n]{3,80}?,?\s(?i:Ireland|France|Germany|Deutschland|the Netherlands|Netherlands|Belgium|Luxembourg|Spain|Italy|Sweden|Denmark|Finland|Norway|Poland|Austria|Switzerland|Portugal|Czech Republic|Cyprus|Malta|Estonia|Israel|Singapore|Japan|Canada)\b`)
 	yearLike      = regexp.MustCompile(`^(?:[A-Z]{1,2}-)?(?:19|20)\d\d\s`)
 )
 
