@@ -169,6 +169,14 @@ func (p *Pass) ReportNotice(msg, fix string) {
 		Rule: p.rule.ID, Severity: p.severity, Message: msg, Fix: fix, Fingerprint: fingerprint(p.rule.ID, "", msg)})
 }
 
+// ReportNoticeAt records a finding about the notice as a whole at a
+// severity of its own, as ReportAt does for a located one.
+func (p *Pass) ReportNoticeAt(sev Severity, msg, fix string) {
+	p.ReportNotice(msg, fix)
+	f := &p.findings[len(p.findings)-1]
+	f.Severity = min(sev, p.severity)
+}
+
 // Finding is one problem found in a notice. Its JSON form is a public
 // contract: keys may be added, never renamed.
 type Finding struct {

@@ -9,7 +9,7 @@ package pattern
 // The Go Aho-Corasick libraries were measured first: the one release of
 // BobuSumisu/aho-corasick on the module proxy (v1.0.3) follows failure
 // links at run time over 2 KB-per-state tables, and scanned notices at about
-// a third of the speed of this one (see README, "Speed").
+// a third of the speed of this one (see docs/internals.md, "Speed").
 type automaton struct {
 	class  [256]uint32
 	nclass int

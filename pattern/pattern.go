@@ -449,3 +449,20 @@ func (s *Set) Patterns() []*Pattern {
 	defer s.mu.Unlock()
 	return slices.Clone(s.patterns)
 }
+
+// Windows returns the stretches of t that a match of p can span, one for
+// each of its literals found, in the text's order (overlapping ones not
+// merged): a caller that needs only what lies near a match reads these. A
+// text p must search whole (see Text) is one window.
+func (p *Pattern) Windows(t *Text) [][2]int {
+	if t.folds || len(p.anchors) == 0 {
+		return [][2]int{{0, len(t.s)}}
+	}
+	var out [][2]int
+	for _, h := range t.hits {
+		if h.pattern == p.id {
+			out = append(out, [2]int{h.lo, h.hi})
+		}
+	}
+	return out
+}

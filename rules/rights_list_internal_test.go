@@ -1,60 +1,108 @@
 package rules
 
 import (
-	"regexp"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/noticelint/noticelint/internal/corpus"
+	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/notices"
-	"github.com/noticelint/noticelint/pattern"
 )
 
-// movedRe is the single regexp movedToAnotherRecipient stands for.
-var movedRe = regexp.MustCompile(`(?i)\b(?:transfer|move|copy|transmit|send|sent|port)\w{0,12}\b[^.;]{0,160}\b(?:another|other|different) (?:organisation|organization|controller|provider|company|service|IT system|housing provider)`)
-
-var movedEdges = []string{
-	"You can ask us to transfer your data to another organisation.",
-	"move it to another provider", "transferred; to another company", "transfer. another company",
-	"transmitting it to a different controller", "portable to other service",
-	"transferanother company", "a transfer_x another company", "sent it to another IT system",
-	"transfer " + repeat("x", 150) + " another company", "transfer " + repeat("x", 155) + " another company",
-	"transfer " + repeat("x ", 80) + "to another company", "xtransfer it to another company",
-	"transferringgggggggg it to another company", "transferrin it, to another company",
+// Portability said as "send your data to another organisation" is a verb
+// and an object of one clause, however much lies between them: a window
+// counted in bytes once dropped the wording when the gap was of curly
+// apostrophes (3 bytes each) under 161 characters but over 160 bytes.
+// Nothing but a clause boundary in the gap may part them.
+func portabilityAcross(gap string) string {
+	return "You can ask us to transfer your data " + gap + " to another organisation"
 }
 
-func repeat(s string, n int) string {
-	out := ""
-	for range n {
-		out += s
-	}
-	return out
+// gapOnly keeps the runes of s that are not letters or digits: letters
+// could spell a negation or another clause's words.
+func gapOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
-func checkMoved(t *testing.T, text string) {
+func checkPortabilityGap(t *testing.T, gap string) {
 	t.Helper()
-	if got, want := movedToAnotherRecipient(pattern.Index(text)), movedRe.MatchString(text); got != want {
-		t.Errorf("movedToAnotherRecipient(%q) = %v, the regexp says %v", text, got, want)
+	gap = gapOnly(gap)
+	said, denied := notices.Rights.Match(portabilityAcross(gap))
+	if (said|denied)&^notices.AllRights != 0 {
+		t.Fatalf("Match(%q) gave concepts beyond the table: %b", gap, said|denied)
+	}
+	got := said.Has(notices.RightPortability)
+	switch {
+	case !strings.ContainsAny(gap, ".!?;:•") && !got:
+		t.Errorf("portability lost across a gap of %d bytes with no clause boundary: %q", len(gap), gap)
+	case strings.ContainsAny(gap, ";:•") && got:
+		t.Errorf("portability found across a clause boundary: %q", gap)
 	}
 }
 
-func TestMovedToAnotherRecipientSameAsRegexp(t *testing.T) {
-	for _, text := range movedEdges {
-		checkMoved(t, text)
+var portabilityGaps = []string{
+	"", strings.Repeat("’", 60), strings.Repeat("’", 160), strings.Repeat("’", 500),
+	strings.Repeat("x ", 200), "(and, where you wish)", "; and", ":", "•",
+}
+
+func TestPortabilityAcrossAnyGap(t *testing.T) {
+	for _, g := range portabilityGaps {
+		checkPortabilityGap(t, g)
 	}
+}
+
+// FuzzMovedToAnotherRecipient: portability moved to another recipient is
+// found across any gap that holds no clause boundary, and no text gives a
+// concept beyond the table.
+func FuzzMovedToAnotherRecipient(f *testing.F) {
+	for _, g := range portabilityGaps {
+		f.Add(g)
+	}
+	f.Fuzz(checkPortabilityGap)
+}
+
+// The rule, not only the concept: a notice whose only portability wording
+// spans a gap of curly apostrophes over 160 bytes is not told it never
+// mentions portability.
+func TestRightsListPortabilityAcrossCurlyGap(t *testing.T) {
+	src := "# Privacy notice\n\nThis notice is given under the UK GDPR.\n\n## Your rights\n\n" +
+		"You can ask for a copy of your data, ask us to correct it, ask us to delete it, ask us to restrict what we do with it, object to our use of it, " +
+		"and ask for a person to review any automated decision. This notice tells you how we use your information.\n\n" +
+		portabilityAcross(strings.Repeat("’", 60)) + ".\n"
+	n, err := notices.Parse("curly.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range lint.Check(n, &lint.Settings{}, lint.Options{Rules: []*lint.Rule{RightsList}}) {
+		if strings.Contains(f.Message, "portability") {
+			t.Errorf("%d: %s", f.Line, f.Message)
+		}
+	}
+}
+
+// The anchor only ever skips work: a para it leaves out says and denies no
+// right.
+func TestRightsAnchorNeverMissesAConcept(t *testing.T) {
+	texts := []string{"Copies of your records", "transferability", "We cannot delete it", "SARs", "a human review"}
 	for _, f := range corpus.Sample(t, 2<<20, 0) {
 		n, err := notices.Parse(f.Path, f.Src)
 		if err != nil {
 			continue
 		}
 		for _, p := range n.Paras() {
-			checkMoved(t, p.Text)
+			texts = append(texts, p.Text)
 		}
 	}
-}
-
-func FuzzMovedToAnotherRecipient(f *testing.F) {
-	for _, text := range movedEdges {
-		f.Add(text)
+	for _, text := range texts {
+		said, denied := notices.Rights.Match(text)
+		if said|denied != 0 && !notices.Rights.Anchor().Regexp().MatchString(text) {
+			t.Errorf("Rights.Anchor() skips %q, which says %b and denies %b", text, said, denied)
+		}
 	}
-	f.Fuzz(checkMoved)
 }

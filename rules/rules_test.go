@@ -172,7 +172,7 @@ func TestNoticeFixtures(t *testing.T) {
 }
 
 // TestRulesDocumented keeps every rule's documentation complete, since
-// "noticelint explain" prints it and the README's table is built from it.
+// "noticelint explain" prints it and docs/rules.md is generated from it.
 func TestRulesDocumented(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range rules.All() {

@@ -1,10 +1,5 @@
 package rules
 
-import (
-	"github.com/noticelint/noticelint/notices"
-	"github.com/noticelint/noticelint/pattern"
-)
-
 // Some checks only make sense for some notices. A US-only policy owes nobody
 // a rights list or a DPO contact, and a controller established outside the
 // UK pays no data protection fee, even when it has a UK representative.
@@ -13,14 +8,3 @@ import (
 // is required), read once by the model and stated, where the text is not
 // enough, in .noticelint.yml. Rules read them through pass.Facts() and never
 // re-derive them.
-
-// anyMatch reports whether a para of n matches p, asking only the paras
-// that hold one of its literals.
-func anyMatch(n *notices.Notice, p *pattern.Pattern) bool {
-	for _, para := range n.ParasFor(p) {
-		if p.Match(para.Scan) {
-			return true
-		}
-	}
-	return false
-}

@@ -47,8 +47,8 @@ shrinks as notices are fixed. Run it again to drop them.`,
 			if err := writeFileAtomic(path, b.Marshal(), 0o644); err != nil {
 				return &exitError{code: 2, err: err}
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: %d findings in %d entries from %d files\n",
-				sanitize.Line(displayPath(path)), len(res.Findings), len(b.Findings), res.Files)
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: %s in %s from %s\n",
+				sanitize.Line(displayPath(path)), counted(len(res.Findings), "finding"), counted(len(b.Findings), "entry", "entries"), counted(res.Files, "file"))
 			return err
 		},
 	}
@@ -56,4 +56,16 @@ shrinks as notices are fixed. Run it again to drop them.`,
 	write.Flags().StringVar(&path, "baseline", "", "file to write (default: "+baseline.Name+" at the repository root)")
 	cmd.AddCommand(write)
 	return cmd
+}
+
+// counted writes n and the word, plural unless n is 1: "1 file", "2 files",
+// "2 entries" (plural given where adding an s is wrong).
+func counted(n int, word string, plural ...string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if len(plural) > 0 {
+		return fmt.Sprintf("%d %s", n, plural[0])
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

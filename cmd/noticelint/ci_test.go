@@ -290,7 +290,7 @@ func TestBaselineSurvivesRenumbering(t *testing.T) {
 	t.Chdir(repo)
 	write(t, "notice.md", ciNotice)
 	out, errOut, code := run(t, "", "baseline", "write", ".")
-	if code != 0 || !strings.Contains(out, "wrote .noticelint-baseline.json: 2 findings in 2 entries from 1 files") {
+	if code != 0 || !strings.Contains(out, "wrote .noticelint-baseline.json: 2 findings in 2 entries from 1 file") {
 		t.Fatalf("baseline write: exit %d\n%s%s", code, out, errOut)
 	}
 	res, _, code := lintJSON(t, ".")

@@ -85,7 +85,7 @@ func listed(t *testing.T, path string, re *regexp.Regexp, pkg, name int) []strin
 }
 
 // TestCIRunsEveryFuzzTarget fails when a Fuzz function exists that .ci/run
-// does not fuzz, or that README's "Fuzzing" list leaves out, and when either
+// does not fuzz, or that the "Fuzzing" list of docs/internals.md leaves out, and when either
 // names a target that does not exist (go test -fuzz passes when nothing
 // matches).
 func TestCIRunsEveryFuzzTarget(t *testing.T) {
@@ -95,8 +95,8 @@ func TestCIRunsEveryFuzzTarget(t *testing.T) {
 		t.Fatalf("found only %d fuzz targets: %v", len(have), have)
 	}
 	ci := listed(t, filepath.Join(root, ".ci", "run"), regexp.MustCompile(`(?m)^fuzz (\./\S+) (Fuzz\w+) `), 1, 2)
-	readme := listed(t, filepath.Join(root, "README.md"), regexp.MustCompile(`-fuzz='?\^?(Fuzz\w+)\$?'? (\./\S+)`), 2, 1)
-	for what, got := range map[string][]string{".ci/run": ci, "README's Fuzzing list": readme} {
+	docs := listed(t, filepath.Join(root, "docs", "internals.md"), regexp.MustCompile(`-fuzz='?\^?(Fuzz\w+)\$?'? (\./\S+)`), 2, 1)
+	for what, got := range map[string][]string{".ci/run": ci, "the Fuzzing list of docs/internals.md": docs} {
 		for _, target := range have {
 			if !slices.Contains(got, target) {
 				t.Errorf("%s does not fuzz %s", what, target)

@@ -79,7 +79,7 @@ func utf16LE(s string, bom bool) []byte {
 	return b
 }
 
-// TestHostileInput is the README's "Hostile input" table: each input sits
+// TestHostileInput is the "Hostile input" table of docs/internals.md: each input sits
 // beside goodNotice. Where the input is unusable the run exits 2 with one
 // error naming it (one line on standard error in text format, one entry in
 // JSON); otherwise it is linted like any notice. Either way good.md is still

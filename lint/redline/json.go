@@ -8,7 +8,7 @@ import (
 	"github.com/noticelint/noticelint/notices"
 )
 
-// The JSON report is a public contract, documented in README: keys may be
+// The JSON report is a public contract, documented in docs/diff.md: keys may be
 // added, never renamed. Lists are always arrays, never null.
 
 type jsonReport struct {

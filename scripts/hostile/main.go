@@ -13,7 +13,7 @@
 //	        a shared machine only ever adds time)
 //	-scale  multiply every case's base size (default 1), for a quick look
 //
-// The cases are the hostile rows of README ("Hostile input"): long dotted
+// The cases are the hostile rows of docs/internals.md ("Hostile input"): long dotted
 // email domains, floods of inline suppressions, runs of link reference
 // definitions, and outline on a file over the size limit. Each has a pass
 // line: time(2x) / time(1x) at most 2.3 (linear, with room for noise) and

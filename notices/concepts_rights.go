@@ -1,0 +1,113 @@
+package notices
+
+// The data-subject rights, as concepts: the ICO's eight, in its order.
+// Each is its bit in a ConceptSet of Rights.
+const (
+	RightInformed = iota
+	RightAccess
+	RightRectification
+	RightErasure
+	RightRestriction
+	RightPortability
+	RightObject
+	RightAutomated
+	NumRights
+)
+
+// RightNames are the rights as messages name them, by index.
+var RightNames = [NumRights]string{
+	"the right to be informed",
+	"the right of access",
+	"the right to rectification",
+	"the right to erasure",
+	"the right to restrict processing",
+	"the right to data portability",
+	"the right to object",
+	"rights related to automated decision-making including profiling",
+}
+
+// AllRights is the set of all eight rights.
+const AllRights = ConceptSet(1<<NumRights - 1)
+
+// personal is the object class most rights share: the reader's
+// information, by any of its names, or a pronoun for it in the clause.
+var personal = []string{"data", "information", "details", "record", "records", "info", "it", "them", "personal", "file", "we hold", "about you"}
+
+// Rights is the table of the eight rights. Each row is one way of saying a
+// right: its verbs meet its objects in a clause ("ask us to *correct* your
+// *details*"), or a row without objects names the right alone
+// ("portability"). Words are stemmed, so one form stands for all.
+var Rights = NewConcepts([]ConceptRow{
+	// The right to be informed (Arts 13 and 14): the notice itself.
+	{ID: "informed", Verbs: []string{"right to be =informed", "right to =information", "right to know", "right of =information"}},
+	// As an item of a list ("You can ask for: information about how we
+	// use your data"), see RightsInItems.
+	// "Information" is in every paragraph: only these forms of it are
+	// the right's.
+	{ID: "informed", Verbs: []string{"be =informed", "being =informed", "be told", "being told", "to know", "explain", "tell you", "tells you", "know"},
+		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
+
+	// The right of access (Art 15).
+	{ID: "access", Verbs: []string{"right of access", "right to access", "subject access", "access request", "SAR", "SARs", "DSAR"}},
+	{ID: "access", Verbs: []string{"access", "accessing", "copy of", "copies of", "copy", "obtain", "view", "find out", "confirmation", "confirm", "see what", "see the"},
+		Objects: append([]string{"we have", "we process", "we keep"}, personal...)},
+	// "See" is everywhere ("see section 5 for more information"): it is
+	// access only of what is the reader's.
+	{ID: "access", Verbs: []string{"see", "look at", "read"},
+		Objects: []string{"we hold", "we keep", "we have", "about you", "your data", "your information", "your records", "your details", "your personal", "your file"}},
+	{ID: "access", Verbs: []string{"whether we hold", "whether we process", "whether or not we hold", "whether or not we process", "whether we are processing", "what data we hold", "what personal data we hold"}},
+
+	// The right to rectification (Art 16).
+	{ID: "rectification", Verbs: []string{"rectification", "rectify", "rectified", "inaccurate", "incorrect", "incomplete"}},
+	{ID: "rectification", Verbs: []string{"correct", "correction", "amend", "amendment", "update", "edit", "change", "fix", "put right"},
+		Objects: append([]string{"wrong", "error", "errors", "mistake", "mistakes", "out of date", "anything"}, personal...)},
+
+	// The right to erasure (Art 17).
+	{ID: "erasure", Verbs: []string{"erasure", "right to be forgotten", "be forgotten"}},
+	{ID: "erasure", Verbs: []string{"erase", "delete", "deletion", "remove", "removal", "destroy", "get rid of", "wipe"},
+		Objects: append([]string{"account"}, personal...)},
+
+	// The right to restrict processing (Art 18).
+	{ID: "restriction", Verbs: []string{"restriction of processing", "restrict processing", "restricting processing", "right to restrict", "right to restriction", "restriction"}},
+	{ID: "restriction", Verbs: []string{"restrict", "limit", "suppress", "suppression", "pause", "put on hold", "freeze", "hold off"},
+		Objects: append([]string{"process", "processing", "use", "what we do", "how we use"}, personal...)},
+	{ID: "restriction", Verbs: []string{"stop using"}, Objects: []string{"while", "until"}},
+
+	// The right to data portability (Art 20).
+	{ID: "portability", Verbs: []string{"portability", "portable", "=transferability", "machine readable", "machine-readable", "structured commonly used", "structured, commonly used", "commonly used format"}},
+	{ID: "portability", Verbs: []string{"transfer", "move", "port", "transmit", "send", "copy", "take"},
+		Objects: []string{"another organisation", "another organization", "another provider", "another controller", "another company", "another service", "another supplier", "other organisation", "other organisations", "other provider", "other controller", "other company", "other service", "other services", "different provider", "different organisation", "different controller", "different company", "different service", "another IT system", "someone else"}},
+	{ID: "portability", Verbs: []string{"take", "move"}, Objects: []string{"elsewhere"}},
+	// "Export data outside the EEA" is an international transfer: only
+	// the reader's own data exported is portability.
+	{ID: "portability", Verbs: []string{"export", "download", "reuse"}, Objects: []string{"your data", "your information", "your personal", "your records", "your details", "your content", "a copy", "personal data", "personal information", "about you", "we hold", "we keep"}},
+
+	// The right to object (Art 21).
+	{ID: "object", Verbs: []string{"right to object", "objection", "objections"}},
+	{ID: "object", Verbs: []string{"object", "objecting", "stop", "opt out", "opt-out", "say no"},
+		Objects: append([]string{"process", "processing", "use", "using", "market", "marketing", "profiling", "legitimate interest", "legitimate interests"}, personal...)},
+
+	// Automated decision-making and profiling (UK GDPR Arts 22A-22D, EU
+	// GDPR Art 22).
+	{ID: "automated", Verbs: []string{"automated decision", "automated decisions", "automated decision-making", "automatic decision", "automated individual decision", "human intervention", "human review"}},
+	// "Profile" stems as "profiling" does, and a profile page is no
+	// right: profiling is matched as written.
+	{ID: "automated", Verbs: []string{"=profiling"}},
+	{ID: "automated", Verbs: []string{"decision", "decisions", "decide", "decided"},
+		Objects: []string{"automated", "automatically", "automatic", "computer", "machine", "algorithm", "solely", "human", "a person", "real person", "robot", "robots"}},
+})
+
+// RightsInItems are rows that name a right only as an item of a list of
+// rights, after an introduction that gives the verb ("You have the right to
+// request: information about how we use your data"): in running text
+// "information about" is everywhere. Rules ask it of list items beside
+// Rights, and read its sets as Rights' with As.
+var RightsInItems = NewConcepts([]ConceptRow{
+	{ID: "informed", Verbs: []string{"=information about", "=information on", "=details of"},
+		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
+	{ID: "access", Verbs: []string{"what =information we hold", "what personal =information we hold", "what =information we have"}},
+	// "You can know, access, correct, transfer and delete your data": in
+	// a list of rights, transferring one's own data is portability; in
+	// running text it is an international transfer.
+	{ID: "portability", Verbs: []string{"transfer", "move", "port", "take"}, Objects: personal},
+})

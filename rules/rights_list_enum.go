@@ -1,0 +1,578 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/noticelint/noticelint/notices"
+	"github.com/noticelint/noticelint/pattern"
+)
+
+// Finding the notice's lists of rights, in the shapes notices give them.
+
+// findEnumerations finds the lists of rights the notice gives and keeps
+// those that are the reader's rights under UK or EU GDPR.
+func findEnumerations(n *notices.Notice, pr *paraRights, onlyPublic bool) []*enumeration {
+	var out []*enumeration
+	out = append(out, listEnumerations(n, pr)...)
+	out = append(out, markedLineEnumerations(n)...)
+	out = append(out, labelledEnumerations(n, pr)...)
+	out = append(out, tableEnumerations(n, pr)...)
+	out = append(out, subHeadingEnumerations(n, pr)...)
+	kept := keepRightsLists(n, pr, out)
+	// A sentence naming the rights is the notice's list when it has no
+	// other and none names all eight; one naming all eight is a complete
+	// list a fix can point to. Reading every paragraph for them is the
+	// rule's dearest step, taken only when a list is missing or short.
+	short := len(kept) == 0
+	for _, e := range kept {
+		short = short || e.rights != allRights
+	}
+	if short {
+		prose := keepRightsLists(n, pr, proseEnumerations(n, pr))
+		var whole []*enumeration
+		for _, e := range prose {
+			if e.rights == allRights {
+				whole = append(whole, e)
+			}
+		}
+		switch {
+		case len(whole) > 0:
+			kept = append(kept, whole...)
+		case len(kept) == 0 && len(prose) > 0:
+			kept = prose[:1]
+		}
+	}
+	var complete bool
+	for _, e := range kept {
+		e.exempt = exemptions(n, e, onlyPublic) &^ e.rights
+		complete = complete || e.rights|e.exempt == allRights
+	}
+	if complete {
+		// A regional "your choices" list beside a complete list is not
+		// the notice's list of rights: the complete one is.
+		k := kept[:0]
+		for _, e := range kept {
+			if e.rights|e.exempt == allRights || !choices(e) {
+				k = append(k, e)
+			}
+		}
+		kept = k
+	}
+	return kept
+}
+
+// keepRightsLists keeps the enumerations that name three different rights
+// in three items (in three titles for sub-headings), adding to each what
+// the rest of its section says, and drops those that are not the reader's
+// rights under UK or EU GDPR.
+func keepRightsLists(n *notices.Notice, pr *paraRights, out []*enumeration) []*enumeration {
+	kept := out[:0]
+	for _, e := range out {
+		if e.own.Len() < 3 || e.naming < 3 && !e.prose {
+			continue
+		}
+		if !e.titled && !readersRights(e) {
+			continue
+		}
+		if underOtherLaw(e) || waysToExercise(e) || glossary(e) || e.lead != nil && rights.OtherParty(e.lead.Text) {
+			continue
+		}
+		e.rights = e.own
+		if !e.titled && e.section != nil {
+			// A list of rights is often finished in the text after it
+			// ("You also have the right to object ...") or split in
+			// two lists: what the rest of its own section names counts.
+			for _, p := range pr.bySection[e.section] {
+				if e.rights == allRights {
+					break
+				}
+				if !e.paras[p] {
+					// "We make no decision about you by automated
+					// means" beside the list tells the reader of
+					// that right as well as naming it would.
+					e.rights |= pr.told(p)
+				}
+			}
+		}
+		kept = append(kept, e)
+	}
+	return kept
+}
+
+// listEnumerations are the notice's Markdown lists and "•" lines. Only
+// those of three or more items that may be of the reader's rights (see
+// readersRights) have their items read.
+func listEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
+	var out []*enumeration
+	var items []*notices.Para
+	flush := func() {
+		if len(items) < 3 {
+			items = items[:0]
+			return
+		}
+		p := items[0]
+		e := &enumeration{at: p.Span(), section: p.Section, lead: p.Block.Intro, within: p.Block.Within, paras: map[*notices.Para]bool{}}
+		for _, q := range items {
+			e.items = append(e.items, q.Text)
+			e.scans = append(e.scans, q.Scan)
+		}
+		if readersRights(e) {
+			e.items, e.scans = e.items[:0], e.scans[:0]
+			for _, q := range items {
+				e.addPara(q, pr)
+			}
+			out = append(out, e)
+		}
+		items = items[:0]
+	}
+	for _, p := range n.Paras() {
+		if p.Item == nil {
+			continue
+		}
+		if len(items) > 0 && p.Block != items[0].Block {
+			flush()
+		}
+		items = append(items, p)
+	}
+	flush()
+	return out
+}
+
+// escapedMarker opens a line that a notice converted from HTML marks as a
+// list item with an escaped marker ("\- to access your data;"), which
+// Markdown shows as text.
+var escapedMarker = regexp.MustCompile(`^[ \t]*\\[-*+][ \t]+`)
+
+// markedLineEnumerations are paragraphs whose lines open with escaped list
+// markers: each such line is an item.
+func markedLineEnumerations(n *notices.Notice) []*enumeration {
+	var out []*enumeration
+	var prev *notices.Para
+	for _, p := range n.Paras() {
+		lead := prev
+		prev = p
+		if p.Item != nil || !strings.Contains(p.Text, `\`) {
+			continue
+		}
+		var e *enumeration
+		off := 0
+		for _, line := range strings.SplitAfter(p.Text, "\n") {
+			if m := escapedMarker.FindStringIndex(line); m != nil {
+				if e == nil {
+					if lead != nil && lead.Section != p.Section {
+						lead = nil
+					}
+					e = &enumeration{at: notices.Span{Start: p.Start + off + m[1], End: p.Start + off + len(strings.TrimRight(line, "\n"))},
+						section: p.Section, lead: lead, paras: map[*notices.Para]bool{p: true}}
+				}
+				e.add(line[m[1]:])
+			}
+			off += len(line)
+		}
+		if e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// boldLabel is a paragraph's opening bold label: "**Right to object:**".
+var boldLabel = regexp.MustCompile(`^(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)`)
+
+// labelledEnumerations are runs of three or more paragraphs of one
+// section, each opening with a bold label, under an introduction or a
+// section title that speaks of rights ("you have the following rights:").
+func labelledEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
+	var out []*enumeration
+	var cur *enumeration
+	var prev *notices.Para
+	for _, p := range n.Paras() {
+		lead := prev
+		prev = p
+		if p.Item != nil || !strings.HasPrefix(p.Text, "**") && !strings.HasPrefix(p.Text, "__") || !boldLabel.MatchString(p.Text) {
+			cur = nil
+			continue
+		}
+		if cur != nil && cur.section == p.Section {
+			cur.addPara(p, pr)
+			continue
+		}
+		if lead != nil && (lead.Section != p.Section || boldLabel.MatchString(lead.Text)) {
+			lead = nil
+		}
+		cur = &enumeration{at: p.Span(), section: p.Section, lead: lead, paras: map[*notices.Para]bool{}}
+		cur.addPara(p, pr)
+		if aboutRights(cur) {
+			out = append(out, cur)
+		} else {
+			cur = nil
+		}
+	}
+	return out
+}
+
+// readersWords say a list is of what the reader may do: "you have the
+// following rights:", "You can ask us:", "you are entitled to".
+var readersWords = pattern.MustCompile(`(?i)\brights?\b|\bentitled\b|\byou (?:can|may|could|also|are able to)\b|\bask us\b`)
+
+// namesRight is an item that says it is a right: "the right to object".
+var namesRight = pattern.MustCompile(`(?i)\brights? (?:to|of)\b`)
+
+// readersRights reports whether a list is of the reader's rights, not
+// merely one whose items use a right's words: a list of purposes ("we may
+// pass your information to ...", "you can opt out of these") or of data
+// ("Profile data includes ... preferences") names words of three rights
+// in three items, but no introduction or heading of it speaks of what the
+// reader may do, and no item of it is called a right.
+func readersRights(e *enumeration) bool {
+	if e.lead != nil && matches(readersWords, e.lead.Text, e.lead.Scan) || e.within != nil && matches(readersWords, e.within.Text, e.within.Scan) {
+		return true
+	}
+	if e.section != nil {
+		for _, s := range e.section.Ancestors() {
+			if matches(readersWords, s.Title, s.TitleScan) {
+				return true
+			}
+		}
+	}
+	return e.anyItem(namesRight) || e.prose && e.anyItem(readersWords)
+}
+
+// aboutRights reports whether a list's introduction or its section's title
+// speaks of rights.
+func aboutRights(e *enumeration) bool {
+	if e.lead != nil && matches(rightWord, e.lead.Text, e.lead.Scan) {
+		return true
+	}
+	return e.section != nil && matches(rightWord, e.section.Title, e.section.TitleScan)
+}
+
+var rightWord = pattern.MustCompile(`(?i)\brights?\b`)
+
+// tableEnumerations are tables: each body row is an item.
+func tableEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
+	var out []*enumeration
+	n.Walk(func(s *notices.Section) {
+		var before *notices.Block
+		for _, b := range s.Blocks {
+			if b.Kind != notices.Table {
+				before = b
+				continue
+			}
+			// Three rights take three of the anchor's words: a table
+			// with fewer is not split into rows.
+			whole := pattern.Index(b.Text)
+			if len(rights.Anchor().Windows(whole)) < 3 {
+				before = b
+				continue
+			}
+			var lead *notices.Para
+			if before != nil && before.Kind == notices.Paragraph {
+				for _, p := range pr.bySection[s] {
+					if p.Block == before {
+						lead = p
+					}
+				}
+			}
+			before = b
+			e := &enumeration{section: s, lead: lead, paras: map[*notices.Para]bool{}, whole: whole}
+			var rows []string
+			off := 0
+			for i, line := range strings.SplitAfter(b.Text, "\n") {
+				row := strings.TrimSpace(line)
+				// The header row and the delimiter row name no right,
+				// but the header may say the table is of rights.
+				if i == 0 && e.lead == nil && readersWords.Regexp().MatchString(row) {
+					e.lead = &notices.Para{Text: row, Scan: pattern.Index(row), Start: b.Span.Start, Section: s, Block: b}
+				}
+				if i > 1 && strings.HasPrefix(row, "|") {
+					if rows == nil {
+						e.at = notices.Span{Start: b.Span.Start + off, End: b.Span.Start + off + len(strings.TrimRight(line, "\n"))}
+					}
+					rows = append(rows, row)
+				}
+				off += len(line)
+			}
+			if len(rows) < 3 {
+				continue
+			}
+			// As with lists: only a table that may be of the reader's
+			// rights has its rows read.
+			e.items, e.scans = rows, make([]*pattern.Text, len(rows))
+			if !readersRights(e) {
+				continue
+			}
+			e.items, e.scans = nil, nil
+			for _, row := range rows {
+				e.add(row)
+			}
+			out = append(out, e)
+		}
+	})
+	return out
+}
+
+// subHeadingEnumerations are runs of three or more sub-sections of one
+// section whose titles name rights ("6.1 Right of access" ... "6.6").
+func subHeadingEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
+	var out []*enumeration
+	n.Walk(func(s *notices.Section) {
+		if len(s.Children) < 3 {
+			return
+		}
+		e := &enumeration{section: s, titled: true}
+		for _, c := range s.Children {
+			if r := titleRights(n, pr, c); r != 0 {
+				if e.naming == 0 {
+					e.at = c.TitleSpan
+					if e.at.Len() == 0 {
+						e.at = clauseTitleSpan(pr, c)
+					}
+				}
+				e.naming++
+				e.own |= r
+				e.items = append(e.items, titleOf(n, pr, c))
+				e.scans = append(e.scans, nil)
+			}
+		}
+		if e.naming >= 3 {
+			if len(s.Blocks) > 0 && s.Blocks[len(s.Blocks)-1].Kind == notices.Paragraph {
+				bl := s.Blocks[len(s.Blocks)-1]
+				e.lead = &notices.Para{Text: bl.Text, Scan: pattern.Index(bl.Text), Start: bl.Span.Start, Section: s, Block: bl}
+			}
+			out = append(out, e)
+		}
+	})
+	return out
+}
+
+// titledRights reports whether s or a section it is in is titled for
+// rights ("Your privacy rights"): by its title, or by its title line when
+// the tree gives it none ("12\\. **What rights do you have?**").
+func titledRights(n *notices.Notice, s *notices.Section) bool {
+	if s == nil {
+		return false
+	}
+	for _, a := range s.Ancestors() {
+		if matches(rightWord, a.Title, a.TitleScan) {
+			return true
+		}
+		if sp := a.TitleSpan; a.Title == "" && sp.Len() > 0 && sp.Len() < 200 && rightWord.Regexp().Match(n.Source[sp.Start:sp.End]) {
+			return true
+		}
+	}
+	return false
+}
+
+// proseEnumerations are sentences naming four or more rights: in a notice
+// with no list of rights, the one sentence that names them in a row ("you
+// can access, edit, delete or export your data") is its list, where the
+// paragraph speaks of what the reader may do ("you can", "rights", "ask
+// us") or its section is titled for rights. Three are
+// often a passing summary ("you can update, delete or stop ..."). The
+// first sentence of each paragraph naming four is one, judged with what the
+// rest of its section says.
+func proseEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
+	var out []*enumeration
+	for _, p := range n.Paras() {
+		// Four rights take four of the anchor's words, in one sentence:
+		// a paragraph or sentence with fewer is not read.
+		if p.Item != nil {
+			continue
+		}
+		ws := rights.Anchor().Windows(p.Scan)
+		if len(ws) < 4 || !readersWords.Match(p.Scan) && !titledRights(n, p.Section) {
+			continue
+		}
+		for _, sp := range notices.Sentences(p.Text) {
+			in := 0
+			for _, w := range ws {
+				if w[0] >= sp.Start && w[0] < sp.End {
+					in++
+				}
+			}
+			if in < 4 {
+				continue
+			}
+			sent := p.Text[sp.Start:sp.End]
+			if rightsIn(sent).Len() >= 4 {
+				e := &enumeration{at: notices.Span{Start: p.Start + sp.Start, End: p.Start + sp.End}, section: p.Section,
+					paras: map[*notices.Para]bool{}, prose: true, whole: p.Scan}
+				e.add(sent)
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// titleOf is a sub-section's title: as the tree gives it, or the first
+// line of a clause that opens with its title on a line of its own ("6.1
+// Right of Access.", then the text).
+func titleOf(n *notices.Notice, pr *paraRights, c *notices.Section) string {
+	if c.Title != "" {
+		return c.Title
+	}
+	sp := clauseTitleSpan(pr, c)
+	return string(n.Source[sp.Start:sp.End])
+}
+
+// clauseTitleSpan is the first line of a clause's first paragraph when it is
+// short and the text goes on on the next line: the clause's title.
+func clauseTitleSpan(pr *paraRights, c *notices.Section) notices.Span {
+	ps := pr.bySection[c]
+	if len(ps) == 0 {
+		return notices.Span{}
+	}
+	p := ps[0]
+	i := strings.IndexByte(p.Text, '\n')
+	if i <= 0 {
+		return notices.Span{}
+	}
+	// The line's end may be a hard break ("  " or "\\") or a comment,
+	// blanked to spaces.
+	line := strings.TrimRight(p.Text[:i], " \t\\")
+	if line == "" || len(line) > 100 {
+		return notices.Span{}
+	}
+	return notices.Span{Start: p.Start, End: p.Start + len(line)}
+}
+
+var (
+	// A sub-heading may name the right of access in a word ("Access,
+	// Correction, Portability"), which in running text says nothing.
+	accessTitle = regexp.MustCompile(`(?i)^(?:your )?(?:right (?:of |to )?)?access\b`)
+	// "Right to information" is the right to be informed, but notices
+	// translated from German use it for Art 15's right of access
+	// (Auskunftsrecht); the text under the title tells which.
+	informationTitle = regexp.MustCompile(`(?i)right (?:to|of) information\b`)
+)
+
+// titleRights returns the rights a sub-heading names.
+func titleRights(n *notices.Notice, pr *paraRights, c *notices.Section) notices.ConceptSet {
+	title := c.Title
+	if title == "" && c.Parent != nil {
+		title = titleOf(n, pr, c)
+	}
+	if title == "" {
+		return 0
+	}
+	r := rightsIn(title)
+	if accessTitle.MatchString(title) {
+		r |= access
+	}
+	if r&access == 0 && informationTitle.MatchString(title) {
+		for _, p := range pr.bySection[c] {
+			if pr.said(p)&access != 0 {
+				r |= access
+				break
+			}
+		}
+	}
+	return r
+}
+
+// exerciseIntro opens the introduction of a list of ways to exercise the
+// rights ("To exercise these rights, submit the following webforms:"),
+// whose items name rights ("To access your personal data, submit ...") but
+// restate a list given before it.
+var exerciseIntro = regexp.MustCompile(`^\W*To exercise\b`)
+
+// waysToExercise reports whether a list is introduced, or nested in an item
+// that opens, as the ways to exercise rights.
+func waysToExercise(e *enumeration) bool {
+	if e.titled {
+		return false // its lead is the section's last paragraph
+	}
+	return e.lead != nil && exerciseIntro.MatchString(e.lead.Text) ||
+		e.within != nil && exerciseIntro.MatchString(e.within.Text)
+}
+
+// glossaryWords title or introduce a list of definitions, whose items
+// define "access" or "erasure" and grant nothing.
+var glossaryWords = pattern.MustCompile(`(?i)\b(?:definitions?|glossary|defined terms|interpretation|key terms|what we mean by|the following terms|these terms)\b`)
+
+func glossary(e *enumeration) bool {
+	if e.lead != nil && matches(glossaryWords, e.lead.Text, e.lead.Scan) {
+		return true
+	}
+	if e.section != nil {
+		for _, s := range e.section.Ancestors() {
+			if matches(glossaryWords, s.Title, s.TitleScan) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// choicesWords introduce a list of a reader's choices and controls rather
+// than their rights under the law ("Your choices", "Your privacy controls").
+var choicesWords = pattern.MustCompile(`(?i)\b(?:choices|controls|preferences|options)\b`)
+
+func choices(e *enumeration) bool {
+	if e.lead != nil && matches(choicesWords, e.lead.Text, e.lead.Scan) {
+		return true
+	}
+	if e.section != nil {
+		for _, s := range e.section.Ancestors() {
+			if matches(choicesWords, s.Title, s.TitleScan) {
+				return true
+			}
+		}
+	}
+	return underRegion(e)
+}
+
+var (
+	// otherLaw names a law or place whose own list of rights a notice may
+	// give beside the UK GDPR's: the CCPA's four rights are not a UK GDPR
+	// list short of four.
+	otherLaw = pattern.MustCompile(`(?i)\b(?:California|Brazil|Turk|Mexic|Canad|Australia|Japan|Korea|India|Israel|South Africa|(?:CCPA|CPRA|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware|U\.?S\.? (?:state|consumer|resident)s?|US State|State Privacy Laws?|LGPD|KVKK|ARCO|PIPEDA|Quebec|PIPL|China|Chinese|Singapore|PDPA|DPDP|POPIA)\b)`)
+	ukOrEU   = pattern.MustCompile(`(?i)\bUK\b|United Kingdom|\bEEA\b|European|\bEU\b|GDPR`)
+	// region names a place a list may be for ("If you live in the EEA").
+	region = pattern.MustCompile(`(?i)\b(?:if you (?:live|are|reside)|residents? of|depending on where you live)\b`)
+)
+
+// underRegion reports whether a list is introduced as a region's.
+func underRegion(e *enumeration) bool {
+	return e.lead != nil && matches(region, e.lead.Text, e.lead.Scan)
+}
+
+// underOtherLaw reports whether an enumeration is introduced, or titled, as
+// the rights of another law or place, and not also the UK's or the EU's.
+func underOtherLaw(e *enumeration) bool {
+	type said struct {
+		text string
+		scan *pattern.Text
+	}
+	var texts []said
+	if e.lead != nil {
+		texts = append(texts, said{e.lead.Text, e.lead.Scan})
+	}
+	if e.within != nil {
+		// "* Canada" with Canada's list of rights nested in it.
+		texts = append(texts, said{e.within.Text, e.within.Scan})
+	}
+	if e.section != nil {
+		for _, s := range e.section.Ancestors() {
+			texts = append(texts, said{s.Title, s.TitleScan})
+		}
+	}
+	for _, t := range texts {
+		if matches(ukOrEU, t.text, t.scan) {
+			return false
+		}
+		if matches(otherLaw, t.text, t.scan) {
+			return true
+		}
+	}
+	// With nothing said before it, the items can say it themselves ("the
+	// right not to be discriminated against ... under California law").
+	if !e.anyItem(otherLaw) {
+		return false
+	}
+	return !e.anyItem(ukOrEU)
+}
