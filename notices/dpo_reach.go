@@ -3,6 +3,7 @@ package notices
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/noticelint/noticelint/pattern"
 )
@@ -24,11 +25,15 @@ var (
 	contactTitle = pattern.MustCompile(`(?i)\bcontact(?:s|ing)?\b|\bget in touch\b|\breach us\b`)
 	// pointsOn: a sentence that sends the reader to contact details given
 	// elsewhere in the notice.
-	pointsOn = regexp.MustCompile(`(?i)\bcontact (?:details|information|info|section|us section)\b|\b(?:details|address(?:es)?) (?:listed|set out|given|provided|shown|stated|below|above)|\bbelow\b|\bsection\s+\d|\bsame (?:e-?mail )?address\b`)
+	pointsOn = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bcontact (?:details|information|info|section|us section)\b|\b(?:details|address(?:es)?) (?:listed|set out|given|provided|shown|stated|below|above)|\bbelow\b|\bsection\s+\d|\bsame (?:e-?mail )?address\b`)
+	})
 	// dpoMailbox: an address whose mailbox or domain names the DPO
 	// ("dpo@", "DPO_Acme@", "data.protection.officer@", "x@dpo.com"),
 	// wherever it stands: it can only be for the DPO.
-	dpoMailbox = regexp.MustCompile(`(?i)^(?:m?dpo|dpd|rpd|dsb|data[._-]?protection[._-]?officer|datenschutzbeauftragter)(?:[._+-][^@]*)?@|@dpo\.`)
+	dpoMailbox = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:m?dpo|dpd|rpd|dsb|data[._-]?protection[._-]?officer|datenschutzbeauftragter)(?:[._+-][^@]*)?@|@dpo\.`)
+	})
 	// obfuscatedEmail: an address written so that harvesters miss it,
 	// "dpo[at]example.fr", "dpo \[at\] example.com", "dpo (at) example.com",
 	// "dpo @ example.com". A reader still has a way to write.
@@ -38,8 +43,10 @@ var (
 	// cities): a continental street ("14 avenue de l'Opera", "Hauptstraße
 	// 5") or a postal code before its town ("75001 Paris", "D-10115
 	// Berlin", "1017 CN Amsterdam"). Years are not postal codes.
-	abroadAddress = regexp.MustCompile(`(?i:\b\d{1,4}(?:\s?(?:bis|ter|[a-c]))?,?\s(?:rue|avenue|av\.|boulevard|bd|place|quai|chemin|all[ée]e|impasse|cours|via|viale|piazza|calle|avenida|plaza|paseo|rua|carrer)\s)|\b\p{Lu}\p{Ll}+(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|gracht|straat|laan|plein|vej|gatan|gade)\s\d{1,4}\b|(?:^|[,\n–-]\s*)(?:[A-Z]{1,2}-)?(?:[0-9]{4,5}|[0-9]{2}-[0-9]{3})(?:\s[A-Z]{2})?\s\p{Lu}\p{Ll}{2,}|\d[^.\n]{3,80}?,?\s(?i:Ireland|France|Germany|Deutschland|the Netherlands|Netherlands|Belgium|Luxembourg|Spain|Italy|Sweden|Denmark|Finland|Norway|Poland|Austria|Switzerland|Portugal|Czech Republic|Cyprus|Malta|Estonia|Israel|Singapore|Japan|Canada)\b`)
-	yearLike      = regexp.MustCompile(`^(?:[A-Z]{1,2}-)?(?:19|20)\d\d\s`)
+	abroadAddress = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i:\b\d{1,4}(?:\s?(?:bis|ter|[a-c]))?,?\s(?:rue|avenue|av\.|boulevard|bd|place|quai|chemin|all[ée]e|impasse|cours|via|viale|piazza|calle|avenida|plaza|paseo|rua|carrer)\s)|\b\p{Lu}\p{Ll}+(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|gracht|straat|laan|plein|vej|gatan|gade)\s\d{1,4}\b|(?:^|[,\n–-]\s*)(?:[A-Z]{1,2}-)?(?:[0-9]{4,5}|[0-9]{2}-[0-9]{3})(?:\s[A-Z]{2})?\s\p{Lu}\p{Ll}{2,}|\d[^.\n]{3,80}?,?\s(?i:Ireland|France|Germany|Deutschland|the Netherlands|Netherlands|Belgium|Luxembourg|Spain|Italy|Sweden|Denmark|Finland|Norway|Poland|Austria|Switzerland|Portugal|Czech Republic|Cyprus|Malta|Estonia|Israel|Singapore|Japan|Canada)\b`)
+	})
+	yearLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[A-Z]{1,2}-)?(?:19|20)\d\d\s`) })
 )
 
 // reach returns where the notice gives a way to reach its DPO outside the
@@ -54,7 +61,7 @@ func (r *factReader) reach() Span {
 		return Span{}
 	}
 	for _, c := range r.n.Contacts {
-		if c.Kind == Email && c.Valid && dpoMailbox.MatchString(c.Value) {
+		if c.Kind == Email && c.Valid && dpoMailbox().MatchString(c.Value) {
 			return c.Span
 		}
 	}
@@ -84,7 +91,7 @@ func (r *factReader) reach() Span {
 	// otherwise its details may be another office's.
 	pointed := false
 	for _, m := range d.Mentions {
-		pointed = pointed || pointsOn.MatchString(m.Para.Text)
+		pointed = pointed || pointsOn().MatchString(m.Para.Text)
 	}
 	for _, p := range paras {
 		if pointed && p.Section != nil && contactTitle.Match(p.Section.TitleScan) {
@@ -131,12 +138,12 @@ func (r *factReader) reachIn(p *Para, from int) Span {
 		}
 	}
 	t := p.Text[from:]
-	for _, m := range abroadAddress.FindAllStringIndex(t, -1) {
+	for _, m := range abroadAddress().FindAllStringIndex(t, -1) {
 		s := m[0]
 		for s < m[1] && strings.IndexByte(",\n- \t", t[s]) >= 0 {
 			s++
 		}
-		if yearLike.MatchString(t[s:m[1]]) || others(from+s) {
+		if yearLike().MatchString(t[s:m[1]]) || others(from+s) {
 			continue
 		}
 		return Span{p.Start + from + s, p.Start + from + m[1]}

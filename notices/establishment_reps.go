@@ -3,6 +3,7 @@ package notices
 import (
 	"regexp"
 	"sort"
+	"sync"
 )
 
 // A foreign controller's Article 27 representative in the UK gives a UK
@@ -14,19 +15,23 @@ import (
 // entry's introduction calls representatives.
 
 var (
-	representativeOf = regexp.MustCompile(`(?i)\brepresentatives?\s+of\s+[^;\n]{1,60}?\s(?:in|for|within)\s+(?:the\s+)?(?:UK|EU|EEA|European Union|European Economic Area|United Kingdom|Union)\b`)
+	representativeOf = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\brepresentatives?\s+of\s+[^;\n]{1,60}?\s(?:in|for|within)\s+(?:the\s+)?(?:UK|EU|EEA|European Union|European Economic Area|United Kingdom|Union)\b`)
+	})
 	// jurisdictionLabel: an entry of a list by jurisdiction, "UK:",
 	// "**United Kingdom**:", "EEA:".
-	jurisdictionLabel = regexp.MustCompile(`(?i)^[\s*_]*(?:UK|U\.K\.|United Kingdom|Great Britain|EU|EEA|European Union|Switzerland)[\s*_]*:`)
+	jurisdictionLabel = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^[\s*_]*(?:UK|U\.K\.|United Kingdom|Great Britain|EU|EEA|European Union|Switzerland)[\s*_]*:`)
+	})
 )
 
 // representsOthers reports whether p is a representative's address in one
 // of the two shapes above.
 func (r *factReader) representsOthers(p *Para) bool {
-	if representativeOf.MatchString(p.Text) {
+	if representativeOf().MatchString(p.Text) {
 		return true
 	}
-	if !jurisdictionLabel.MatchString(p.Text) {
+	if !jurisdictionLabel().MatchString(p.Text) {
 		return false
 	}
 	paras := r.n.Paras()
