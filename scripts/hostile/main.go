@@ -89,6 +89,41 @@ var cases = []hostileCase{
 		args: lintArgs, bound: 2, boundAt: 2,
 	},
 	{
+		// Issue-era rate: 2-6 s/MB, 50x real text. The bound is 10x the
+		// corpus's CPU rate (about 0.25 s/MB).
+		name: "appendix-refs", what: "N paragraphs each citing an appendix, a schedule, an annex and a section", base: 25000,
+		gen: func(n int) string {
+			var b strings.Builder
+			b.WriteString("# Privacy notice\n\n## 1. About us\n\n")
+			for i := range n {
+				fmt.Fprintf(&b, "See Appendix %d, Schedule %d and Annex %d of the Terms, and section %d.\n\n", i%90+1, i%40+1, i%30+1, i%9+1)
+			}
+			return b.String()
+		},
+		args: lintArgs, bound: 3.5, boundAt: 1,
+	},
+	{
+		name: "table-rows", what: "a table of N rows, each citing a section", base: 40000,
+		gen: func(n int) string {
+			var b strings.Builder
+			b.WriteString("# Privacy notice\n\n## 1. Recipients\n\n| Recipient | Data | Purpose | See |\n|---|---|---|---|\n")
+			for i := range n {
+				fmt.Fprintf(&b, "| Supplier %d | contact details | delivery | section %d |\n", i, i%9+1)
+			}
+			return b.String()
+		},
+		args: lintArgs, bound: 7, boundAt: 1,
+	},
+	{
+		// The concept reader splits clauses into words: a paragraph of one
+		// clause that never ends must stay linear.
+		name: "one-clause", what: "one paragraph of N repeats of a negated rights phrase, with no clause break", base: 20000,
+		gen: func(n int) string {
+			return "# Privacy notice\n\n## Your rights\n\n" + strings.Repeat("not to be subject to a copy of ", n) + "\n"
+		},
+		args: lintArgs, bound: 2, boundAt: 1,
+	},
+	{
 		name: "outline-size", what: "outline on a file of N MiB of notice text (over the 16 MiB limit)", base: 20,
 		gen: func(n int) string {
 			para := "We process your personal data as described in section 3. Contact dpo@example.com.\n\n"
