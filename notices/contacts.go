@@ -149,6 +149,7 @@ func findContacts(p *Para) []*Contact {
 				break
 			}
 		}
+		e = gluedEnd(t, i+at, e)
 		for e > i+at && strings.IndexByte(".-_@\\", t[e-1]) >= 0 {
 			e--
 		}

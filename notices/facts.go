@@ -180,6 +180,10 @@ type DPO struct {
 	// After are the paras that follow "... contact our DPO at:" (the list
 	// or block it introduces).
 	After map[*Para]bool
+	// Reach is where the notice gives a way to reach the DPO outside the
+	// paras Covers holds for (the lines after a mention, the contact
+	// section, an address whose mailbox names the DPO), or empty.
+	Reach Span
 
 	mentioned map[*Para]bool
 }

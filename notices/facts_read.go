@@ -21,6 +21,7 @@ func readFacts(n *Notice) *Facts {
 	r.controllers()
 	r.dpo()
 	r.parties()
+	r.f.DPO.Reach = r.reach()
 	r.processing()
 	r.publicAuthority()
 	r.establishment()
@@ -1015,7 +1016,7 @@ func (r *factReader) establishment() {
 		}
 		p := c.Para
 		if representative.Match(p.Scan) || icoName.Match(p.Scan) || r.f.DPO.mentioned[p] ||
-			(p.Section != nil && representative.Match(p.Section.TitleScan)) || r.introducedAsOthers(p) {
+			(p.Section != nil && representative.Match(p.Section.TitleScan)) || r.introducedAsOthers(p) || r.representsOthers(p) {
 			continue
 		}
 		off := c.Span.Start - p.Start

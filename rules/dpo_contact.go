@@ -68,6 +68,10 @@ where the sentence promises it, and use one address throughout.`,
 	Check: checkDPOContact,
 }
 
+// purposeInbox is a mailbox named for a purpose other than data
+// protection: job applications, customer support, sales, the press.
+var purposeInbox = regexp.MustCompile(`(?i)^(?:jobs?|careers?|recruit\w*|talent|hiring|hr|applicants?|support|help(?:desk)?|customer[._-]?(?:service|care|support)s?|service[._-]?client|sales|billing|press|media)(?:[._+-][^@]*)?@`)
+
 // emptySlot finds a contact verb whose preposition is followed by nothing: the
 // end of the sentence, punctuation, or "or"/"and" starting the next channel.
 var emptySlot = regexp.MustCompile(`(?i)\b(e-?mail(?:ing|ed)?|contact(?:ed|ing)?|writ(?:e|ing)|call(?:ing)?|phon(?:e|ing)|ring(?:ing)?|reach(?:ed)?|text(?:ing)?)\b((?:[\s\x{00A0}]+[^\s\x{00A0}.;]+){0,8}?)[\s\x{00A0}]+(at|to|on|via)[\s\x{00A0}]*(?:$|[.,;]|(?:or|and|if|for|by)\b)`)
@@ -165,7 +169,10 @@ func checkDPOContact(pass *lint.Pass) {
 			// A table lists other organisations (recipients, group
 			// companies) with their own DPOs: not the notice's DPO twice.
 			// A mailto: link's target counts once, as the address shown.
-			if c.Party == notices.OurDPO && c.Para.Block.Kind != notices.Table && (!c.Target || c.Link == nil) {
+			// A mailbox named for another purpose (job applications,
+			// customer support) is that desk's, even where the DPO's
+			// section gives it.
+			if c.Party == notices.OurDPO && c.Para.Block.Kind != notices.Table && (!c.Target || c.Link == nil) && !purposeInbox.MatchString(c.Value) {
 				emails = append(emails, c)
 			}
 		default:
@@ -202,7 +209,7 @@ func checkDPOContact(pass *lint.Pass) {
 		}
 		return
 	}
-	if !hasChannel && !hasPlaceholder {
+	if !hasChannel && !hasPlaceholder && dpo.Reach.Len() == 0 {
 		first := dpo.Mentions[0]
 		pass.Report(notices.Span{Start: first.Span.Start, End: first.Span.Start}, first.Para.Section,
 			"The notice names a Data Protection Officer but gives no way to contact them: no email address, postal address, phone number or web form.",
