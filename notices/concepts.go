@@ -79,6 +79,9 @@ type Concepts struct {
 	// ASCII letters and digits, by prefixIndex: mayMatch asks it of nearly
 	// every word of a read clause, so it is an array lookup, not a hash.
 	asciiPrefixes []uint64
+	// known remembers the words Match has stemmed (see lookup).
+	known    sync.Map
+	knownLen atomic.Int64
 }
 
 // prefixCodes maps a byte of a word's start to 1..36 (a letter in either
@@ -395,8 +398,8 @@ func (c *Concepts) Match(text string) (said, denied ConceptSet) {
 	for i := range ws {
 		w := &ws[i]
 		if c.mayMatch(w.text) {
-			w.lower = strings.ToLower(w.text)
-			w.stem = stem(w.lower)
+			w.known = c.lookup(w.text)
+			w.lower, w.stem = w.known.lower, w.known.stem
 		}
 	}
 	start := 0
@@ -427,7 +430,7 @@ func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
 			continue
 		}
 		// Phrases matched as written come first, then those by stem.
-		for _, candidates := range [2][]phrase{c.exact[ws[i].lower], c.first[ws[i].stem]} {
+		for _, candidates := range [2][]phrase{ws[i].known.exact, ws[i].known.first} {
 			hits, negStarts, cancels, other = c.matchAt(ws, i, candidates, hits, negStarts, cancels, other)
 		}
 	}
@@ -530,6 +533,8 @@ type word struct {
 	// lower is text in lower case, and stem its stem, or "" when the
 	// table has no word it could be.
 	lower, stem string
+	// known is what the table knows of the word, when it was stemmed.
+	known *knownWord
 	// clause says the word starts a new clause: a sentence end, ";" or
 	// ":" came before it.
 	clause bool
@@ -697,6 +702,33 @@ func stem(w string) string {
 		stemCache.Store(strings.Clone(w), s)
 	}
 	return s
+}
+
+// knownWord is a text word as a table reads it: its lower-case form, its
+// stem, and the table's phrases that start with it as written and by stem.
+type knownWord struct {
+	lower, stem  string
+	exact, first []phrase
+}
+
+// lookup returns what c knows of the text word w. Each table remembers
+// its words, as written, so a word seen before costs one lookup instead of
+// a lower-casing, a stem lookup and two phrase lookups; like stemCache it
+// stops growing at stemCacheMax words.
+func (c *Concepts) lookup(w string) *knownWord {
+	if k, ok := c.known.Load(w); ok {
+		return k.(*knownWord)
+	}
+	lower := strings.ToLower(w)
+	st := stem(lower)
+	k := &knownWord{lower: lower, stem: st, exact: c.exact[lower], first: c.first[st]}
+	if c.knownLen.Load() < stemCacheMax {
+		c.knownLen.Add(1)
+		// The remembered strings must not hold on to the text w is in.
+		k.lower, k.stem = strings.Clone(lower), strings.Clone(st)
+		c.known.Store(strings.Clone(w), k)
+	}
+	return k
 }
 
 // OtherParty reports whether text speaks of another party's rights or
