@@ -17,6 +17,22 @@ import (
 // rather than taking the run down: one odd notice must not cost the others
 // their results.
 func Check(n *notices.Notice, s *Settings, opt Options) []Finding {
+	out, _ := CheckSuppressed(n, s, opt)
+	return out
+}
+
+// Suppressed is a finding an inline suppression hid, with the reason its
+// directive gives ("" when it gives none) and the directive's line.
+type Suppressed struct {
+	Finding Finding
+	Reason  string
+	Line    int
+}
+
+// CheckSuppressed is Check that also returns the findings the notice's
+// inline suppressions hid, for reports that list what was signed off
+// (noticelint checklist) rather than leave it out.
+func CheckSuppressed(n *notices.Notice, s *Settings, opt Options) ([]Finding, []Suppressed) {
 	var out []Finding
 	ran := map[string]bool{}
 	var engine []*Rule
@@ -43,7 +59,7 @@ func Check(n *notices.Notice, s *Settings, opt Options) []Finding {
 		isKnown[r.ID] = true
 	}
 	sp := newSuppressor(n, s, isKnown, ids, s.severity(InvalidSuppression))
-	out = sp.filter(out)
+	out, suppressed := sp.split(out)
 	for _, r := range engine {
 		switch r.ID {
 		case UnusedSuppression.ID:
@@ -53,7 +69,7 @@ func Check(n *notices.Notice, s *Settings, opt Options) []Finding {
 		}
 	}
 	Sort(out)
-	return out
+	return out, suppressed
 }
 
 func runRule(p *Pass) (out []Finding) {

@@ -222,8 +222,15 @@ func (sp *suppressor) enable(d *directive, rules []string, open map[string]*supp
 // cost grows with the findings plus the suppressions rather than with their
 // product: a notice of 20,000 suppressed lines took seconds.
 func (sp *suppressor) filter(fs []Finding) []Finding {
+	out, _ := sp.split(fs)
+	return out
+}
+
+// split is filter that also returns the suppressed findings, each with the
+// directive that suppressed it.
+func (sp *suppressor) split(fs []Finding) (kept []Finding, suppressed []Suppressed) {
 	if len(sp.list) == 0 {
-		return fs
+		return fs, nil
 	}
 	byRule := map[string][]*suppression{}
 	for _, s := range sp.list {
@@ -236,7 +243,7 @@ func (sp *suppressor) filter(fs []Finding) []Finding {
 	for i, f := range fs {
 		groups[f.Rule] = append(groups[f.Rule], i)
 	}
-	hit := make([]bool, len(fs))
+	hit := make([]*suppression, len(fs))
 	for rule, idx := range groups {
 		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(fs[a].Line, fs[b].Line) })
 		sweep(byRule[rule], idx, fs, hit)
@@ -244,11 +251,17 @@ func (sp *suppressor) filter(fs []Finding) []Finding {
 	}
 	out := fs[:0]
 	for i, f := range fs {
-		if !hit[i] {
+		if hit[i] == nil {
 			out = append(out, f)
+		} else {
+			sup := Suppressed{Finding: f}
+			if d := hit[i].dir; d != nil {
+				sup.Reason, sup.Line = d.reason, d.line
+			}
+			suppressed = append(suppressed, sup)
 		}
 	}
-	return out
+	return out, suppressed
 }
 
 // sweep sets hit for the findings idx (in line order) that one of sups (in
@@ -256,17 +269,20 @@ func (sp *suppressor) filter(fs []Finding) []Finding {
 // A suppression is looked at when the first finding at or after its first
 // line comes: it covers that finding, or it ended before it and can cover
 // no later one.
-func sweep(sups []*suppression, idx []int, fs []Finding, hit []bool) {
+func sweep(sups []*suppression, idx []int, fs []Finding, hit []*suppression) {
 	next, reach := 0, math.MinInt // reach: the last line a started suppression covers
+	var reacher *suppression      // the suppression that reaches furthest
 	var started []*suppression
 	for _, i := range idx {
 		line := fs[i].Line
 		for ; next < len(sups) && sups[next].from <= line; next++ {
-			reach = max(reach, sups[next].to)
+			if sups[next].to > reach {
+				reach, reacher = sups[next].to, sups[next]
+			}
 			started = append(started, sups[next])
 		}
-		if reach >= line {
-			hit[i] = true
+		if reach >= line && hit[i] == nil {
+			hit[i] = reacher
 		}
 		for _, s := range started {
 			if s.to >= line {

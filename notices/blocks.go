@@ -63,7 +63,9 @@ type flattener struct {
 
 func flatten(masked []byte) []unit {
 	doc := parseBlocks(masked)
-	f := &flattener{src: masked}
+	// About one unit per two lines: sized once, the units are not copied
+	// at every doubling of the slice.
+	f := &flattener{src: masked, units: make([]unit, 0, bytes.Count(masked, []byte{'\n'})/2+8)}
 	f.blocks(doc, 0)
 	return f.units
 }

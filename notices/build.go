@@ -499,11 +499,6 @@ func (b *builder) push(s *Section) {
 	b.orphan = -1
 }
 
-// emphasis matches bold and italic markers. Converted notices often write
-// "## **2. Data we collect**" or "## 8. **YOUR RIGHTS**"; the number is the
-// section's all the same.
-var emphasis = regexp.MustCompile(`\*\*|__|^[*_]|[*_]$`)
-
 func (b *builder) heading(i int) {
 	u := b.units[i]
 	t := cleanTitle(b.text(u))

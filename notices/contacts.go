@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/noticelint/noticelint/pattern"
@@ -88,15 +89,28 @@ func (p Party) String() string {
 var (
 	// urlStart finds where a URL begins; it runs to the first of urlStop,
 	// which holds regexp's \s and the brackets and quotes (see findContacts).
-	urlStart  = pattern.MustCompile(`(?i)\b(?:https?://|www\.)`)
-	phoneRe   = pattern.MustCompile(`(?:\+\d{1,3}[\t \x{00A0}-]?(?:\(0\)[\t \x{00A0}-]?)?\(?\d{1,4}\)?(?:[\t \x{00A0}-]?\d{2,4}){2,4}|\b0\d{2,4}[\t \x{00A0}-]?\d{3,4}[\t \x{00A0}-]?\d{3,4})\b`)
+	urlStart = pattern.MustCompile(`(?i)\b(?:https?://|www\.)`)
+	// phoneRe is run only on the stretches findPhones cuts out, so it is
+	// a plain regexp, compiled on first use.
+	phoneRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:\+\d{1,3}[\t \x{00A0}-]?(?:\(0\)[\t \x{00A0}-]?)?\(?\d{1,4}\)?(?:[\t \x{00A0}-]?\d{2,4}){2,4}|\b0\d{2,4}[\t \x{00A0}-]?\d{3,4}[\t \x{00A0}-]?\d{3,4})\b`)
+	})
 	webFormRe = pattern.MustCompile(`(?i)\b(?:online|web|contact|digital|request|enquiry|inquiry|privacy)[\t \x{00A0}-]form\b`)
 	// poBoxRe and usCityRe find the line of a postal address that says it
 	// is one: "P.O. Box 1688", "Postfach 10 01 23", "Bellevue, WA 98009".
 	// They are two patterns so that each has literals to look for first.
-	poBoxRe    = pattern.MustCompile(`\b(?:P\.?[\t \x{00A0}]?O\.?[\t \x{00A0}]?Box|Post Office Box|Postfach)[\t \x{00A0}]\d[\d ]{0,8}\d\b`)
-	usCityRe   = pattern.MustCompile(`\b[A-Z][a-z]{1,20}(?:[ -][A-Z][a-z]{1,20}){0,3}, (?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY) \d{5}(?:-\d{4})?\b`)
-	urlStop    = "\t\n\f\r <>()[]\"'’”"
+	poBoxRe  = pattern.MustCompile(`\b(?:P\.?[\t \x{00A0}]?O\.?[\t \x{00A0}]?Box|Post Office Box|Postfach)[\t \x{00A0}]\d[\d ]{0,8}\d\b`)
+	usCityRe = pattern.MustCompile(`\b[A-Z][a-z]{1,20}(?:[ -][A-Z][a-z]{1,20}){0,3}, (?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY) \d{5}(?:-\d{4})?\b`)
+	urlStop  = "\t\n\f\r <>()[]\"'’”"
+	// urlStopASCII has the ASCII bytes of urlStop, the common case.
+	urlStopASCII = func() (set [utf8.RuneSelf]bool) {
+		for _, c := range []byte(urlStop) {
+			if c < utf8.RuneSelf {
+				set[c] = true
+			}
+		}
+		return set
+	}()
 	emailLocal = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+'-"
 	emailHost  = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-@_"
 	tldRe      = regexp.MustCompile(`\.[A-Za-z]{2,}$`)
@@ -164,6 +178,13 @@ func findContacts(p *Para) []*Contact {
 		}
 		e := m[1]
 		for e < len(t) {
+			if c := t[e]; c < utf8.RuneSelf {
+				if urlStopASCII[c] {
+					break
+				}
+				e++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(t[e:])
 			if strings.ContainsRune(urlStop, r) {
 				break
@@ -179,14 +200,8 @@ func findContacts(p *Para) []*Contact {
 		}
 		add(URL, m[0], e, true)
 	}
-	// A phone number has nine digits: most paragraphs that hold a "+4" or
-	// a word starting "0" have too few to hold one.
-	if phoneRe.MayMatch(p.Scan) && digits(t) >= 9 {
-		for _, m := range phoneRe.FindAllIndex(p.Scan, -1) {
-			if digits(t[m[0]:m[1]]) >= 9 {
-				add(Phone, m[0], m[1], true)
-			}
-		}
+	for _, m := range findPhones(t) {
+		add(Phone, m[0], m[1], true)
 	}
 	for _, m := range findPostcodes(t) {
 		add(Postcode, m[0], m[1], true)
@@ -199,7 +214,7 @@ func findContacts(p *Para) []*Contact {
 	}
 	// The state codes usCityRe looks for first are common words once
 	// folded (", or ", ", in "); a ZIP code needs five digits.
-	if usCityRe.MayMatch(p.Scan) && digits(t) >= 5 {
+	if usCityRe.MayMatch(p.Scan) && hasZip(t) {
 		for _, m := range usCityRe.FindAllIndex(p.Scan, -1) {
 			add(Address, m[0], m[1], true)
 		}
@@ -218,7 +233,19 @@ func findContacts(p *Para) []*Contact {
 // start a word. source_test checks it against the regexp.
 func findPostcodes(t string) [][2]int {
 	var out [][2]int
+	next := -1 // the first digit at or after i, once looked for
 	for i := 0; i < len(t); i++ {
+		// Every postcode has a digit at most five bytes from its start
+		// (outward "A9", or "GIR" and a no-break space before "0AA"):
+		// jump to five bytes before the next digit.
+		if next < i {
+			if next = indexDigit(t, i); next < 0 {
+				break
+			}
+		}
+		if i < next-5 {
+			i = next - 5
+		}
 		if !isUpper(t[i]) || i > 0 && pattern.IsWordByte(t[i-1]) {
 			continue
 		}
@@ -423,3 +450,104 @@ func shownText(t string, lo, hi int) string {
 
 // linkSyntax is what a Markdown or HTML link adds to the text it shows.
 var linkSyntax = regexp.MustCompile(`\]\([^)\s]*\)|\[|\]|<[^>]*>`)
+
+// indexDigit returns the index of the first ASCII digit in t at or after
+// from, or -1.
+func indexDigit(t string, from int) int {
+	for i := from; i < len(t); i++ {
+		if isDigit(t[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// phoneChar returns the length of the character at t[i] when it is one a
+// match of phoneRe can hold (a digit, "+", "(", ")", "-", tab, space or
+// no-break space), or 0.
+func phoneChar(t string, i int) int {
+	switch c := t[i]; {
+	case isDigit(c), c == '+', c == '(', c == ')', c == '-', c == ' ', c == '\t':
+		return 1
+	case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA0:
+		return 2
+	}
+	return 0
+}
+
+// findPhones returns the matches of phoneRe in t with nine digits or more.
+// A match holds only phoneChar characters, so it lies inside one maximal
+// run of them, and the matches in different runs do not interact: phoneRe
+// runs only on the runs with nine digits, each with the rune on either side
+// so that its \b reads as in the whole text. Most paragraphs have fewer
+// than nine digits in all, and in prose such runs are rare.
+func findPhones(t string) [][2]int {
+	if digits(t) < 9 {
+		return nil
+	}
+	var out [][2]int
+	for i := 0; i < len(t); {
+		d := indexDigit(t, i)
+		if d < 0 {
+			break
+		}
+		// The run holding the digit: back over the phone characters before
+		// it (the run before ended at a character that is not one), then on.
+		start := d
+		for start > 0 {
+			if c := t[start-1]; c != 0xA0 && phoneChar(t, start-1) == 1 {
+				start--
+			} else if c == 0xA0 && start >= 2 && t[start-2] == 0xC2 {
+				start -= 2
+			} else {
+				break
+			}
+		}
+		i = d
+		n := 0
+		for i < len(t) {
+			w := phoneChar(t, i)
+			if w == 0 {
+				break
+			}
+			if isDigit(t[i]) {
+				n++
+			}
+			i += w
+		}
+		if n < 9 {
+			continue
+		}
+		lo, hi := start, i
+		if lo > 0 {
+			_, w := utf8.DecodeLastRuneInString(t[:lo])
+			lo -= w
+		}
+		if hi < len(t) {
+			_, w := utf8.DecodeRuneInString(t[hi:])
+			hi += w
+		}
+		for _, m := range phoneRe().FindAllStringIndex(t[lo:hi], -1) {
+			if digits(t[lo+m[0]:lo+m[1]]) >= 9 {
+				out = append(out, [2]int{lo + m[0], lo + m[1]})
+			}
+		}
+	}
+	return out
+}
+
+// hasZip reports whether t holds ", " and a two-letter state code, a space
+// and five digits, which every match of usCityRe does.
+func hasZip(t string) bool {
+	for i := 0; ; {
+		k := strings.Index(t[i:], ", ")
+		if k < 0 {
+			return false
+		}
+		i += k + 2
+		if i+7 < len(t) && isUpper(t[i]) && isUpper(t[i+1]) && t[i+2] == ' ' &&
+			isDigit(t[i+3]) && isDigit(t[i+4]) && isDigit(t[i+5]) && isDigit(t[i+6]) && isDigit(t[i+7]) {
+			return true
+		}
+	}
+}

@@ -223,6 +223,27 @@ We also receive information about you from credit reference agencies.
 		t.Errorf("from others %v %q", f.FromOthers().Holds, quoted(n, f.FromOthers().Evidence))
 	}
 
+	// Sources named by kind, with words before the kind: a council by its
+	// name, agencies by what they do.
+	for _, c := range []struct{ text, want string }{
+		{"Details of your application are passed to us by your landlord, and we receive information from Northshire County Council.", "from Northshire County Council"},
+		{"We get referrals and case notes from housing support agencies.", "from housing support agencies"},
+		{"We collect information from the contractors who repair your home.", "from the contractors"},
+	} {
+		n, f := facts(t, "# Notice\n\n"+c.text+"\n")
+		if !f.FromOthers().Holds || quoted(n, f.FromOthers().Evidence) != c.want {
+			t.Errorf("%q: from others %v %q", c.text, f.FromOthers().Holds, quoted(n, f.FromOthers().Evidence))
+		}
+	}
+	for _, text := range []string{
+		"We send reminders from our offices to local councils.",
+		"We do not receive information from councils or agencies.",
+	} {
+		if _, f := facts(t, "# Notice\n\n"+text+"\n"); f.FromOthers().Holds {
+			t.Errorf("%q taken for data from others", text)
+		}
+	}
+
 	n, f = facts(t, "# Notice\n\nWe do not transfer your personal data outside the UK. If you live outside the UK, this notice still applies.\n")
 	if f.Transfers().Holds || quoted(n, f.Transfers().Evidence) != "outside the UK" {
 		t.Errorf("a denied transfer: %v %q", f.Transfers().Holds, quoted(n, f.Transfers().Evidence))

@@ -146,7 +146,7 @@ func cleanTitle(s string) string {
 	}
 	s = unescape(s)
 	if strings.ContainsAny(s, "*_") {
-		s = emphasis.ReplaceAllString(s, "")
+		s = dropEmphasis(s)
 	}
 	if strings.ContainsAny(s, "\u200b\ufeff") {
 		s = strings.Map(func(r rune) rune {
@@ -195,4 +195,25 @@ func restAfter(t string, i int) int {
 		return -1
 	}
 	return i
+}
+
+// dropEmphasis removes bold and italic markers: converted notices often
+// write "## **2. Data we collect**" or "## 8. **YOUR RIGHTS**", and the
+// number is the section's all the same. It removes each "**" and "__" from
+// left to right, and a "*" or "_" that starts or ends s: what the regexp
+// `\*\*|__|^[*_]|[*_]$` matches (source_test checks the two agree), at a
+// fraction of its cost on every title.
+func dropEmphasis(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		switch {
+		case i+1 < len(s) && (s[i] == '*' && s[i+1] == '*' || s[i] == '_' && s[i+1] == '_'):
+			i++
+		case (i == 0 || i == len(s)-1) && (s[i] == '*' || s[i] == '_'):
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }

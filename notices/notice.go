@@ -3,6 +3,7 @@ package notices
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/noticelint/noticelint/pattern"
@@ -59,6 +60,21 @@ type Notice struct {
 	paras   []*Para
 	// byPattern lists, for each pattern, the paras that may match it.
 	byPattern map[*pattern.Pattern][]*Para
+	// memo holds what other packages derive from the notice once for all
+	// their readers (see Memo).
+	memo sync.Map
+}
+
+// Memo returns the value fn derives from the notice, computing it on the
+// first call for key only: several rules that read one derived view of a
+// notice (the content elements it states) share one computation, whichever
+// asks first. key should be a value of a type private to the caller.
+func (n *Notice) Memo(key any, fn func() any) any {
+	if v, ok := n.memo.Load(key); ok {
+		return v.(func() any)()
+	}
+	v, _ := n.memo.LoadOrStore(key, sync.OnceValue(fn))
+	return v.(func() any)()
 }
 
 // SectionKind says how a section was written.

@@ -143,10 +143,20 @@ const quotedOrSub = `(?:[\t \x{00A0}]?\(\w{1,4}\))*(?:[\t ,\n\x{00A0}]{0,3}["“
 // "policy" and "statement" are here too: whether such a name is this
 // notice's own is decided by comparing it with the notice's title.
 const documentWords = `Acts?|Laws?|Regulations?|Directive|Order|Code|Convention|Rules|Charter|Bill|Treaty|Ordinance|Statute|Constitution|Decree|` +
-	`Principles|[Gg]uidelines?|[Gg]uidance|Framework|[Aa]greements?|[Cc]ontracts?|[Ll]ease|[Tt]enancy|[Tt]erms(?:` + `[\t \x{00A0}]+of[\t \x{00A0}]+(?:Use|Service|Sale))?|` +
+	`Principles|[Gg]uidelines?|[Gg]uidance|Framework|[Aa]greements?|[Cc]ontracts?|[Ll]ease|[Tt]enancy|` + namedOf + `|[Tt]erms|` +
 	`[Cc]onditions|[Ll]icen[cs]e|[Pp]olic(?:y|ies)|[Nn]otice|[Ss]tatement|[Hh]andbook|[Aa]ddendum|[Ss]tandards?|[Cc]lauses|Protocol|` +
 	`Schedule[\t \x{00A0}]+\w{1,4}|Appendix[\t \x{00A0}]+\w{1,4}|Annex[\t \x{00A0}]+\w{1,4}|Part[\t \x{00A0}]+\w{1,4}|Chapter[\t \x{00A0}]+\w{1,4}|Article[\t \x{00A0}]+\d{1,3}|` +
 	`U\.S\.C\.|C\.F\.R\.|` + lawAcronyms + `|(?-i:[A-Z]{2,6})`
+
+// namedOf is a document named by what it governs: "Terms of Use", "Terms
+// of Membership", "Conditions of Carriage", "Code of Conduct". The word
+// after "of" is any single word, so the name need not be a known one.
+const namedOf = `(?:[Tt]erms|[Cc]onditions|[Cc]ode)[\t \x{00A0}]+of[\t \x{00A0}]+[\w'’-]+`
+
+// namedOfEnd finds namedOf at the end of the text before a reference, so
+// that "under our Terms of Hire, section 6" is read as naming its document
+// even though "Hire" is no document word.
+var namedOfEnd = regexp.MustCompile(`(?i)\b` + namedOf + `$`)
 
 // lawAcronyms are the short names of data protection and privacy laws.
 const lawAcronyms = `GDPR|DPA|PECR|CCPA|CPRA|LGPD|PIPEDA|FERPA|HIPAA|COPPA|CalOPPA|FADP|nDSG|BDSG|DSGVO|RGPD|LOPDGDD|LOPD|PDPA|POPIA|APPI|PIPL|VCDPA|CPA|FCRA|GLBA|U\.?S\.?C`
@@ -625,7 +635,7 @@ func mayNameDocument(before string) bool {
 	t := strings.TrimRight(before, " \t,\u00a0\n")
 	i := strings.LastIndexAny(t, " \t\n") + 1
 	w := strings.ToLower(t[i:])
-	return documentEnds[w] || len(w) <= 8 && len(w) >= 2 && strings.ToUpper(w) == t[i:] && w != strings.ToUpper(w)
+	return documentEnds[w] || namedOfEnd.MatchString(tail(t, 60)) || len(w) <= 8 && len(w) >= 2 && strings.ToUpper(w) == t[i:] && w != strings.ToUpper(w)
 }
 
 var documentEnds = map[string]bool{"act": true, "acts": true, "law": true, "laws": true, "regulation": true, "regulations": true,

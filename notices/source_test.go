@@ -165,6 +165,9 @@ var prefilterEdges = []string{
 	"Appendix A and B", "Schedule IV or V", "section one and two", "See \u212aection 4.", "SECTION 4", "para. 3", "Appendices A and B",
 	"use our online\u00a0form", "the web-form", "Web \tFORM", "information form", "inform",
 	"+44 20 7946 0000", "020 7946 0000", "(0161) 496 0000", "x020 7946 0000", "tel:01632960000",
+	"call\u00a0020\u00a07946\u00a00000.", "é020 7946 0000é", "+44 (0) 20 7946 0000x", "1234 5678 9 +44 20 7946 0000 a",
+	"***x", "*", "_*", "a*_", "**2. Data**", "__x__", "a***", "*_*", "___", "é**",
+	"Bellevue, WA 98009", "Bellevue, WA 9800", "Bellevue, WA 98009-1234", ", WA 98009",
 	"SW1A 1AA", "M1 1AE", "GIR 0AA", "sw1a 1aa", "Z1234567", "EC1A1BB", "W1A\u00a00AX", "B33 8TH.", "CR2 6XH_",
 	"under the Data Protection Act 2018, ", "Article 6(1)(f) ", "Schedule 2", "UK GDPR,", "the Rules",
 	"GIR0AA", "xM1 1AE", "M1 1AEx", "SW1A 1AAA", "M11AE 2BC", "AB12\t3CD", "A1 1A", "ABC1 1AA", "M1  1AE", "M1\u00a0\u00a01AE",
@@ -235,7 +238,29 @@ func checkPrefilters(t testing.TB, text string) {
 	if want := postcodeRe.FindAllStringIndex(text, -1); !cmp.Equal(got, want) {
 		t.Errorf("findPostcodes(%q) = %v, the regexp finds %v", text, got, want)
 	}
+	got = nil
+	for _, m := range findPhones(text) {
+		got = append(got, m[:])
+	}
+	var want [][]int
+	for _, m := range phoneRe().FindAllStringIndex(text, -1) {
+		if digits(text[m[0]:m[1]]) >= 9 {
+			want = append(want, m)
+		}
+	}
+	if !cmp.Equal(got, want) {
+		t.Errorf("findPhones(%q) = %v, the regexp finds %v", text, got, want)
+	}
+	if got, want := dropEmphasis(text), emphasis.ReplaceAllString(text, ""); got != want {
+		t.Errorf("dropEmphasis(%q) = %q, the regexp gives %q", text, got, want)
+	}
+	if usCityRe.Regexp().MatchString(text) && !hasZip(text) {
+		t.Errorf("hasZip misses the ZIP code in %q", text)
+	}
 }
+
+// emphasis is the regexp dropEmphasis stands for.
+var emphasis = regexp.MustCompile(`\*\*|__|^[*_]|[*_]$`)
 
 // postcodeRe is the regexp findPostcodes stands for.
 var postcodeRe = regexp.MustCompile(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[\t \x{00A0}]?\d[A-Z]{2}\b`)

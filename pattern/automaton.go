@@ -92,6 +92,11 @@ func newAutomaton(lits []string) *automaton {
 			queue = append(queue, t)
 		}
 	}
+	// bfs is every state, shallowest first: the order rows are laid out
+	// in, so that the few states text keeps returning to (the root and
+	// the short prefixes) share cache lines instead of being spread over
+	// a table of a megabyte or more.
+	bfs := append([]uint32{0}, queue...)
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
@@ -104,21 +109,22 @@ func newAutomaton(lits []string) *automaton {
 			} else {
 				fail[t] = f
 				queue = append(queue, t)
+				bfs = append(bfs, t)
 			}
 		}
 	}
-	// Renumber: the states with no output first, in their order (the
+	// Renumber: the states with no output first, breadth first (the
 	// root stays 0), then those with one.
 	order := make([]uint32, 0, n)
-	for s := range n {
+	for _, s := range bfs {
 		if len(outputs[s]) == 0 {
-			order = append(order, uint32(s))
+			order = append(order, s)
 		}
 	}
 	a.outRow = uint32(len(order) * nc)
-	for s := range n {
+	for _, s := range bfs {
 		if len(outputs[s]) > 0 {
-			order = append(order, uint32(s))
+			order = append(order, s)
 		}
 	}
 	renum := make([]uint32, n)

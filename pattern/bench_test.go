@@ -31,3 +31,21 @@ func BenchmarkIndex(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCompileSet times what a run pays once before its first notice:
+// compiling the parser's and the rules' patterns into a set and building
+// the set's automaton (the regexps themselves compile on first use).
+func BenchmarkCompileSet(b *testing.B) {
+	var exprs []string
+	for _, p := range pattern.Default.Patterns() {
+		exprs = append(exprs, p.String())
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		s := pattern.NewSet()
+		for _, e := range exprs {
+			s.MustCompile(e)
+		}
+		s.Index("")
+	}
+}

@@ -27,9 +27,14 @@ import (
 
 // A Pattern is a compiled regexp that knows what its matches must contain.
 type Pattern struct {
-	re  *regexp.Regexp
-	set *Set
-	id  int
+	// expr is compiled into a regexp on first use: a program holds dozens
+	// of patterns, and compiling them all when it starts costs a one-notice
+	// run more than linting the notice. Compile has parsed expr already, so
+	// only the compilation of a valid syntax tree is put off.
+	expr string
+	re   func() *regexp.Regexp
+	set  *Set
+	id   int
 	// anchors is nil when some match need contain no literal; then every
 	// text is searched whole.
 	anchors []anchor
@@ -44,10 +49,10 @@ type Pattern struct {
 }
 
 // Regexp returns the underlying regexp, for texts that were not indexed.
-func (p *Pattern) Regexp() *regexp.Regexp { return p.re }
+func (p *Pattern) Regexp() *regexp.Regexp { return p.re() }
 
 // String returns the source text of the pattern.
-func (p *Pattern) String() string { return p.re.String() }
+func (p *Pattern) String() string { return p.expr }
 
 // Windowed reports whether the pattern is searched only near its anchors.
 func (p *Pattern) Windowed() bool { return p.windowed }
@@ -125,10 +130,8 @@ func (s *Set) MustCompile(expr string) *Pattern {
 
 // Compile compiles expr into s, with the syntax of regexp.Compile.
 func (s *Set) Compile(expr string) (*Pattern, error) {
-	re, err := regexp.Compile(expr)
-	if err != nil {
-		return nil, err
-	}
+	// regexp.Compile parses with these flags too, so an expression that
+	// parses here compiles there.
 	tree, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil, err
@@ -139,11 +142,11 @@ func (s *Set) Compile(expr string) (*Pattern, error) {
 	if s.built {
 		return nil, fmt.Errorf("pattern: %q compiled after the set was first used; declare patterns as package variables", expr)
 	}
-	p := &Pattern{re: re, set: s, id: len(s.patterns), reach: f.max}
+	p := &Pattern{expr: expr, re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) }), set: s, id: len(s.patterns), reach: f.max}
 	if f.reqOK {
 		p.anchors = f.req
 		p.windowed = f.max != unbounded && !f.textAnchored
-		p.whole = whole(tree, re.NumSubexp(), p.anchors)
+		p.whole = whole(tree, tree.MaxCap(), p.anchors)
 		for _, a := range p.anchors {
 			lit, after := a.s, bound(a.after, f.max)
 			if len(lit) > maxLiteral {
@@ -223,6 +226,11 @@ func (s *Set) Index(text string) *Text {
 	if len(s.lits) == 0 {
 		return t
 	}
+	// The hits gather in a pooled buffer and are copied out once, at their
+	// final size: a text's hits would otherwise grow a slice by doubling,
+	// garbage the collector pays for on every paragraph.
+	buf := hitPool.Get().(*[]hit)
+	hits := (*buf)[:0]
 	s.auto.scan(text, func(lit, b, e int) {
 		for _, o := range s.owners[lit] {
 			if o.wordBefore && b > 0 && IsWordByte(text[b-1]) || o.wordAfter && e < len(text) && IsWordByte(text[e]) {
@@ -235,12 +243,19 @@ func (s *Set) Index(text string) *Text {
 			if o.after != unbounded {
 				h.hi = min(len(text), e+o.after)
 			}
-			t.hits = append(t.hits, h)
+			hits = append(hits, h)
 			t.has[o.pattern/64] |= 1 << (o.pattern % 64)
 		}
 	})
+	if len(hits) > 0 {
+		t.hits = slices.Clone(hits)
+	}
+	*buf = hits
+	hitPool.Put(buf)
 	return t
 }
+
+var hitPool = sync.Pool{New: func() any { return new([]hit) }}
 
 // Candidates yields, in the order compiled, the patterns of the set that
 // may match t: those with a literal in it, those with no literal to look
@@ -369,10 +384,10 @@ func (p *Pattern) Match(t *Text) bool {
 	}
 	ws := p.windows(t)
 	if ws == nil {
-		return p.re.MatchString(t.s)
+		return p.re().MatchString(t.s)
 	}
 	for _, w := range ws {
-		if p.re.MatchString(t.s[w[0]:w[1]]) {
+		if p.re().MatchString(t.s[w[0]:w[1]]) {
 			return true
 		}
 	}
@@ -383,7 +398,7 @@ func (p *Pattern) Match(t *Text) bool {
 // texts, such as titles, that have no index of their own.
 func (p *Pattern) MatchString(s string) bool {
 	if p.anchors == nil {
-		return p.re.MatchString(s)
+		return p.re().MatchString(s)
 	}
 	return p.Match(p.set.Index(s))
 }
@@ -399,11 +414,11 @@ func (p *Pattern) FindAllSubmatchIndex(t *Text, n int) [][]int {
 	}
 	ws := p.windows(t)
 	if ws == nil {
-		return p.re.FindAllStringSubmatchIndex(t.s, n)
+		return p.re().FindAllStringSubmatchIndex(t.s, n)
 	}
 	var out [][]int
 	for _, w := range ws {
-		for _, m := range p.re.FindAllStringSubmatchIndex(t.s[w[0]:w[1]], n-len(out)) {
+		for _, m := range p.re().FindAllStringSubmatchIndex(t.s[w[0]:w[1]], n-len(out)) {
 			for i := range m {
 				if m[i] >= 0 {
 					m[i] += w[0]

@@ -13,6 +13,7 @@ import (
 func All() []*lint.Rule {
 	all := []*lint.Rule{CrossReference, DPOContact, ICORegistration, MailtoMismatch, PrivacyShield, RightsList,
 		lint.InvalidSuppression, lint.UnusedSuppression}
+	all = append(all, ContentRules()...)
 	slices.SortFunc(all, func(a, b *lint.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all
 }

@@ -131,7 +131,16 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 	check := func(n *notices.Notice) []lint.Finding {
 		return lint.Check(n, settings, lint.Options{Rules: selected, Known: rules.All(), Explicit: len(fl.enable) > 0})
 	}
-	rep := redline.Build(versions[0], versions[1], redline.Lint{Check: check, RefRule: rules.CrossReference.ID})
+	elements := func(n *notices.Notice) []redline.Element {
+		var out []redline.Element
+		for _, it := range buildChecklist(n, settings).Elements {
+			if it.Suppressed == nil && selectedRule(selected, it.ID) {
+				out = append(out, redline.Element{ID: it.ID, Status: it.Status})
+			}
+		}
+		return out
+	}
+	rep := redline.Build(versions[0], versions[1], redline.Lint{Check: check, RefRule: rules.CrossReference.ID, Elements: elements})
 	rep.OldVersion, rep.NewVersion, rep.Tool = about[0], about[1], "noticelint "+version
 
 	var buf bytes.Buffer

@@ -66,6 +66,6 @@ Privacy Shield, a malformed ICO registration number, a rights list short of eigh
 		return nil
 	}
 	root.AddCommand(newLintCmd(), newOutlineCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd(),
-		newInitCmd(), newConfigCmd(), newBaselineCmd(), newDiffCmd())
+		newInitCmd(), newConfigCmd(), newBaselineCmd(), newDiffCmd(), newChecklistCmd())
 	return root
 }

@@ -106,10 +106,21 @@ func WriteHTML(w io.Writer, r *Report) error {
 		}
 		b.WriteString("</ul>\n</section>\n")
 	}
-	if len(r.Introduced)+len(r.Resolved) > 0 {
+	if len(r.Introduced)+len(r.Resolved)+len(r.Elements) > 0 {
 		b.WriteString("<section id=\"compliance\">\n<h2>Compliance</h2>\n")
 		htmlFindings(&b, "Findings introduced", "introduced", r.Introduced)
 		htmlFindings(&b, "Findings resolved", "resolved", r.Resolved)
+		if len(r.Elements) > 0 {
+			b.WriteString("<h3>Required content (UK GDPR Art 13/14)</h3>\n<ul>\n")
+			for _, e := range r.Elements {
+				class, verb := "introduced", "added"
+				if e.Removed {
+					class, verb = "resolved", "removed"
+				}
+				fmt.Fprintf(&b, "<li class=\"%s\">%s: <code>%s</code> (%s → %s)</li>\n", class, verb, esc(e.ID), esc(e.Old), esc(e.New))
+			}
+			b.WriteString("</ul>\n")
+		}
 		b.WriteString("</section>\n")
 	}
 

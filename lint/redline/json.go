@@ -22,7 +22,10 @@ type jsonReport struct {
 	Sections   []jsonSection `json:"sections"`
 	References []jsonRef     `json:"references"`
 	Findings   jsonFindings  `json:"findings"`
-	Coarse     bool          `json:"coarse"`
+	// Elements are the required-content elements the change removed or
+	// added.
+	Elements []ElementChange `json:"elements"`
+	Coarse   bool            `json:"coarse"`
 }
 
 type jsonFile struct {
@@ -102,6 +105,7 @@ func (r *Report) jsonReport() jsonReport {
 		Sections:   []jsonSection{},
 		References: []jsonRef{},
 		Findings:   jsonFindings{Introduced: r.Introduced, Resolved: r.Resolved, Carried: r.Carried},
+		Elements:   r.Elements,
 		Coarse:     r.Coarse,
 	}
 	if r.TitleChanged() {

@@ -69,6 +69,16 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	mdFindings(p, "Findings introduced", r.Introduced)
 	mdFindings(p, "Findings resolved", r.Resolved)
+	if len(r.Elements) > 0 {
+		p.printf("\n#### Required content (UK GDPR Art 13/14)\n\n")
+		for _, e := range r.Elements {
+			verb := "added"
+			if e.Removed {
+				verb = "**removed**"
+			}
+			p.printf("- %s: `%s` (%s → %s)\n", verb, code(e.ID), e.Old, e.New)
+		}
+	}
 	if r.Preamble != nil {
 		p.printf("\n<details><summary><b>Introduction</b> (before the first section): reworded</summary>\n\n%s\n\n</details>\n",
 			mdEdits(context(r.Preamble, contextRunes)))

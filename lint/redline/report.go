@@ -21,6 +21,11 @@ type Report struct {
 	// pairs the findings present in both.
 	Introduced, Resolved []lint.Finding
 	Carried              []CarriedFinding
+	// Elements are the required-content elements (UK GDPR Art 13/14) a
+	// change removed or added: present before and missing or partial
+	// after, or the other way round. Empty when the caller gave no
+	// checklist (Lint.Elements).
+	Elements []ElementChange
 	// OldVersion and NewVersion say what the two sides are, for the
 	// header; Tool names the noticelint that wrote the report. The caller
 	// sets them: Build knows only the two notices.
@@ -63,6 +68,23 @@ func (v Version) origin() string {
 	return "commit " + c + " of " + v.Date
 }
 
+// ElementChange is a required-content element whose status the change
+// moved: Old and New are "present", "missing", "partial" or "na".
+type ElementChange struct {
+	ID  string `json:"id"`
+	Old string `json:"old"`
+	New string `json:"new"`
+	// Removed says the old version stated the element and the new one
+	// does not; otherwise the change added it.
+	Removed bool `json:"removed"`
+}
+
+// Element is one element's status in one version, as Lint.Elements gives
+// it.
+type Element struct {
+	ID, Status string
+}
+
 // CarriedFinding is a finding present in both versions.
 type CarriedFinding struct {
 	Old lint.Finding `json:"old"`
@@ -79,6 +101,9 @@ type Lint struct {
 	// already wrong: such a reference in the old version was not broken by
 	// the change.
 	RefRule string
+	// Elements judges a version's required-content elements (the
+	// checklist); nil reports no element changes.
+	Elements func(*notices.Notice) []Element
 }
 
 // Build compares two parsed versions and lints both as l says.
@@ -89,6 +114,10 @@ func Build(old, new *notices.Notice, l Lint) *Report {
 		fo, fn = l.Check(old), l.Check(new)
 	}
 	r.delta(fo, fn)
+	r.Elements = []ElementChange{}
+	if l.Elements != nil {
+		r.Elements = elementChanges(l.Elements(old), l.Elements(new))
+	}
 	wrong := map[notices.Pos]bool{}
 	for _, f := range fo {
 		if l.RefRule != "" && f.Rule == l.RefRule {
@@ -102,6 +131,31 @@ func Build(old, new *notices.Notice, l Lint) *Report {
 		}
 	}
 	return r
+}
+
+// elementChanges pairs the elements of two versions by ID and keeps those
+// that went from present to missing or partial (removed) or back (added).
+// A move into or out of "na" is a change of the facts, not of the text's
+// content, and is left out.
+func elementChanges(olds, news []Element) []ElementChange {
+	was := map[string]string{}
+	for _, e := range olds {
+		was[e.ID] = e.Status
+	}
+	var out []ElementChange
+	for _, e := range news {
+		o, ok := was[e.ID]
+		if !ok || o == e.Status || o == "na" || e.Status == "na" {
+			continue
+		}
+		switch {
+		case o == "present":
+			out = append(out, ElementChange{ID: e.ID, Old: o, New: e.Status, Removed: true})
+		case e.Status == "present":
+			out = append(out, ElementChange{ID: e.ID, Old: o, New: e.Status})
+		}
+	}
+	return append([]ElementChange{}, out...)
 }
 
 // Count returns how many introduced findings are at or above sev.
@@ -118,7 +172,7 @@ func (r *Report) Count(sev lint.Severity) int {
 // Changed reports whether the report has anything to say: a change to the
 // text, or to compliance.
 func (r *Report) Changed() bool {
-	return r.Comparison.Changed() || len(r.Introduced) > 0 || len(r.Resolved) > 0
+	return r.Comparison.Changed() || len(r.Introduced) > 0 || len(r.Resolved) > 0 || len(r.Elements) > 0
 }
 
 // findingKey is a finding's identity across versions: its rule and the

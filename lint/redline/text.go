@@ -84,6 +84,16 @@ func WriteText(w io.Writer, r *Report) error {
 	}
 	findings("Findings introduced", r.Introduced)
 	findings("Findings resolved", r.Resolved)
+	if len(r.Elements) > 0 {
+		p.printf("\n%s\n", bold.Sprint("Required content (UK GDPR Art 13/14)"))
+		for _, e := range r.Elements {
+			verb := lint.Colour(color.FgGreen, color.Bold).Sprint("added:")
+			if e.Removed {
+				verb = lint.Colour(color.FgRed, color.Bold).Sprint("removed:")
+			}
+			p.printf("  %s %s (%s -> %s)\n", verb, clean(e.ID), e.Old, e.New)
+		}
+	}
 
 	ch := changed(r.Sections)
 	if len(ch) > 0 {

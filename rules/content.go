@@ -1,0 +1,327 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/notices"
+)
+
+// The content rules check that a notice states what UK GDPR Articles 13 and
+// 14 require it to (the ICO's "right to be informed" checklist), one rule
+// per element, the rule ID the element's ID. Each element is judged once per
+// notice from its concept table (content_concepts.go), and the same verdict
+// serves the rule and `noticelint checklist`.
+
+// Status is what a notice does about one element.
+type Status int
+
+const (
+	// Present: the notice states the element.
+	Present Status = iota
+	// Missing: the element applies and the notice does not state it.
+	Missing
+	// Partial: the notice says something towards the element, not enough.
+	Partial
+	// NotApplicable: the element does not apply to the notice.
+	NotApplicable
+)
+
+var statusNames = [...]string{"present", "missing", "partial", "na"}
+
+// String gives the status as the checklist's JSON writes it.
+func (s Status) String() string { return statusNames[s] }
+
+// Verdict is an element's status in one notice, with where it is said (or
+// where the fact that makes it apply is) and why it applies.
+type Verdict struct {
+	ID     string
+	Status Status
+	// At is where the element is stated (Present), where the inadequate
+	// statement or the fact that makes the element apply is (Missing,
+	// Partial); empty for a notice-level verdict.
+	At      notices.Span
+	Section *notices.Section
+	// Why says why the element applies, or why it does not.
+	Why string
+	// Message and Fix are the finding's, for Missing and Partial.
+	Message, Fix string
+	// Severity is the finding's severity, at most the rule's.
+	Severity lint.Severity
+}
+
+// element is one Art 13/14 element: its rule and how it is judged.
+type element struct {
+	rule *lint.Rule
+	// judge decides the element for one notice with the facts in force
+	// (the configuration's stated facts included).
+	judge func(c *content, f *notices.Facts) Verdict
+}
+
+// content is what one notice says of every element, read once and shared
+// by the rules (the notice's Memo) whatever the facts in force. The
+// elements that apply only under some facts (legitimate interests, the
+// Article 14 elements) are read when a judge first asks for them.
+type content struct {
+	n   *notices.Notice
+	all bool
+}
+
+// titledKey is the Memo key of a notice's title-like lines (titleLines).
+type titledKey struct{}
+
+// contentKey is the Memo key of one group of a notice's content: all says
+// every hit was read (for the checklist's locations), not only the first
+// of each element (for the rules' verdicts, which are the same either way).
+type contentKey struct {
+	all   bool
+	group string
+}
+
+func contentOf(n *notices.Notice) *content { return &content{n: n} }
+
+func readContent(n *notices.Notice, all bool) *content { return &content{n: n, all: all} }
+
+// hitsOf returns the hits of concept id, reading its group on first use.
+func (c *content) hitsOf(id string) []hit {
+	g := groupOf(id)
+	hs := c.n.Memo(contentKey{c.all, g}, func() any { return table.read(c.n, c.all, g) }).(map[string][]hit)
+	return hs[id]
+}
+
+// sentences returns the sentence hits of concept id, titles left out.
+func (c *content) sentences(id string) []hit {
+	var out []hit
+	for _, h := range c.hitsOf(id) {
+		if !h.Title {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// first returns where concept id is best shown said: inside a section
+// titled for it, the first sentence that states it (else the section's
+// first text); with no such section, the first sentence of the section
+// that states it most often, where a notice says it in earnest rather than
+// in passing. ok is false when the notice never says it.
+func (c *content) first(id string) (h hit, ok bool) {
+	hs := c.hitsOf(id)
+	var titles []hit
+	for _, x := range hs {
+		if x.Title && (x.Stated || x.Supported || hasList(x.Section) || holdsSentence(hs, x.Section)) {
+			titles = append(titles, x)
+		}
+	}
+	hs = slices.DeleteFunc(slices.Clone(hs), func(x hit) bool { return x.Title && !slices.Contains(titles, x) })
+	// The titled section that states it most: "Third-party services"
+	// names recipients in passing, "How we share your data" lists them.
+	// Then the innermost titled section inside it that states it: under
+	// "How we use your data", the clause "Purposes for which we use it".
+	var bestIn *hit
+	var bestSec *notices.Section
+	bestN := 0
+	for _, t := range titles {
+		in, n := firstIn(hs, t.Section)
+		if n > bestN || n > 0 && bestSec != nil && bestSec != t.Section && bestSec.Contains(t.Section) {
+			bestIn, bestN, bestSec = in, n, t.Section
+		}
+	}
+	if bestIn != nil {
+		return *bestIn, true
+	}
+	if len(titles) > 0 {
+		t := titles[0]
+		if sp, ok := firstText(t.Section); ok {
+			t.Span = sp
+		}
+		return t, true
+	}
+	if len(hs) == 0 {
+		return hit{}, false
+	}
+	// No section is titled for it: a sentence under a title-like line
+	// that names it ("How we use your information" as a line of its
+	// own, a bold lead) comes first, else the section that states it
+	// most.
+	if w := table.titles[id]; w != nil {
+		titled := c.n.Memo(titledKey{}, func() any { return titleLines(c.n) }).(map[*notices.Para]string)
+		for _, x := range hs {
+			if t := titled[x.Para]; t != "" && w.in(t) {
+				return x, true
+			}
+		}
+	}
+	count := map[*notices.Section]int{}
+	for _, x := range hs {
+		count[x.Section]++
+	}
+	best := hs[0]
+	for _, x := range hs[1:] {
+		if count[x.Section] > count[best.Section] {
+			best = x
+		}
+	}
+	return best, true
+}
+
+// firstIn returns the first sentence hit inside s and how many there are.
+func firstIn(hs []hit, s *notices.Section) (*hit, int) {
+	var in *hit
+	n := 0
+	for i, x := range hs {
+		if !x.Title && s.Contains(x.Section) {
+			if in == nil {
+				in = &hs[i]
+			}
+			n++
+		}
+	}
+	return in, n
+}
+
+// titleLines maps each para to the folded text of the title-like line
+// that heads it: a short para of its own, without a full stop, or a bold
+// lead ("**Information you give us**"), up to eight paras back within its
+// section. Notices write titles as such lines as often as headings.
+func titleLines(n *notices.Notice) map[*notices.Para]string {
+	out := map[*notices.Para]string{}
+	last, lastSec, since := "", (*notices.Section)(nil), 0
+	for _, p := range n.Paras() {
+		if p.Section != lastSec {
+			last, lastSec = "", p.Section
+		}
+		if t := titleLike(p.Text); t != "" {
+			last, since = fold(t), 0
+		}
+		if since++; since > 9 {
+			last = ""
+		}
+		out[p] = last
+	}
+	return out
+}
+
+// titleLike returns the title in a para that is one (a short line with no
+// full stop at its end) or opens with one in bold, else "".
+func titleLike(text string) string {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "**") {
+		if k := strings.Index(t[2:], "**"); k > 0 && k < 120 {
+			return t[2 : 2+k]
+		}
+	}
+	if len(t) > 0 && len(t) <= 100 && !strings.ContainsAny(t, "\n") && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ";") && !strings.HasSuffix(t, ",") {
+		return t
+	}
+	return ""
+}
+
+// holdsSentence reports whether one of hs is a sentence inside s: a title
+// names an element, and only the text under it shows that the element is
+// stated ("Disclosure of your information" over "we are careful about who
+// sees it" names no recipient).
+func holdsSentence(hs []hit, s *notices.Section) bool {
+	for _, x := range hs {
+		if !x.Title && s.Contains(x.Section) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstText is the span of the first block under s, its clauses' included.
+func firstText(s *notices.Section) (notices.Span, bool) {
+	if len(s.Blocks) > 0 {
+		return s.Blocks[0].Span, true
+	}
+	for _, ch := range s.Children {
+		if sp, ok := firstText(ch); ok {
+			return sp, true
+		}
+	}
+	return notices.Span{}, false
+}
+
+// present is the verdict for an element found at h.
+func present(id string, h hit, why string) Verdict {
+	return Verdict{ID: id, Status: Present, At: h.Span, Section: h.Section, Why: why}
+}
+
+// notApplicable is the verdict for an element the notice owes nobody.
+func notApplicable(id, why string) Verdict {
+	return Verdict{ID: id, Status: NotApplicable, Why: why}
+}
+
+// outOfScope is the verdict for a notice outside UK and EU GDPR, or "" when
+// it is under one of them.
+func outOfScope(f *notices.Facts) string {
+	if f.Scope.GDPR() {
+		return ""
+	}
+	return "the notice is not written under UK or EU GDPR"
+}
+
+// evidenceAt returns where a fact was read, and the section it is in; a
+// stated fact has no span.
+func evidenceAt(n *notices.Notice, e notices.Evidence) (notices.Span, *notices.Section) {
+	if e.Stated || !e.Found() {
+		return notices.Span{}, nil
+	}
+	return e.Span, n.SectionAt(e.Span.Start)
+}
+
+// factWhy says where a fact comes from, for a verdict's Why.
+func factWhy(n *notices.Notice, what string, e notices.Evidence) string {
+	if e.Stated {
+		return what + " (stated in the configuration)"
+	}
+	if !e.Found() {
+		return what
+	}
+	return fmt.Sprintf("%s (line %d)", what, n.Pos(e.Span.Start).Line)
+}
+
+// check is the Check of an element's rule: report the verdict when the
+// element is missing or partial.
+func (e *element) check(pass *lint.Pass) {
+	f := pass.Facts()
+	if !f.Scope.GDPR() {
+		return // no element applies, and the notice need not be read
+	}
+	v := e.judge(contentOf(pass.Notice), f)
+	if v.Status != Missing && v.Status != Partial {
+		return
+	}
+	if v.At.End <= v.At.Start && v.At.Start == 0 {
+		pass.ReportNoticeAt(v.Severity, v.Message, v.Fix)
+		return
+	}
+	pass.ReportAt(v.Severity, v.At, v.Section, v.Message, v.Fix)
+}
+
+// Checklist judges every content element for notice n under facts f (the
+// notice's own, or with a configuration's stated facts): one verdict per
+// element, in the order of Articles 13 and 14.
+func Checklist(n *notices.Notice, f *notices.Facts) []Verdict {
+	c := readContent(n, true)
+	out := make([]Verdict, 0, len(elements))
+	for _, e := range elements {
+		v := e.judge(c, f)
+		v.ID = e.rule.ID
+		out = append(out, v)
+	}
+	return out
+}
+
+// ContentRules returns the content element rules, in the order of Articles
+// 13 and 14.
+func ContentRules() []*lint.Rule {
+	out := make([]*lint.Rule, len(elements))
+	for i, e := range elements {
+		out[i] = e.rule
+	}
+	return out
+}

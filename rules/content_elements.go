@@ -1,0 +1,790 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/noticelint/noticelint/lint"
+	"github.com/noticelint/noticelint/notices"
+	"github.com/noticelint/noticelint/pattern"
+)
+
+// Each element's judge reads the concept hits of its notice (content) and
+// the facts in force, and returns its verdict. Messages of notice-level
+// findings are fixed strings: baseline fingerprints hash them.
+
+const since = "0.3.0"
+
+// always applies wherever UK or EU GDPR does.
+func always(id string, f *notices.Facts) (Verdict, bool) {
+	if why := outOfScope(f); why != "" {
+		return notApplicable(id, why), false
+	}
+	return Verdict{}, true
+}
+
+// simple judges an element that always applies and is present when its
+// concept is said anywhere.
+func simple(id, why, msg, fix string) func(*content, *notices.Facts) Verdict {
+	return func(c *content, f *notices.Facts) Verdict {
+		if v, ok := always(id, f); !ok {
+			return v
+		}
+		if h, ok := c.first(id); ok {
+			return present(id, h, why)
+		}
+		return Verdict{ID: id, Status: Missing, Why: why, Message: msg, Fix: fix, Severity: lint.Warning}
+	}
+}
+
+// missingAt is a Missing or Partial verdict at the evidence of the fact
+// that makes the element apply (notice-level when the fact is stated).
+func missingAt(c *content, id string, st Status, e notices.Evidence, why, msg, fix string) Verdict {
+	sp, sec := evidenceAt(c.n, e)
+	return Verdict{ID: id, Status: st, At: sp, Section: sec, Why: why, Message: msg, Fix: fix, Severity: lint.Warning}
+}
+
+var ControllerIdentity = &lint.Rule{
+	ID:       "controller-identity",
+	Summary:  "The notice names the controller and gives a way to contact it",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 13(1)(a) and 14(1)(a) require "the identity and the contact
+details of the controller" (and of its representative where Article 27 requires one).
+
+What counts: a statement naming the controller ("Example Homes Ltd is the data
+controller", "we are responsible for your personal data", a registered office or company
+number) and a contact channel of the controller's own (an email address, postal address,
+phone number or web form that is not the ICO's or another organisation's).
+
+Fails:
+  - neither a controller statement nor a contact of the controller's own (at line 1);
+  - one without the other: a named controller with no way to reach it, or contact
+    details with nothing saying who the controller is (partial).
+
+Passes:
+  Example Homes Ltd (company number 01234567) is the controller of your personal data.
+  You can write to us at 1 High Street, Exampletown EX1 2MP or email privacy@example.org.
+
+Fix: say who the controller is, by its legal name, and how to contact it.`,
+}
+
+// postalPattern says a paragraph gives a postal address.
+var postalPattern = pattern.MustCompile(`(?i)\b(?:located at|domiciled at|registered office|registered address|address|p\.?o\.? box|\d+\s+\w+\s+(?:street|road|avenue|lane|way|place|square))\b`)
+
+// definedWe is a defined name for the organisation: 'Example Ltd
+// ("Example", "we", "us")'. The quotes are literals the para index finds,
+// so only paras holding one are read; the concept table sees words only.
+var definedWe = pattern.MustCompile(`[“"‘'](?:we|us|our)[”"’']`)
+
+// legalForm is an organisation's name: a legal form or a kind of body.
+var legalForm = regexp.MustCompile(`(?i)\b(?:ltd|limited|plc|llp|inc|corporation|llc|gmbh|ag|s\.a|b\.v|pbc|foundation|stiftung|company|charity|trust|council|university|group)\b`)
+
+// definedName finds the statement that defines the organisation as "we".
+func definedName(n *notices.Notice) (hit, bool) {
+	for _, p := range n.ParasFor(definedWe) {
+		for _, s := range p.Sentences() {
+			sent := p.Text[s.Start:s.End]
+			if m := definedWe.Regexp().FindStringIndex(sent); m != nil && legalForm.MatchString(sent[:m[0]]) {
+				return hit{Span: notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}, Para: p, Section: p.Section}, true
+			}
+		}
+	}
+	return hit{}, false
+}
+
+func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
+	const id = "controller-identity"
+	const why = "every notice must identify its controller (UK GDPR Art 13(1)(a))"
+	if v, ok := always(id, f); !ok {
+		return v
+	}
+	h, named := c.first(id)
+	if len(f.Controllers) > 0 && f.Controllers[0].Span.Len() > 0 {
+		h, named = hit{Span: f.Controllers[0].Span, Section: c.n.SectionAt(f.Controllers[0].Span.Start)}, true
+	} else if len(f.Controllers) > 0 {
+		named = true
+	}
+	if !named {
+		h, named = definedName(c.n)
+	}
+	var contact *notices.Contact
+	for _, ct := range c.n.Contacts {
+		if ct.Party != notices.Regulator && ct.Party != notices.Other && ct.Party != notices.StateInbox && ct.Kind != notices.URL {
+			contact = ct
+			break
+		}
+	}
+	// A postal address outside the UK is not read as a contact; given
+	// in the sentence that names the controller, it is one.
+	hasAddress := contact != nil
+	// The address may follow in the next sentence of the statement's
+	// paragraph: "X GmbH is the controller. We are located at ...". It
+	// is rare to need it, so only then is every statement read.
+	if !hasAddress {
+		for _, p := range c.n.ParasFor(postalPattern) {
+			if postalPattern.Match(p.Scan) && legalForm.MatchString(p.Text) {
+				hasAddress, named = true, true
+				if h.Span.Len() == 0 {
+					h = hit{Span: p.Span(), Para: p, Section: p.Section}
+				}
+				break
+			}
+		}
+	}
+	switch {
+	case named && hasAddress:
+		return present(id, h, why)
+	case named:
+		v := missingAt(c, id, Partial, notices.Evidence{Span: h.Span}, why,
+			"The notice says who the controller is but gives no email address, postal address, phone number or web form to contact it.",
+			"Give the controller's contact details beside its name (UK GDPR Art 13(1)(a)).")
+		v.Section = h.Section
+		return v
+	case contact != nil:
+		return Verdict{ID: id, Status: Partial, At: contact.Span, Section: contact.Para.Section, Why: why, Severity: lint.Warning,
+			Message: "The notice gives contact details but never says who the controller of the personal data is.",
+			Fix:     "Name the controller by its legal name, e.g. 'Example Ltd is the controller of your personal data' (UK GDPR Art 13(1)(a))."}
+	}
+	return Verdict{ID: id, Status: Missing, Why: why, Severity: lint.Warning,
+		Message: "The notice does not say who the controller of the personal data is or how to contact it.",
+		Fix:     "Add a 'Who we are' section naming the controller by its legal name with its postal address and email address (UK GDPR Art 13(1)(a))."}
+}
+
+var Purposes = &lint.Rule{
+	ID:       "purposes",
+	Summary:  "The notice says what the personal data are used for",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 13(1)(c) and 14(1)(c) require "the purposes of the processing for
+which the personal data are intended".
+
+What counts: a section titled for it ("How we use your information", "Why we process your
+data", "Purposes") over some text, or a sentence that says what data are used for ("we use
+your contact details to send your order", "for the purposes of ...").
+
+Fails: a notice that says what it collects but never why (at line 1).
+
+Passes:
+  We use your address to deliver your order and your email address to tell you it is on
+  its way.
+
+Fix: add a section saying what each kind of personal data is used for.`,
+}
+
+var LawfulBasis = &lint.Rule{
+	ID:       "lawful-basis",
+	Summary:  "The notice states the lawful basis of its processing",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 13(1)(c) and 14(1)(c) require "the legal basis for the processing".
+Under the Data (Use and Access) Act 2025, "recognised legitimate interests" (Article
+6(1)(ea)) is a basis of its own.
+
+What counts: any of the Article 6(1) bases relied on in substance ("with your consent",
+"to perform our contract with you", "to comply with a legal obligation", "in our
+legitimate interests", "in the public interest", "to protect vital interests",
+"recognised legitimate interests"), or a statement of the "lawful basis" / "legal basis".
+
+Fails: no basis anywhere (at line 1). "We comply with UK GDPR" is not a basis, nor is
+"we may share it where the law requires".
+
+Passes:
+  We process your order details because we need them to perform our contract with you.
+
+Fix: say, for each purpose, which lawful basis you rely on.`,
+}
+
+// sharingCondition is a basis named only as the condition of a disclosure.
+var sharingCondition = regexp.MustCompile(`(?i)\b(?:unless|except)\b[^.;]{0,40}\b(?:legal|law|obligation|required)|\b(?:shar|disclos|pass)\w*\b[^.;]{0,40}\bunless\b`)
+
+// sentenceOf returns the sentence of n's para that holds sp.
+func sentenceOf(n *notices.Notice, sp notices.Span) string {
+	for _, p := range n.Paras() {
+		ps := p.Span()
+		if sp.Start < ps.Start || sp.Start >= ps.End {
+			continue
+		}
+		for _, s := range p.Sentences() {
+			if sp.Start-p.Start < s.End {
+				return p.Text[s.Start:s.End]
+			}
+		}
+	}
+	return ""
+}
+
+func judgeLawfulBasis(c *content, f *notices.Facts) Verdict {
+	const id = "lawful-basis"
+	const why = "every notice must give the lawful basis of its processing (UK GDPR Art 13(1)(c))"
+	if v, ok := always(id, f); !ok {
+		return v
+	}
+	if h, ok := c.first(id); ok {
+		return present(id, h, why)
+	}
+	for _, b := range f.Bases {
+		sp, sec := evidenceAt(c.n, b.Evidence)
+		// "No other data will be shared unless there is a legal
+		// obligation" is a condition on sharing, not a basis for the
+		// processing the notice describes.
+		if sp.Len() > 0 {
+			if sharingCondition.MatchString(sentenceOf(c.n, sp)) {
+				continue
+			}
+		}
+		return Verdict{ID: id, Status: Present, At: sp, Section: sec, Why: why}
+	}
+	return Verdict{ID: id, Status: Missing, Why: why, Severity: lint.Warning,
+		Message: "The notice does not say on what lawful basis it processes personal data (consent, contract, legal obligation, vital interests, public task or legitimate interests).",
+		Fix:     "State the lawful basis for each purpose (UK GDPR Art 6(1), Art 13(1)(c))."}
+}
+
+var LegitimateInterests = &lint.Rule{
+	ID:       "legitimate-interests",
+	Summary:  "Where it relies on legitimate interests, the notice says what they are",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 13(1)(d) and 14(2)(b): where processing rests on legitimate
+interests, the notice must state "the legitimate interests pursued by the controller or
+by a third party". Naming the basis is not stating the interest.
+
+Applies: where the notice relies on legitimate interests (noticelint outline shows the
+fact and its line; facts: bases in .noticelint.yml states it).
+
+What counts: a sentence, list item or table row that gives the interest with the basis:
+"our legitimate interests in preventing fraud", "it is in our legitimate interest to
+keep our network secure", "legitimate interests, such as ...", "Legitimate interests:
+improving the service", a table row pairing a purpose with the basis.
+
+Fails (at the first mention of the basis): "We may also process your data on the basis of
+our legitimate interests." with no interest said anywhere.
+
+Passes:
+  We rely on our legitimate interests in keeping accounts secure to check sign-ins.
+
+Fix: say what each legitimate interest is and which processing it covers.`,
+}
+
+// interestSaid finds the interest written with the basis: "legitimate
+// interest(s) [of ...] in/to/for ...", "legitimate interests, such as",
+// "legitimate interests: ...", "legitimate interests (...)", or the basis
+// after a dash or colon that follows a purpose ("Fraud checks - legitimate
+// interests").
+var interestSaid = regexp.MustCompile(`(?i)legitimate(?: business)? interests?(?: pursued)?(?: of [^,.;:]{1,60}?)?\s*(?:(?:in|to|for|include|includes|including|are|is|being|namely|like)\s+\w+\w|[:(–—-]\s*(?:\w+\w|$)|,?\s*(?:such as|including|namely|for example|e\.g\.|i\.e\.|which (?:are|is|include)))|legitimate(?: business)? interests?[^.;]{0,80}?\bin \w+ing\b|(?:\w+\W+){3,}[:–—|-]\s*(?:our\s+)?legitimate(?: business)? interests?|in (?:our|its|their) (?:legitimate )?interests? (?:to|in)\s+\w+\w|(?:for|in relation to|in connection with)\s+[^.;]{3,80}?\b(?:is|are)\s+(?:our|the)\s+legitimate(?: business)? interest`)
+
+func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
+	const id = "legitimate-interests"
+	if v, ok := always(id, f); !ok {
+		return v
+	}
+	li := f.LegitimateInterests
+	if !li.Holds && !li.Evidence.Stated {
+		// The facts read the usual names of the basis; "our legitimate
+		// business interests" is the same basis.
+		for _, h := range c.sentences(id) {
+			if !negatedLI.MatchString(string(c.n.Source[h.Span.Start:h.Span.End])) {
+				li = notices.Fact{Holds: true, Evidence: notices.Evidence{Span: h.Span}}
+				break
+			}
+		}
+	}
+	if !li.Holds && !li.Evidence.Stated {
+		if h, ok := c.first("legitimate-interests-substance"); ok {
+			li = notices.Fact{Holds: true, Evidence: notices.Evidence{Span: h.Span}}
+		}
+	}
+	if !li.Holds {
+		return notApplicable(id, "the notice does not rely on legitimate interests")
+	}
+	why := factWhy(c.n, "the notice relies on legitimate interests", li.Evidence)
+	// Every mention of the basis is read, the concept table's other
+	// parties included: "the security of our systems and our customers,
+	// or other legitimate interests of ours" states an interest.
+	mentions := liMentions(c.n)
+	for _, h := range mentions {
+		sent := c.n.Source[h.Span.Start:h.Span.End]
+		if interestSaid.Match(sent) || h.Para.Block != nil && h.Para.Block.Kind == notices.Table && strings.Count(string(sent), "|") >= 3 {
+			return present(id, h, why)
+		}
+	}
+	// A section titled for the legitimate interests, or a line naming
+	// them ("**For our legitimate business interests**", "We rely on
+	// legitimate interests:"), over a list: the list gives them.
+	intros := map[*notices.Para]bool{}
+	for _, p := range c.n.Paras() {
+		if p.Block != nil && p.Block.Kind == notices.List && p.Block.Intro != nil {
+			intros[p.Block.Intro] = true
+		}
+	}
+	for _, h := range mentions {
+		if intros[h.Para] {
+			return present(id, h, why)
+		}
+		for _, s := range h.Section.Ancestors() {
+			if strings.Contains(strings.ToLower(s.Title), "legitimate interest") && hasList(s) {
+				return present(id, h, why)
+			}
+		}
+	}
+	return missingAt(c, id, Missing, li.Evidence, why,
+		"The notice relies on legitimate interests but never says what those interests are.",
+		"Say what each legitimate interest is and which processing it covers, e.g. 'our legitimate interest in preventing fraud' (UK GDPR Art 13(1)(d)).")
+}
+
+// liMention is the basis named: every sentence that names it is read for
+// the interest.
+var liMention = pattern.MustCompile(`(?i)\blegitimate(?:\s+business)?\s+interest`)
+
+// liMentions are the sentences of n that name legitimate interests, and
+// the section titles that do.
+func liMentions(n *notices.Notice) []hit {
+	var out []hit
+	for _, p := range n.ParasFor(liMention) {
+		for _, s := range p.Sentences() {
+			if liMention.Regexp().MatchString(p.Text[s.Start:s.End]) {
+				out = append(out, hit{Span: notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}, Para: p, Section: p.Section})
+			}
+		}
+	}
+	return out
+}
+
+// negatedLI is a mention of the basis that denies relying on it.
+var negatedLI = regexp.MustCompile(`(?i)\b(?:not|never|no)\b[^.;]{0,30}legitimate`)
+
+func hasList(s *notices.Section) bool {
+	for _, b := range s.Blocks {
+		if b.Kind == notices.List || b.Kind == notices.Table {
+			return true
+		}
+	}
+	return false
+}
+
+var Recipients = &lint.Rule{
+	ID:       "recipients",
+	Summary:  "The notice says who receives the personal data, or that nobody does",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 13(1)(e) and 14(1)(e) require "the recipients or categories of
+recipients of the personal data, if any".
+
+What counts: a section titled for sharing or recipients ("Who we share your information
+with", "Disclosures", "Third parties") over some text, or a sentence in which a sharing
+verb meets a kind of recipient ("we share your details with our delivery partners",
+"we pass it to HMRC", "we never sell your data to anyone").
+
+Fails: nothing said about who else sees the data (at line 1). "We are careful about who
+else sees your data" names nobody.
+
+Passes:
+  We share your booking with the venue and with our payment processor.
+
+Fix: list the recipients, or their categories, or say that the data are not shared.`,
+}
+
+var Transfers = &lint.Rule{
+	ID:       "transfers",
+	Summary:  "Where personal data leave the UK or EEA, the notice names the safeguard",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 13(1)(f) and 14(1)(f): where data are transferred to a third
+country, the notice must say so and name the safeguard (adequacy regulations, standard
+contractual clauses, the IDTA or the UK Addendum, binding corporate rules, the UK
+Extension to the Data Privacy Framework) and how to get a copy.
+
+Applies: where the notice signals a transfer (hosting abroad, a named US provider,
+"outside the UK"); noticelint outline shows the fact and its line; facts: transfers in
+.noticelint.yml states it.
+
+Fails (at the evidence of the transfer):
+  - no mechanism named anywhere (missing);
+  - only "appropriate safeguards" or "your data will be protected" with no mechanism or
+    way to see it, or reliance on the invalidated Privacy Shield alone (partial).
+
+Passes:
+  Our email provider stores data in the US; transfers are covered by the UK Extension to
+  the EU-US Data Privacy Framework.
+
+Fix: name the transfer mechanism for each destination and say how to get a copy.`,
+}
+
+func judgeTransfers(c *content, f *notices.Facts) Verdict {
+	const id = "transfers"
+	if v, ok := always(id, f); !ok {
+		return v
+	}
+	tr := f.Transfers()
+	if !tr.Holds {
+		if tr.Evidence.Stated {
+			return notApplicable(id, "the configuration states that no data leave the UK or EEA")
+		}
+		if tr.Evidence.Found() {
+			sp, sec := evidenceAt(c.n, tr.Evidence)
+			return Verdict{ID: id, Status: Present, At: sp, Section: sec, Why: "the notice says personal data do not leave the UK or EEA"}
+		}
+		return notApplicable(id, "the notice signals no transfer outside the UK or EEA")
+	}
+	why := factWhy(c.n, "the notice signals a transfer outside the UK or EEA", tr.Evidence)
+	if h, ok := c.first(id); ok {
+		return present(id, h, why)
+	}
+	if h, ok := c.first("transfers-partial"); ok {
+		v := missingAt(c, id, Partial, notices.Evidence{Span: h.Span}, why,
+			"The notice says data leave the UK or EEA and that they are protected, but names no transfer mechanism (adequacy, standard contractual clauses, IDTA or Addendum, binding corporate rules).",
+			"Name the safeguard each transfer relies on and say how to get a copy (UK GDPR Art 13(1)(f), Art 46).")
+		v.Section = h.Section
+		return v
+	}
+	return missingAt(c, id, Missing, tr.Evidence, why,
+		"Personal data go outside the UK or EEA here, but the notice never says so or names the safeguard for the transfer.",
+		"Say which countries the data go to and the safeguard relied on (adequacy, standard contractual clauses, IDTA or Addendum), and how to get a copy (UK GDPR Art 13(1)(f)).")
+}
+
+var Retention = &lint.Rule{
+	ID:       "retention",
+	Summary:  "The notice says how long personal data are kept, or how that is decided",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 13(2)(a) and 14(2)(a) require "the period for which the personal
+data will be stored, or if that is not possible, the criteria used to determine that
+period".
+
+What counts: a section titled for it ("How long we keep your information", "Retention")
+over some text, or a sentence in which keeping or deleting meets a period or criterion
+("we keep your account details for six years after it closes", "deleted when you close
+your account", "our retention schedule").
+
+Fails: nothing on how long (at line 1). "We keep your data secure" is security, not
+retention.
+
+Passes:
+  We keep enquiry records for two years and then delete them.
+
+Fix: give the period for each kind of data, or the criteria that decide it.`,
+}
+
+var WithdrawConsent = &lint.Rule{
+	ID:       "withdraw-consent",
+	Summary:  "Where consent is relied on, the notice says it can be withdrawn at any time",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 13(2)(c) and 14(2)(d): where processing rests on consent, the
+notice must state "the right to withdraw consent at any time".
+
+Applies: where consent is relied on for anything, marketing and cookies included
+(noticelint outline shows the fact and its line; facts: consent states it).
+
+What counts: a sentence in which withdrawing meets consent ("you can withdraw your
+consent at any time", "change your mind about your permission").
+
+Fails (at the evidence of consent):
+  - no withdrawal said (missing);
+  - only an unsubscribe link or cookie switch described, with no right to withdraw
+    consent stated (partial).
+
+Passes:
+  You can withdraw your consent at any time by emailing privacy@example.org.
+
+Fix: state that consent can be withdrawn at any time, and how.`,
+}
+
+func judgeWithdrawConsent(c *content, f *notices.Facts) Verdict {
+	const id = "withdraw-consent"
+	if v, ok := always(id, f); !ok {
+		return v
+	}
+	if !f.Consent.Holds {
+		return notApplicable(id, "the notice does not rely on consent")
+	}
+	why := factWhy(c.n, "the notice relies on consent", f.Consent.Evidence)
+	if h, ok := c.first(id); ok {
+		return present(id, h, why)
+	}
+	if _, ok := c.first("withdraw-consent-partial"); ok {
+		return missingAt(c, id, Partial, f.Consent.Evidence, why,
+			"The notice relies on consent and describes opting out, but never states the right to withdraw consent at any time.",
+			"Say that consent can be withdrawn at any time and how (UK GDPR Art 13(2)(c)).")
+	}
+	return missingAt(c, id, Missing, f.Consent.Evidence, why,
+		"The notice relies on consent but never says that consent can be withdrawn at any time.",
+		"Say that consent can be withdrawn at any time and how (UK GDPR Art 13(2)(c)).")
+}
+
+var ComplaintRight = &lint.Rule{
+	ID:       "complaint-right",
+	Summary:  "The notice states the right to complain to the ICO or a supervisory authority",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 13(2)(d) and 14(2)(e) require "the right to lodge a complaint with
+a supervisory authority": in the UK, the Information Commissioner's Office.
+
+What counts: a sentence in which complaining (or raising a concern, contacting) meets
+the ICO or a supervisory authority. A Privacy Shield dispute route (JAMS, arbitration, the
+DPA panel) is not it.
+
+Fails:
+  - no complaint route to a regulator (at line 1, missing);
+  - the ICO named, as a link or its address, without the right (partial).
+
+Passes:
+  You have the right to complain to the Information Commissioner's Office (ico.org.uk).
+
+Fix: state the right to complain to the ICO, with its website or helpline.`,
+}
+
+func judgeComplaintRight(c *content, f *notices.Facts) Verdict {
+	const id = "complaint-right"
+	const why = "every notice must state the right to complain to a supervisory authority (UK GDPR Art 13(2)(d))"
+	if v, ok := always(id, f); !ok {
+		return v
+	}
+	if h, ok := c.first(id); ok {
+		return present(id, h, why)
+	}
+	if h, ok := c.first("complaint-right-partial"); ok {
+		return Verdict{ID: id, Status: Partial, At: h.Span, Section: h.Section, Why: why, Severity: lint.Warning,
+			Message: "The notice names the ICO or a supervisory authority but does not state the right to complain to it.",
+			Fix:     "Say that the reader can complain to the Information Commissioner's Office and how (UK GDPR Art 13(2)(d))."}
+	}
+	return Verdict{ID: id, Status: Missing, Why: why, Severity: lint.Warning,
+		Message: "The notice does not state the right to complain to the ICO or another supervisory authority.",
+		Fix:     "Add 'You can complain to the Information Commissioner's Office (ico.org.uk, 0303 123 1113)' (UK GDPR Art 13(2)(d))."}
+}
+
+var StatutoryRequirement = &lint.Rule{
+	ID:       "statutory-requirement",
+	Summary:  "The notice says whether providing the data is required, and what happens if not",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 13(2)(e) requires "whether the provision of personal data is a
+statutory or contractual requirement, or a requirement necessary to enter into a
+contract, as well as whether the data subject is obliged to provide the personal data and
+of the possible consequences of failure to provide such data".
+
+What counts: a sentence saying the person must, need not, or may choose to give data
+("you must give your name and address to open an account", "providing your phone number
+is optional"), the consequence of not giving it ("if you do not provide it we cannot
+process your application"), or required fields marked on a form. A bare "to perform our
+contract" basis is not it, nor is what happens when cookies are refused.
+
+Fails (at line 1): nothing of the kind. The finding is a warning where the notice shows
+data that are needed (a contract, an account, an order, an application) and info where
+it shows none.
+
+Passes:
+  You must give us your name and email address to register; without them we cannot
+  create your account. Your phone number is optional.
+
+Fix: say which data are required and why, and what happens if they are not given.`,
+}
+
+func judgeStatutoryRequirement(c *content, f *notices.Facts) Verdict {
+	const id = "statutory-requirement"
+	const why = "every notice must say whether providing the data is required (UK GDPR Art 13(2)(e))"
+	if v, ok := always(id, f); !ok {
+		return v
+	}
+	if h, ok := c.first(id); ok {
+		return present(id, h, why)
+	}
+	sev := lint.Info
+	if f.HasBasis(notices.ContractBasis) || f.HasBasis(notices.LegalObligationBasis) {
+		sev = lint.Warning
+	} else if _, ok := c.first("statutory-requirement-sign"); ok {
+		sev = lint.Warning
+	}
+	return Verdict{ID: id, Status: Missing, Why: why, Severity: sev,
+		Message: "The notice does not say whether providing personal data is a legal or contractual requirement, or what happens if it is not provided.",
+		Fix:     "Say which data the person must give and why (law, contract, to use the service), which are optional, and the consequence of not giving them (UK GDPR Art 13(2)(e))."}
+}
+
+var AutomatedDecisions = &lint.Rule{
+	ID:       "automated-decisions",
+	Summary:  "The notice says whether automated decisions or profiling are used",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 13(2)(f) and 14(2)(g) require "the existence of automated
+decision-making, including profiling" with meaningful information about the logic and
+its consequences (UK GDPR Articles 22A-22D as amended by the Data (Use and Access) Act
+2025; EU GDPR Article 22). A clear "we do not" satisfies it.
+
+What counts: a statement, outside the list of rights, that automated decisions or
+profiling are or are not used ("we do not make decisions about you by automated means",
+"our fraud checks may automatically block an order", "decisions are made by people, not
+by computers"), or a section titled for it.
+
+Fails (at line 1):
+  - nothing said (missing): a warning where the notice shows a sign of such decisions
+    (profiling, scoring, fraud checks, algorithms), info where it shows none;
+  - only the right not to be subject to automated decisions, in a list of rights,
+    without saying whether such decisions are made (partial, at that line).
+
+Passes:
+  We do not make decisions about you based solely on automated processing.
+
+Fix: say whether you make automated decisions or profile people; if you do, what the
+logic is and what it means for them.`,
+}
+
+func judgeAutomatedDecisions(c *content, f *notices.Facts) Verdict {
+	const id = "automated-decisions"
+	const why = "every notice must say whether automated decisions are made (UK GDPR Art 13(2)(f))"
+	if v, ok := always(id, f); !ok {
+		return v
+	}
+	if h, ok := c.first(id); ok {
+		return present(id, h, why)
+	}
+	sev := lint.Info
+	if _, ok := c.first("automated-decisions-sign"); ok {
+		sev = lint.Warning
+	}
+	if h, ok := c.first("automated-decisions-partial"); ok {
+		return Verdict{ID: id, Status: Partial, At: h.Span, Section: h.Section, Why: why, Severity: sev,
+			Message: "The notice mentions automated decision-making or profiling only as a right, without saying whether such decisions are made.",
+			Fix:     "Say whether you make decisions about people by automated means or profile them, and if so the logic and consequences (UK GDPR Art 13(2)(f))."}
+	}
+	return Verdict{ID: id, Status: Missing, Why: why, Severity: sev,
+		Message: "The notice does not say whether automated decisions or profiling are used.",
+		Fix:     "Add a sentence such as 'We do not make decisions about you based solely on automated processing', or describe the decisions, their logic and consequences (UK GDPR Art 13(2)(f))."}
+}
+
+var DataCategories = &lint.Rule{
+	ID:       "data-categories",
+	Summary:  "Where data come from others, the notice says what kinds of data",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 14(1)(d): for data not obtained from the person, the notice
+must state "the categories of personal data concerned".
+
+Applies: where the notice describes data obtained from someone other than the person
+(noticelint outline shows the fact and its line; facts: from_others states it).
+
+What counts: a section titled for it ("What information we collect", "Categories of
+data"), or a sentence in which collecting or receiving meets kinds of data ("we receive
+your name, address and date of birth from your employer").
+
+Fails (at the evidence of data from others): no kinds of data said.
+
+Passes:
+  Your school gives us your name, year group and exam results.
+
+Fix: list the categories of personal data you obtain from others.`,
+}
+
+var DataSource = &lint.Rule{
+	ID:       "data-source",
+	Summary:  "Where data come from others, the notice says where from",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: UK GDPR Article 14(2)(f): for data not obtained from the person, the notice must
+state "from which source the personal data originate, and if applicable, whether it came
+from publicly accessible sources".
+
+Applies: where the notice describes data obtained from someone other than the person
+(noticelint outline shows the fact; facts: from_others states it).
+
+What counts: a section titled for it ("Where we get your information", "Sources") or a
+sentence naming a source ("from credit reference agencies", "provided by your employer",
+"from publicly available sources").
+
+Fails (at the evidence of data from others): no source named.
+
+Passes:
+  We receive your exam results from the awarding body.
+
+Fix: name the sources (or categories of sources) of the data.`,
+}
+
+// fromOthers judges an Article 14 element.
+func fromOthers(id, msg, fix string) func(*content, *notices.Facts) Verdict {
+	return func(c *content, f *notices.Facts) Verdict {
+		if v, ok := always(id, f); !ok {
+			return v
+		}
+		fo := f.FromOthers()
+		if !fo.Holds {
+			return notApplicable(id, "the notice describes no data obtained from others")
+		}
+		why := factWhy(c.n, "the notice describes data obtained from others", fo.Evidence)
+		if h, ok := c.first(id); ok {
+			return present(id, h, why)
+		}
+		return missingAt(c, id, Missing, fo.Evidence, why, msg, fix)
+	}
+}
+
+var ComplaintsProcedure = &lint.Rule{
+	ID:       "complaints-procedure",
+	Summary:  "The notice says how to complain to the controller itself",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: `Why: from 19 June 2026 the Data Protection Act 2018, section 164A (inserted by the Data
+(Use and Access) Act 2025), requires controllers to facilitate complaints about their use
+of personal data, and the ICO expects a notice to say how to make one to the controller
+before going to the ICO.
+
+Applies: notices under UK GDPR.
+
+What counts: a sentence in which a complaint or concern meets a way to raise it with the
+controller ("if you are unhappy, contact our DPO first", "send complaints to
+privacy@example.org"), or a section titled for complaints.
+
+Fails (at line 1): only the ICO route, or no complaint route at all.
+
+Passes:
+  If you are unhappy with how we have used your data, email complaints@example.org and we
+  will reply within 30 days.
+
+Fix: say how to complain to you, and what happens next.`,
+}
+
+func judgeComplaintsProcedure(c *content, f *notices.Facts) Verdict {
+	const id = "complaints-procedure"
+	if f.Scope&notices.UKGDPR == 0 {
+		return notApplicable(id, "the notice is not written under UK GDPR")
+	}
+	const why = "a UK controller must say how to complain to it (DPA 2018 s.164A, from 19 June 2026)"
+	if h, ok := c.first(id); ok {
+		return present(id, h, why)
+	}
+	return Verdict{ID: id, Status: Missing, Why: why, Severity: lint.Warning,
+		Message: "The notice does not say how to complain to the organisation itself about its use of personal data.",
+		Fix:     "Say how to make a complaint to you (an email address or form) and what happens next (DPA 2018 s.164A)."}
+}
+
+// elements are the content rules in the order of Articles 13 and 14.
+var elements = []*element{
+	{rule: ControllerIdentity, judge: judgeControllerIdentity},
+	{rule: Purposes, judge: simple("purposes", "every notice must give the purposes of processing (UK GDPR Art 13(1)(c))",
+		"The notice does not say what the personal data are used for.",
+		"Add a section saying what each kind of personal data is used for (UK GDPR Art 13(1)(c)).")},
+	{rule: LawfulBasis, judge: judgeLawfulBasis},
+	{rule: LegitimateInterests, judge: judgeLegitimateInterests},
+	{rule: Recipients, judge: simple("recipients", "every notice must say who receives the data (UK GDPR Art 13(1)(e))",
+		"The notice does not say who receives the personal data, or that it is not shared.",
+		"Add a section 'Who we share your information with' listing recipients or their categories, or say the data are not shared (UK GDPR Art 13(1)(e)).")},
+	{rule: Transfers, judge: judgeTransfers},
+	{rule: Retention, judge: simple("retention", "every notice must say how long data are kept (UK GDPR Art 13(2)(a))",
+		"The notice does not say how long personal data are kept or the criteria that decide it.",
+		"Add a section 'How long we keep your information' with the period or the criteria for each kind of data (UK GDPR Art 13(2)(a)).")},
+	{rule: WithdrawConsent, judge: judgeWithdrawConsent},
+	{rule: ComplaintRight, judge: judgeComplaintRight},
+	{rule: StatutoryRequirement, judge: judgeStatutoryRequirement},
+	{rule: AutomatedDecisions, judge: judgeAutomatedDecisions},
+	{rule: DataCategories, judge: fromOthers("data-categories",
+		"The notice describes personal data obtained from others but never says what kinds of data they are.",
+		"List the categories of personal data obtained from others (UK GDPR Art 14(1)(d)).")},
+	{rule: DataSource, judge: fromOthers("data-source",
+		"The notice describes personal data obtained from others but never says where they come from.",
+		"Name the sources, or categories of sources, of the data (UK GDPR Art 14(2)(f)).")},
+	{rule: ComplaintsProcedure, judge: judgeComplaintsProcedure},
+}
+
+func init() {
+	for _, e := range elements {
+		e.rule.Check = e.check
+	}
+}
