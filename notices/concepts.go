@@ -75,6 +75,45 @@ type Concepts struct {
 	// negation and other-party lists) can match: a word whose start is not
 	// among them need not be stemmed.
 	prefixes map[string]bool
+	// asciiPrefixes is prefixes as a bit set for the prefixes of lower-case
+	// ASCII letters and digits, by prefixIndex: mayMatch asks it of nearly
+	// every word of a read clause, so it is an array lookup, not a hash.
+	asciiPrefixes []uint64
+	// known remembers the words Match has stemmed (see lookup).
+	known    sync.Map
+	knownLen atomic.Int64
+}
+
+// prefixCodes maps a byte of a word's start to 1..36 (a letter in either
+// case, a digit), 0 for any other byte.
+var prefixCodes = func() (t [256]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		t[b] = uint8(b-'a') + 1
+		t[b-'a'+'A'] = uint8(b-'a') + 1
+	}
+	for b := '0'; b <= '9'; b++ {
+		t[b] = uint8(b-'0') + 27
+	}
+	return t
+}()
+
+// prefixSlots is the size of the prefix index: base-37 numbers of up to
+// three digits, a word's first bytes each coded 1..36.
+const prefixSlots = 37 * 37 * 37
+
+// prefixIndex is the slot of a word's first (up to three) bytes, folding
+// case, or -1 when one of them is not an ASCII letter or digit.
+func prefixIndex(w string) int {
+	n := min(len(w), 3)
+	idx := 0
+	for k := range n {
+		code := prefixCodes[w[k]]
+		if code == 0 {
+			return -1
+		}
+		idx = idx*37 + int(code)
+	}
+	return idx
 }
 
 type phrase struct {
@@ -161,6 +200,7 @@ func NewConcepts(rows []ConceptRow) *Concepts {
 	if len(c.ids) > 64 {
 		panic("notices: a concept table holds at most 64 concepts")
 	}
+	defer c.indexPrefixes()
 	c.anchor = pattern.MustCompile(c.anchorExpr(-1))
 	for i := range c.ids {
 		c.anchors = append(c.anchors, pattern.MustCompile(c.anchorExpr(i)))
@@ -201,6 +241,16 @@ func (c *Concepts) add(text string, row int, kind phraseKind) {
 		c.exact[w] = append(c.exact[w], p)
 	} else {
 		c.first[toks[0]] = append(c.first[toks[0]], p)
+	}
+}
+
+// indexPrefixes fills asciiPrefixes from prefixes.
+func (c *Concepts) indexPrefixes() {
+	c.asciiPrefixes = make([]uint64, (prefixSlots+63)/64)
+	for p := range c.prefixes {
+		if i := prefixIndex(p); i >= 0 {
+			c.asciiPrefixes[i/64] |= 1 << (i % 64)
+		}
 	}
 }
 
@@ -348,8 +398,8 @@ func (c *Concepts) Match(text string) (said, denied ConceptSet) {
 	for i := range ws {
 		w := &ws[i]
 		if c.mayMatch(w.text) {
-			w.lower = strings.ToLower(w.text)
-			w.stem = stem(w.lower)
+			w.known = c.lookup(w.text)
+			w.lower, w.stem = w.known.lower, w.known.stem
 		}
 	}
 	start := 0
@@ -379,36 +429,18 @@ func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
 		if ws[i].stem == "" {
 			continue
 		}
-		candidates := c.first[ws[i].stem]
-		if ex := c.exact[ws[i].lower]; len(ex) > 0 {
-			candidates = slices.Concat(ex, candidates)
-		}
-	phrases:
-		for _, p := range candidates {
-			if i+len(p.stems) > len(ws) {
-				continue
-			}
-			for k, tok := range p.stems[1:] {
-				if !tokenMatches(tok, ws[i+1+k].stem, ws[i+1+k].lower) {
-					continue phrases
-				}
-			}
-			switch p.kind {
-			case otherPartyPhrase:
-				other = true
-			case negationPhrase:
-				negStarts = append(negStarts, i)
-			case notNegationPhrase:
-				cancels = append(cancels, i)
-			default:
-				hits = append(hits, hit{row: p.row, at: i, kind: p.kind})
-			}
+		// Phrases matched as written come first, then those by stem.
+		for _, candidates := range [2][]phrase{ws[i].known.exact, ws[i].known.first} {
+			hits, negStarts, cancels, other = c.matchAt(ws, i, candidates, hits, negStarts, cancels, other)
 		}
 	}
 	if other || len(hits) == 0 {
 		return 0, 0
 	}
-	var negated map[int]bool
+	// negated says which words a negation reaches; most clauses are short
+	// enough for the buffer on the stack.
+	var negBits [128]bool
+	var negated []bool
 	for _, n := range negStarts {
 		// Both lists are in word order: a cancelling phrase starts at the
 		// negation it cancels.
@@ -421,7 +453,11 @@ func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
 			continue
 		}
 		if negated == nil {
-			negated = map[int]bool{}
+			if len(ws) <= len(negBits) {
+				negated = negBits[:len(ws)]
+			} else {
+				negated = make([]bool, len(ws))
+			}
 		}
 		for k := n + 1; k <= n+negationReach && k < len(ws); k++ {
 			negated[k] = true
@@ -432,12 +468,18 @@ func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
 		verbDenied
 		objectSeen
 	)
-	flags := make([]uint8, len(c.rows))
+	var flagBuf [64]uint8
+	var flags []uint8
+	if len(c.rows) <= len(flagBuf) {
+		flags = flagBuf[:len(c.rows)]
+	} else {
+		flags = make([]uint8, len(c.rows))
+	}
 	for _, h := range hits {
 		switch {
 		case h.kind == objectPhrase:
 			flags[h.row] |= objectSeen
-		case negated[h.at]:
+		case negated != nil && negated[h.at]:
 			flags[h.row] |= verbDenied
 		default:
 			flags[h.row] |= verbSaid
@@ -457,12 +499,42 @@ func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
 	return said, denied
 }
 
+// matchAt records the phrases of candidates that match ws from word i on:
+// a hit of a row's verb or object, a negation's start, a cancelled
+// negation's start, or another party.
+func (c *Concepts) matchAt(ws []word, i int, candidates []phrase, hits []hit, negStarts, cancels []int, other bool) ([]hit, []int, []int, bool) {
+phrases:
+	for _, p := range candidates {
+		if i+len(p.stems) > len(ws) {
+			continue
+		}
+		for k, tok := range p.stems[1:] {
+			if !tokenMatches(tok, ws[i+1+k].stem, ws[i+1+k].lower) {
+				continue phrases
+			}
+		}
+		switch p.kind {
+		case otherPartyPhrase:
+			other = true
+		case negationPhrase:
+			negStarts = append(negStarts, i)
+		case notNegationPhrase:
+			cancels = append(cancels, i)
+		default:
+			hits = append(hits, hit{row: p.row, at: i, kind: p.kind})
+		}
+	}
+	return hits, negStarts, cancels, other
+}
+
 // word is a word of a text: letters, digits and inner apostrophes.
 type word struct {
 	text string
 	// lower is text in lower case, and stem its stem, or "" when the
 	// table has no word it could be.
 	lower, stem string
+	// known is what the table knows of the word, when it was stemmed.
+	known *knownWord
 	// clause says the word starts a new clause: a sentence end, ";" or
 	// ":" came before it.
 	clause bool
@@ -481,6 +553,12 @@ var wordPool = sync.Pool{New: func() any { return new([]word) }}
 func appendClauseWords(out []word, text string) []word {
 	boundary := false
 	for i := 0; i < len(text); {
+		// Spaces and other ASCII bytes that neither make a word nor
+		// end a clause or mark a comma are skipped without a switch.
+		if b := text[i]; b < utf8.RuneSelf && !asciiWordByte[b] && !asciiMarkByte[b] {
+			i++
+			continue
+		}
 		r, size := decodeRune(text[i:])
 		if !isConceptRune(r) {
 			switch r {
@@ -502,6 +580,18 @@ func appendClauseWords(out []word, text string) []word {
 		}
 		j := i
 		for j < len(text) {
+			// Most of a notice is ASCII: a letter or digit goes on the
+			// word without decoding, any other ASCII byte but an
+			// apostrophe ends it.
+			if b := text[j]; b < utf8.RuneSelf {
+				if asciiWordByte[b] {
+					j++
+					continue
+				}
+				if b != '\'' {
+					break
+				}
+			}
 			r, size := decodeRune(text[j:])
 			if isConceptRune(r) {
 				j += size
@@ -528,6 +618,18 @@ func appendClauseWords(out []word, text string) []word {
 	return out
 }
 
+// asciiMarkByte holds the ASCII bytes appendClauseWords acts on between
+// words: clause ends and the comma.
+var asciiMarkByte = [utf8.RuneSelf]bool{'.': true, '!': true, '?': true, ';': true, ':': true, ',': true}
+
+// asciiWordByte holds the ASCII bytes isConceptRune accepts.
+var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = isConceptRune(rune(b))
+	}
+	return t
+}()
+
 func isConceptRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
@@ -547,6 +649,9 @@ func decodeRune(s string) (rune, int) {
 // mayMatch reports whether a word's start, in lower case, is one of the
 // table's prefixes, without making the lower-case word.
 func (c *Concepts) mayMatch(w string) bool {
+	if i := prefixIndex(w); i >= 0 {
+		return c.asciiPrefixes[i/64]&(1<<(i%64)) != 0
+	}
 	var b [3]byte
 	n := min(len(w), 3)
 	for k := range n {
@@ -597,6 +702,33 @@ func stem(w string) string {
 		stemCache.Store(strings.Clone(w), s)
 	}
 	return s
+}
+
+// knownWord is a text word as a table reads it: its lower-case form, its
+// stem, and the table's phrases that start with it as written and by stem.
+type knownWord struct {
+	lower, stem  string
+	exact, first []phrase
+}
+
+// lookup returns what c knows of the text word w. Each table remembers
+// its words, as written, so a word seen before costs one lookup instead of
+// a lower-casing, a stem lookup and two phrase lookups; like stemCache it
+// stops growing at stemCacheMax words.
+func (c *Concepts) lookup(w string) *knownWord {
+	if k, ok := c.known.Load(w); ok {
+		return k.(*knownWord)
+	}
+	lower := strings.ToLower(w)
+	st := stem(lower)
+	k := &knownWord{lower: lower, stem: st, exact: c.exact[lower], first: c.first[st]}
+	if c.knownLen.Load() < stemCacheMax {
+		c.knownLen.Add(1)
+		// The remembered strings must not hold on to the text w is in.
+		k.lower, k.stem = strings.Clone(lower), strings.Clone(st)
+		c.known.Store(strings.Clone(w), k)
+	}
+	return k
 }
 
 // OtherParty reports whether text speaks of another party's rights or
