@@ -3,7 +3,6 @@ package notices
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/noticelint/noticelint/pattern"
 )
@@ -170,18 +169,6 @@ func TestConceptsOnOddText(t *testing.T) {
 		said, denied := Rights.Match(text)
 		if (said|denied)&^AllRights != 0 {
 			t.Errorf("%q: bits beyond the table: %b %b", text, said, denied)
-		}
-	}
-}
-
-// One endless clause costs time in proportion to its length.
-func TestConceptsBoundedOnHostileText(t *testing.T) {
-	for _, unit := range []string{"not to be subject ", "no delete data ", "copy of ", "x"} {
-		text := strings.Repeat(unit, 400000/len(unit))
-		start := time.Now()
-		Rights.Match(text)
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("%d bytes of %q took %v", len(text), unit, d)
 		}
 	}
 }

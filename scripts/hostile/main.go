@@ -117,9 +117,15 @@ var cases = []hostileCase{
 	{
 		// The concept reader splits clauses into words: a paragraph of one
 		// clause that never ends must stay linear.
-		name: "one-clause", what: "one paragraph of N repeats of a negated rights phrase, with no clause break", base: 20000,
+		name: "one-clause", what: "paragraphs of N repeats each of a rights phrase (negated, a verb, an object, one letter), with no clause break", base: 20000,
 		gen: func(n int) string {
-			return "# Privacy notice\n\n## Your rights\n\n" + strings.Repeat("not to be subject to a copy of ", n) + "\n"
+			var b strings.Builder
+			b.WriteString("# Privacy notice\n\nThis notice is given under the UK GDPR.\n\n## Your rights\n\nYou have the right:\n\n")
+			for _, unit := range []string{"not to be subject ", "no delete data ", "copy of ", "x "} {
+				b.WriteString(strings.Repeat(unit, n))
+				b.WriteString("\n\n")
+			}
+			return b.String()
 		},
 		args: lintArgs, bound: 2, boundAt: 1,
 	},
