@@ -99,17 +99,9 @@ element is missing or partial, 2 on an input or configuration error.`,
 			if !contains(checklistFormats, format) {
 				return usageErr("--format: unknown format %q (want %s)", format, strings.Join(checklistFormats, ", "))
 			}
-			src, err := readOne(args[0], cmd.InOrStdin(), rf.maxSize)
+			n, err := parseOne(args[0], cmd.InOrStdin(), rf.maxSize)
 			if err != nil {
-				return usageErr("%v", err)
-			}
-			name := args[0]
-			if name == "-" {
-				name = "<stdin>"
-			}
-			n, err := notices.Parse(name, src)
-			if err != nil {
-				return &exitError{code: 2, err: err}
+				return err
 			}
 			f, err := config.NewResolver(rules.All(), rf.config, rf.noConfig).For(args[0])
 			if err != nil {

@@ -250,6 +250,26 @@ func readOne(arg string, stdin io.Reader, maxSize int64) ([]byte, error) {
 	return src, nil
 }
 
+// parseOne reads one notice as readOne does ("-" is standard input, named
+// <stdin>) and parses it, with the exit codes outline and checklist share:
+// 2, as a usage error when it cannot be read, as an input error when it
+// cannot be parsed.
+func parseOne(arg string, stdin io.Reader, maxSize int64) (*notices.Notice, error) {
+	src, err := readOne(arg, stdin, maxSize)
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	name := arg
+	if name == "-" {
+		name = "<stdin>"
+	}
+	n, err := notices.Parse(name, src)
+	if err != nil {
+		return nil, &exitError{code: 2, err: err}
+	}
+	return n, nil
+}
+
 // gitShow reads REV:PATH from the repository around the working directory.
 func gitShow(arg string, maxSize int64) ([]byte, error) {
 	if maxSize <= 0 {

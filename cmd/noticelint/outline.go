@@ -79,17 +79,9 @@ func newOutlineCmd() *cobra.Command {
 			}
 			// lint's reader: the same size limit, and no reading of pipes
 			// or devices (a link to /dev/zero would never end).
-			src, err := readOne(args[0], cmd.InOrStdin(), maxSize)
+			n, err := parseOne(args[0], cmd.InOrStdin(), maxSize)
 			if err != nil {
-				return usageErr("%v", err)
-			}
-			name := args[0]
-			if name == "-" {
-				name = "<stdin>"
-			}
-			n, err := notices.Parse(name, src)
-			if err != nil {
-				return &exitError{code: 2, err: err}
+				return err
 			}
 			stated, err := statedFacts(rf, args[0])
 			if err != nil {
