@@ -222,3 +222,29 @@ func TestXMLFormatsParse(t *testing.T) {
 		t.Errorf("checkstyle files: %v", got)
 	}
 }
+
+// A notice's text can hold "]]>", which would end a CDATA section early and
+// let the rest be read as markup; the report must carry it as text.
+func TestJUnitCDATAEnd(t *testing.T) {
+	res := lint.Result{Files: 1, Linted: []string{"n.md"}, Findings: []lint.Finding{{File: "n.md", Line: 2, Column: 1,
+		Rule: "cross-reference", Severity: lint.Error, Message: `"see ]]><x/> section 9" points nowhere.`}}}
+	var b bytes.Buffer
+	if err := lint.WriteJUnit(&b, res, fmtRules); err != nil {
+		t.Fatal(err)
+	}
+	var suites struct {
+		Suites []struct {
+			Cases []struct {
+				Failure *struct {
+					Text string `xml:",chardata"`
+				} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal(b.Bytes(), &suites); err != nil {
+		t.Fatalf("%v in\n%s", err, b.String())
+	}
+	if len(suites.Suites) != 1 || suites.Suites[0].Cases[0].Failure == nil || !strings.Contains(suites.Suites[0].Cases[0].Failure.Text, "see ]]><x/> section 9") {
+		t.Errorf("the message did not survive as text:\n%s", b.String())
+	}
+}

@@ -46,7 +46,8 @@ type junitProblem struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
 	// Text keeps the findings' lines readable in the raw file. encoding/xml
-	// neither escapes nor filters CDATA: it must go through sanitize.XML.
+	// splits a "]]>" in CDATA but does not filter its characters: it must go
+	// through sanitize.XML.
 	Text string `xml:",cdata"`
 }
 
