@@ -52,6 +52,9 @@ type Pattern struct {
 	// a pattern at two places): a text's hits are by literal, and each
 	// one is read for p through these.
 	own []ownedLiteral
+	// ownBits has a bit for each literal in own: most of a text's hits are
+	// other patterns' literals, and a bit test passes over them.
+	ownBits []uint64
 }
 
 type ownedLiteral struct {
@@ -202,6 +205,10 @@ func (s *Set) build() {
 					continue
 				}
 				p.own = append(p.own, ownedLiteral{lit: lit, owners: []owner{o}})
+				if p.ownBits == nil {
+					p.ownBits = make([]uint64, (len(s.lits)+63)/64)
+				}
+				p.ownBits[lit/64] |= 1 << (lit % 64)
 			}
 		}
 		s.bitWords = (len(s.patterns) + 63) / 64
@@ -305,10 +312,10 @@ func (p *Pattern) eachWindow(t *Text, f func(lo, hi int)) {
 		return
 	}
 	for _, h := range t.hits {
-		k, ok := slices.BinarySearchFunc(p.own, int(h.lit), func(o ownedLiteral, lit int) int { return o.lit - lit })
-		if !ok {
+		if p.ownBits[h.lit/64]&(1<<(h.lit%64)) == 0 {
 			continue
 		}
+		k, _ := slices.BinarySearchFunc(p.own, int(h.lit), func(o ownedLiteral, lit int) int { return o.lit - lit })
 		b, e := int(h.b), int(h.e)
 		for i := range p.own[k].owners {
 			o := &p.own[k].owners[i]
