@@ -390,6 +390,12 @@ var commonWords = map[string]bool{
 	"policy": true, "notice": true, "your": true, "our": true, "the": true, "and": true,
 	"use": true, "we": true, "you": true, "of": true, "to": true, "company": true, "compan": true,
 	"registered": true, "form": true,
+	// Words of four letters or more that nearly every sentence of a
+	// notice holds one of.
+	"from": true, "with": true, "that": true, "this": true, "will": true, "have": true, "which": true,
+	"other": true, "such": true, "about": true, "where": true, "when": true, "also": true, "these": true,
+	"they": true, "their": true, "them": true, "been": true, "more": true, "what": true, "only": true,
+	"including": true, "include": true, "services": true, "service": true, "please": true, "contact": true,
 }
 
 func score(set []anchor) int {

@@ -300,7 +300,9 @@ var hitPool = sync.Pool{New: func() any { return new([]hit) }}
 // accepts reports whether the literal found at text[b:e] anchors o's
 // pattern there: the word boundaries it needs are met.
 func (o *owner) accepts(text string, b, e int) bool {
-	return !(o.wordBefore && b > 0 && IsWordByte(text[b-1]) || o.wordAfter && e < len(text) && IsWordByte(text[e]))
+	joinsBefore := o.wordBefore && b > 0 && IsWordByte(text[b-1])
+	joinsAfter := o.wordAfter && e < len(text) && IsWordByte(text[e])
+	return !joinsBefore && !joinsAfter
 }
 
 // eachWindow calls f with the stretch of t a match of p holding each of
