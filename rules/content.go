@@ -108,6 +108,15 @@ func (c *content) sentences(id string) []hit {
 // that states it most often, where a notice says it in earnest rather than
 // in passing. ok is false when the notice never says it.
 func (c *content) first(id string) (h hit, ok bool) {
+	h, ok = c.locate(id)
+	if ok && c.all {
+		h = c.follow(id, h)
+	}
+	return h, ok
+}
+
+// locate is first before a pointer is followed.
+func (c *content) locate(id string) (h hit, ok bool) {
 	hs := c.hitsOf(id)
 	var titles []hit
 	for _, x := range hs {
@@ -116,18 +125,37 @@ func (c *content) first(id string) (h hit, ok bool) {
 		}
 	}
 	hs = slices.DeleteFunc(slices.Clone(hs), func(x hit) bool { return x.Title && !slices.Contains(titles, x) })
+	if c.all {
+		// Where the checklist points, a title named only by a weak word
+		// ("Third-party cookies" for recipients) is no section titled for
+		// the element: its sentences count as any others do.
+		titles = slices.DeleteFunc(titles, func(x hit) bool { return !x.Stated && table.weakTitle(id, x.Section) })
+	}
 	// The titled section that states it most: "Third-party services"
 	// names recipients in passing, "How we share your data" lists them.
 	// Then the innermost titled section inside it that states it: under
 	// "How we use your data", the clause "Purposes for which we use it".
+	// For the checklist, a title that names this element alone comes
+	// before one that names another too: "Who do we share your data
+	// with?" before "Data we share or obtain from others".
 	var bestIn *hit
 	var bestSec *notices.Section
-	bestN := 0
+	bestN, bestMixed := 0, true
 	for _, t := range titles {
 		in, n := firstIn(hs, t.Section)
-		if n > bestN || n > 0 && bestSec != nil && bestSec != t.Section && bestSec.Contains(t.Section) {
-			bestIn, bestN, bestSec = in, n, t.Section
+		if n == 0 {
+			continue
 		}
+		mixed := c.all && (t.Stated || table.mixedTitle(id, t.Section))
+		switch {
+		case bestIn == nil, bestMixed && !mixed:
+		case mixed && !bestMixed:
+			continue
+		case n > bestN, bestSec != t.Section && bestSec.Contains(t.Section):
+		default:
+			continue
+		}
+		bestIn, bestN, bestSec, bestMixed = in, n, t.Section, mixed
 	}
 	if bestIn != nil {
 		return *bestIn, true
@@ -165,6 +193,46 @@ func (c *content) first(id string) (h hit, ok bool) {
 		}
 	}
 	return best, true
+}
+
+// follow returns, for a hit whose sentence sends the reader to another
+// section ("for our legal bases, see section 15"), the first sentence of
+// that section that states the element: the pointer is not the statement.
+// A hit with no such reference is returned as it is.
+func (c *content) follow(id string, h hit) hit {
+	if h.Title || h.Para == nil {
+		return h
+	}
+	hs := c.hitsOf(id)
+	_, here := firstIn(hs, h.Section)
+	for _, r := range c.n.Refs {
+		if r.Target == nil || r.Para != h.Para || r.Span.Start < h.Span.Start || r.Span.Start >= h.Span.End || r.Target.Contains(h.Section) {
+			continue
+		}
+		// The sentence sends the reader on ("see section 15"); "we share
+		// it for the purposes set out in section 4" points at the
+		// purposes, not at the recipients. The target must state the
+		// element more than the hit's own section.
+		if !pointsOn(c.n.Source[max(h.Span.Start, r.Span.Start-16):r.Span.Start]) {
+			continue
+		}
+		if in, n := firstIn(hs, r.Target); n > here {
+			return *in
+		}
+	}
+	return h
+}
+
+// pointsOn reports whether the text just before a reference sends the
+// reader to it: "see", "refer to", "go to", "read".
+func pointsOn(before []byte) bool {
+	b := fold(string(before))
+	for _, w := range []string{"see ", "see:", "refer to ", "go to ", "read "} {
+		if strings.Contains(b, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstIn returns the first sentence hit inside s and how many there are.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -56,7 +57,11 @@ type row struct {
 type concept struct {
 	titles    class
 	notTitles class
-	rows      []row
+	// weak are the titles that name the element only in passing
+	// ("Third-party cookies"): where the checklist points, a section so
+	// titled counts as untitled.
+	weak class
+	rows []row
 }
 
 // tableRow is a row of the shared table with its element and its
@@ -85,8 +90,10 @@ type contentTable struct {
 	// verbs alone.
 	objects           *notices.Concepts
 	titles, notTitles map[string]*words
-	order             []string
-	anchor            *pattern.Pattern
+	// strong are each element's titles less its weak ones.
+	strong map[string]*words
+	order  []string
+	anchor *pattern.Pattern
 	// elements are the table's element IDs in order, each with the
 	// pattern of its rows' verbs (a bit test says whether a para may
 	// hold one) and whether its judge reads every hit.
@@ -127,7 +134,7 @@ func classRe(c class) *regexp.Regexp {
 }
 
 func buildTable(concepts map[string]concept, order []string) *contentTable {
-	t := &contentTable{titles: map[string]*words{}, notTitles: map[string]*words{}, order: order}
+	t := &contentTable{titles: map[string]*words{}, notTitles: map[string]*words{}, strong: map[string]*words{}, order: order}
 	var rows, objRows []notices.ConceptRow
 	var anchors []string
 	seen := map[string]bool{}
@@ -140,6 +147,9 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 		}
 		if w := newWords(c.notTitles); w != nil {
 			t.notTitles[id] = w
+		}
+		if len(c.weak) > 0 {
+			t.strong[id] = newWords(slices.DeleteFunc(slices.Clone(c.titles), func(w string) bool { return slices.Contains(c.weak, w) }))
 		}
 		for _, r := range c.rows {
 			key := id + "/" + string(rune('a'+len(rows)))
@@ -530,6 +540,29 @@ func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit, group
 		el := t.rows[h.Row].element
 		out[el] = append(out[el], h)
 	}
+}
+
+// weakTitle reports whether s's title names element id only by a weak
+// word.
+func (t *contentTable) weakTitle(id string, s *notices.Section) bool {
+	st, ok := t.strong[id]
+	return ok && !st.in(fold(s.Title))
+}
+
+// mixedTitle reports whether s's title names another element than id as
+// well: "Data we share or obtain from others" names recipients and
+// sources.
+func (t *contentTable) mixedTitle(id string, s *notices.Section) bool {
+	title := fold(s.Title)
+	for _, el := range t.order {
+		if el == id || t.titles[el] == nil || t.notTitles[el].in(title) {
+			continue
+		}
+		if w := t.strong[el]; w != nil && w.in(title) || w == nil && t.titles[el].in(title) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleSetsKey is the Memo key of what each section title states.

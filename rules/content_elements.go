@@ -710,6 +710,13 @@ func fromOthers(id, msg, fix string) func(*content, *notices.Facts) Verdict {
 		}
 		why := factWhy(c.n, "the notice describes data obtained from others", fo.Evidence)
 		if h, ok := c.first(id); ok {
+			// Article 14 asks for the kinds of data obtained from others:
+			// the checklist shows them where the notice says where those
+			// data come from ("Information we receive from third
+			// parties"), not at the first list of what it collects.
+			if s, ok := c.first("data-source"); ok && c.all && id == "data-categories" {
+				h = s
+			}
 			return present(id, h, why)
 		}
 		return missingAt(c, id, Missing, fo.Evidence, why, msg, fix)

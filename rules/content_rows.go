@@ -64,6 +64,7 @@ var contentRows = map[string]concept{
 	"recipients": {
 		titles: class{"shar", "disclos", "recipient", "third part", "who we give", "who has access", "who can see", "who sees",
 			"passing", "who we pass", "who else"},
+		weak: class{"third part"},
 		rows: []row{
 			// ("provide" stems as "provider" does, an object: it is left
 			// out of the verbs.)
