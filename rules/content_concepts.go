@@ -670,6 +670,12 @@ func (ws *words) all(s string, n int) [][2]int {
 	}
 	var out [][2]int
 	for i, w := range ws.w {
+		if head, tail, ok := strings.Cut(w, " * "); ok {
+			if sp, ok := gapped(s, head, tail); ok && len(out) < n {
+				out = append(out, sp)
+			}
+			continue
+		}
 		for from := 0; from < len(s) && len(out) < n; {
 			k := strings.Index(s[from:], w)
 			if k < 0 {
@@ -684,6 +690,38 @@ func (ws *words) all(s string, n int) [][2]int {
 		}
 	}
 	return out
+}
+
+// gapped finds "head * tail" in folded text s: head at a word start, then
+// later tail as a whole word ("how * use" in "how can the library use my
+// data", not in "how other users see it").
+func gapped(s, head, tail string) ([2]int, bool) {
+	for from := 0; from < len(s); {
+		k := strings.Index(s[from:], head+" ")
+		if k < 0 {
+			return [2]int{}, false
+		}
+		at := from + k
+		from = at + 1
+		if at > 0 && pattern.IsWordByte(s[at-1]) {
+			continue
+		}
+		rest := at + len(head)
+		for j := rest; j < len(s); {
+			m := strings.Index(s[j:], tail)
+			if m < 0 {
+				break
+			}
+			t := j + m
+			j = t + 1
+			end := t + len(tail)
+			if pattern.IsWordByte(s[t-1]) || end < len(s) && pattern.IsWordByte(s[end]) {
+				continue
+			}
+			return [2]int{at, end}, true
+		}
+	}
+	return [2]int{}, false
 }
 
 // fold lower-cases ASCII letters and turns every run of white space and

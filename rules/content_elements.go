@@ -75,7 +75,7 @@ var postalPattern = pattern.MustCompile(`(?i)\b(?:located at|domiciled at|regist
 // definedWe is a defined name for the organisation: 'Example Ltd
 // ("Example", "we", "us")'. The quotes are literals the para index finds,
 // so only paras holding one are read; the concept table sees words only.
-var definedWe = pattern.MustCompile(`[“"‘'](?:we|us|our)[”"’']`)
+var definedWe = pattern.MustCompile(`[“"‘'](?:[Ww]e|[Uu]s|[Oo]ur)[”"’']`)
 
 // legalForm is an organisation's name: a legal form or a kind of body.
 var legalForm = regexp.MustCompile(`(?i)\b(?:ltd|limited|plc|llp|inc|corporation|llc|gmbh|ag|s\.a|b\.v|pbc|foundation|stiftung|company|charity|trust|council|university|group)\b`)
@@ -104,6 +104,16 @@ func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
 		h, named = hit{Span: f.Controllers[0].Span, Section: c.n.SectionAt(f.Controllers[0].Span.Start)}, true
 	} else if len(f.Controllers) > 0 {
 		named = true
+	} else if named && c.all {
+		// The checklist shows who the controller is, the element's
+		// first half: the statement defining the organisation as "we",
+		// else the first sentence naming it, before a "Contact us"
+		// section, which gives only the second half.
+		if d, ok := definedName(c.n); ok {
+			h = d
+		} else if s := c.sentences(id); len(s) > 0 {
+			h = s[0]
+		}
 	}
 	if !named {
 		h, named = definedName(c.n)

@@ -14,6 +14,9 @@ var contentRows = map[string]concept{
 		rows: []row{
 			{verbs: class{"controller", "responsible for"}, objects: class{"we are", "we're", "is the", "are the", "act as", "acts as", "is a", "are a", "is responsible", "are responsible", "will be"},
 				not: class{"not responsible", "you are responsible", "not the controller", "not a controller"}},
+			// "The data controller for this website is Example Holdings plc."
+			{verbs: class{"data controller", "the controller"}, also: []class{{"ltd", "limited", "plc", "llp", "inc", "corporation", "llc", "gmbh", "pbc"}},
+				not: class{"not the controller", "not a controller", "not the data controller"}},
 			{verbs: class{"registered office", "registered in", "company number", "registered number", "registered address", "company registration"}},
 			// "Operated by Example AG", "Example Stiftung ... is the operator
 			// of the websites".
@@ -27,7 +30,11 @@ var contentRows = map[string]concept{
 	},
 	"purposes": {
 		titles: class{"how we use", "how do we use", "how will we use", "why we", "why do we", "purpose", "use of your",
-			"what we do with", "what do we do with", "using your", "how we process", "how your information is used", "how your data is used", "what we use"},
+			"what we do with", "what do we do with", "using your", "how we process", "how your information is used", "how your data is used", "what we use",
+			// The organisation's name for "we", a verb after another:
+			// "How can the library use my data?", "Why Example Ltd
+			// collects and processes data".
+			"how * use", "how * used", "why * collect", "why * collects", "why * process", "why * processes", "why * use", "why * uses"},
 		rows: []row{
 			{verbs: class{"purpose", "purposes"}, objects: class{"process", "use", "collect", "data", "information"}},
 			{verbs: class{"keep", "hold", "collect", "ask for", "record", "gather", "need"}, objects: class{"so that", "in order to", "to enable", "to allow", "to help us", "to make sure"}},
