@@ -231,6 +231,9 @@ func judgeLawfulBasis(c *content, f *notices.Facts) Verdict {
 		return v
 	}
 	if h, ok := c.first(id); ok {
+		if c.all {
+			h = basesListed(c, f, h)
+		}
 		return present(id, h, why)
 	}
 	for _, b := range f.Bases {
@@ -248,6 +251,64 @@ func judgeLawfulBasis(c *content, f *notices.Facts) Verdict {
 	return Verdict{ID: id, Status: Missing, Why: why, Severity: lint.Warning,
 		Message: "The notice does not say on what lawful basis it processes personal data (consent, contract, legal obligation, vital interests, public task or legitimate interests).",
 		Fix:     "State the lawful basis for each purpose (UK GDPR Art 6(1), Art 13(1)(c))."}
+}
+
+// basesListed returns where the checklist shows the lawful bases: where
+// the notice lists them in substance ("for the performance of our
+// contract with you", "to comply with a legal obligation", "where you
+// have given consent"), the innermost section that holds two of them or
+// more (the one that holds the most), rather than a passing "legal basis"
+// elsewhere. h stands where the
+// bases are named in a section titled for them, or where a pointer sent
+// the reader.
+func basesListed(c *content, f *notices.Facts, h hit) hit {
+	if l, _ := c.locate("lawful-basis"); l.Span != h.Span {
+		return h
+	}
+	for _, s := range h.Section.Ancestors() {
+		if table.titles["lawful-basis"].in(fold(s.Title)) {
+			return h
+		}
+	}
+	count := map[*notices.Section]int{}
+	var spans []notices.Span
+	for _, b := range f.Bases {
+		if sp, sec := evidenceAt(c.n, b.Evidence); sp.Len() > 0 {
+			spans = append(spans, sp)
+			for _, s := range sec.Ancestors() {
+				count[s]++
+			}
+		}
+	}
+	// Each basis's innermost section that holds another; of those, the
+	// one that holds the most, the first of equals.
+	var best *notices.Section
+	for _, sp := range spans {
+		for _, s := range c.n.SectionAt(sp.Start).Ancestors() {
+			if count[s] >= 2 {
+				if best == nil || count[s] > count[best] {
+					best = s
+				}
+				break
+			}
+		}
+	}
+	if best == nil {
+		return h
+	}
+	at, sec := h.Span, h.Section
+	if !best.Contains(h.Section) {
+		at.Start = -1
+		if in, n := firstIn(c.hitsOf("lawful-basis"), best); n > 0 {
+			at, sec = in.Span, in.Section
+		}
+	}
+	for _, sp := range spans {
+		if s := c.n.SectionAt(sp.Start); best.Contains(s) && (at.Start < 0 || sp.Start < at.Start) {
+			at, sec = sp, s
+		}
+	}
+	return hit{Span: at, Section: sec}
 }
 
 var LegitimateInterests = &lint.Rule{
@@ -312,11 +373,25 @@ func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
 	// parties included: "the security of our systems and our customers,
 	// or other legitimate interests of ours" states an interest.
 	mentions := liMentions(c.n)
-	for _, h := range mentions {
+	var said *hit
+	for i, h := range mentions {
 		sent := c.n.Source[h.Span.Start:h.Span.End]
-		if interestSaid.Match(sent) || h.Para.Block != nil && h.Para.Block.Kind == notices.Table && strings.Count(string(sent), "|") >= 3 {
+		inTable := h.Para.Block != nil && h.Para.Block.Kind == notices.Table && strings.Count(string(sent), "|") >= 3
+		if !inTable && !interestSaid.Match(sent) {
+			continue
+		}
+		// The checklist shows a table pairing purposes with the basis
+		// where there is one: it gives the interests one by one, where a
+		// sentence before it names one in passing.
+		if !c.all || inTable {
 			return present(id, h, why)
 		}
+		if said == nil {
+			said = &mentions[i]
+		}
+	}
+	if said != nil {
+		return present(id, *said, why)
 	}
 	// A section titled for the legitimate interests, or a line naming
 	// them ("**For our legitimate business interests**", "We rely on
