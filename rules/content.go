@@ -69,8 +69,9 @@ type content struct {
 	all bool
 }
 
-// titledKey is the Memo key of a notice's title-like lines (titleLines).
-type titledKey struct{}
+// titledKey is the Memo key of a notice's title-like lines (titleLines),
+// with or without the lines ended by a hard break.
+type titledKey struct{ breaks bool }
 
 // contentKey is the Memo key of one group of a notice's content: all says
 // every hit was read (for the checklist's locations), not only the first
@@ -128,8 +129,11 @@ func (c *content) locate(id string) (h hit, ok bool) {
 	if c.all {
 		// Where the checklist points, a title named only by a weak word
 		// ("Third-party cookies" for recipients) is no section titled for
-		// the element: its sentences count as any others do.
-		titles = slices.DeleteFunc(titles, func(x hit) bool { return !x.Stated && table.weakTitle(id, x.Section) })
+		// the element, and a title that states it as a sentence would is
+		// one statement, not a section about it ("Other parties who have
+		// access to information we collect" says nothing of purposes):
+		// their sentences count as any others do.
+		titles = slices.DeleteFunc(titles, func(x hit) bool { return x.Stated || table.weakTitle(id, x.Section) })
 	}
 	// The titled section that states it most: "Third-party services"
 	// names recipients in passing, "How we share your data" lists them.
@@ -146,7 +150,7 @@ func (c *content) locate(id string) (h hit, ok bool) {
 		if n == 0 {
 			continue
 		}
-		mixed := c.all && (t.Stated || table.mixedTitle(id, t.Section))
+		mixed := c.all && table.mixedTitle(id, fold(t.Section.Title))
 		switch {
 		case bestIn == nil, bestMixed && !mixed:
 		case mixed && !bestMixed:
@@ -175,11 +179,24 @@ func (c *content) locate(id string) (h hit, ok bool) {
 	// own, a bold lead) comes first, else the section that states it
 	// most.
 	if w := table.titles[id]; w != nil {
-		titled := c.n.Memo(titledKey{}, func() any { return titleLines(c.n) }).(map[*notices.Para]string)
-		for _, x := range hs {
+		titled := c.n.Memo(titledKey{c.all}, func() any { return titleLines(c.n, c.all) }).(map[*notices.Para]string)
+		var named *hit
+		for i, x := range hs {
 			if t := titled[x.Para]; t != "" && w.in(t) {
-				return x, true
+				// For the checklist, a line naming this element alone
+				// comes first: "How we work with third parties" for
+				// recipients, not "Information we receive from third
+				// parties".
+				if !c.all || !table.mixedTitle(id, t) {
+					return x, true
+				}
+				if named == nil {
+					named = &hs[i]
+				}
 			}
+		}
+		if named != nil {
+			return *named, true
 		}
 	}
 	count := map[*notices.Section]int{}
@@ -254,14 +271,14 @@ func firstIn(hs []hit, s *notices.Section) (*hit, int) {
 // that heads it: a short para of its own, without a full stop, or a bold
 // lead ("**Information you give us**"), up to eight paras back within its
 // section. Notices write titles as such lines as often as headings.
-func titleLines(n *notices.Notice) map[*notices.Para]string {
+func titleLines(n *notices.Notice, breaks bool) map[*notices.Para]string {
 	out := map[*notices.Para]string{}
 	last, lastSec, since := "", (*notices.Section)(nil), 0
 	for _, p := range n.Paras() {
 		if p.Section != lastSec {
 			last, lastSec = "", p.Section
 		}
-		if t := titleLike(p.Text); t != "" {
+		if t := titleLike(p.Text, breaks); t != "" {
 			last, since = fold(t), 0
 		}
 		if since++; since > 9 {
@@ -273,12 +290,19 @@ func titleLines(n *notices.Notice) map[*notices.Para]string {
 }
 
 // titleLike returns the title in a para that is one (a short line with no
-// full stop at its end) or opens with one in bold, else "".
-func titleLike(text string) string {
+// full stop at its end) or opens with one in bold, else "". With breaks, a
+// para whose first line is one, ended by a hard line break ("How we use
+// your data" and two spaces, the text on the next line), opens with it.
+func titleLike(text string, breaks bool) string {
 	t := strings.TrimSpace(text)
 	if strings.HasPrefix(t, "**") {
 		if k := strings.Index(t[2:], "**"); k > 0 && k < 120 {
 			return t[2 : 2+k]
+		}
+	}
+	if breaks {
+		if line, _, ok := strings.Cut(t, "\n"); ok && (strings.HasSuffix(line, "  ") || strings.HasSuffix(line, "\\")) {
+			t = strings.TrimSpace(strings.TrimSuffix(strings.TrimRight(line, " "), "\\"))
 		}
 	}
 	if len(t) > 0 && len(t) <= 100 && !strings.ContainsAny(t, "\n") && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ";") && !strings.HasSuffix(t, ",") {

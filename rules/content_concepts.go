@@ -549,13 +549,17 @@ func (t *contentTable) weakTitle(id string, s *notices.Section) bool {
 	return ok && !st.in(fold(s.Title))
 }
 
-// mixedTitle reports whether s's title names another element than id as
-// well: "Data we share or obtain from others" names recipients and
+// mixedTitle reports whether a folded title names another element than id
+// as well: "Data we share or obtain from others" names recipients and
 // sources.
-func (t *contentTable) mixedTitle(id string, s *notices.Section) bool {
-	title := fold(s.Title)
+func (t *contentTable) mixedTitle(id, title string) bool {
 	for _, el := range t.order {
 		if el == id || t.titles[el] == nil || t.notTitles[el].in(title) {
+			continue
+		}
+		// The kinds of data obtained from others and their source are
+		// said together ("Personal data we collect from other sources").
+		if g := groupOf(el); g == "article-14" && g == groupOf(id) {
 			continue
 		}
 		if w := t.strong[el]; w != nil && w.in(title) || w == nil && t.titles[el].in(title) {
