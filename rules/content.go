@@ -69,9 +69,8 @@ type content struct {
 	all bool
 }
 
-// titledKey is the Memo key of a notice's title-like lines (titleLines),
-// with or without the lines ended by a hard break.
-type titledKey struct{ breaks bool }
+// titledKey is the Memo key of a notice's title-like lines (titleLines).
+type titledKey struct{}
 
 // contentKey is the Memo key of one group of a notice's content: all says
 // every hit was read (for the checklist's locations), not only the first
@@ -174,12 +173,29 @@ func (c *content) locate(id string) (h hit, ok bool) {
 	if len(hs) == 0 {
 		return hit{}, false
 	}
+	// A section whose title says where the element is shown, though not
+	// that it is stated ("Complaints" for the right to complain to the
+	// regulator, "International transfers"): the one that states it most.
+	if w := table.places[id]; w != nil && c.all {
+		var in *hit
+		most := 0
+		c.n.Walk(func(s *notices.Section) {
+			if s.Title != "" && w.in(fold(s.Title)) {
+				if x, n := firstIn(hs, s); n > most {
+					in, most = x, n
+				}
+			}
+		})
+		if in != nil {
+			return *in, true
+		}
+	}
 	// No section is titled for it: a sentence under a title-like line
 	// that names it ("How we use your information" as a line of its
 	// own, a bold lead) comes first, else the section that states it
 	// most.
 	if w := table.titles[id]; w != nil {
-		titled := c.n.Memo(titledKey{c.all}, func() any { return titleLines(c.n, c.all) }).(map[*notices.Para]string)
+		titled := c.n.Memo(titledKey{}, func() any { return titleLines(c.n) }).(map[*notices.Para]string)
 		var named *hit
 		for i, x := range hs {
 			if t := titled[x.Para]; t != "" && w.in(t) {
@@ -271,14 +287,14 @@ func firstIn(hs []hit, s *notices.Section) (*hit, int) {
 // that heads it: a short para of its own, without a full stop, or a bold
 // lead ("**Information you give us**"), up to eight paras back within its
 // section. Notices write titles as such lines as often as headings.
-func titleLines(n *notices.Notice, breaks bool) map[*notices.Para]string {
+func titleLines(n *notices.Notice) map[*notices.Para]string {
 	out := map[*notices.Para]string{}
 	last, lastSec, since := "", (*notices.Section)(nil), 0
 	for _, p := range n.Paras() {
 		if p.Section != lastSec {
 			last, lastSec = "", p.Section
 		}
-		if t := titleLike(p.Text, breaks); t != "" {
+		if t := titleLike(p.Text); t != "" {
 			last, since = fold(t), 0
 		}
 		if since++; since > 9 {
@@ -290,19 +306,12 @@ func titleLines(n *notices.Notice, breaks bool) map[*notices.Para]string {
 }
 
 // titleLike returns the title in a para that is one (a short line with no
-// full stop at its end) or opens with one in bold, else "". With breaks, a
-// para whose first line is one, ended by a hard line break ("How we use
-// your data" and two spaces, the text on the next line), opens with it.
-func titleLike(text string, breaks bool) string {
+// full stop at its end) or opens with one in bold, else "".
+func titleLike(text string) string {
 	t := strings.TrimSpace(text)
 	if strings.HasPrefix(t, "**") {
 		if k := strings.Index(t[2:], "**"); k > 0 && k < 120 {
 			return t[2 : 2+k]
-		}
-	}
-	if breaks {
-		if line, _, ok := strings.Cut(t, "\n"); ok && (strings.HasSuffix(line, "  ") || strings.HasSuffix(line, "\\")) {
-			t = strings.TrimSpace(strings.TrimSuffix(strings.TrimRight(line, " "), "\\"))
 		}
 	}
 	if len(t) > 0 && len(t) <= 100 && !strings.ContainsAny(t, "\n") && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ";") && !strings.HasSuffix(t, ",") {

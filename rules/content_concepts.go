@@ -61,7 +61,12 @@ type concept struct {
 	// ("Third-party cookies"): where the checklist points, a section so
 	// titled counts as untitled.
 	weak class
-	rows []row
+	// places are titles that say where the checklist points, never
+	// whether the element is stated: a "Complaints" section may send the
+	// reader only to the organisation, but where the notice names the
+	// regulator in it, that is where the right is shown.
+	places class
+	rows   []row
 }
 
 // tableRow is a row of the shared table with its element and its
@@ -92,6 +97,7 @@ type contentTable struct {
 	titles, notTitles map[string]*words
 	// strong are each element's titles less its weak ones.
 	strong map[string]*words
+	places map[string]*words
 	order  []string
 	anchor *pattern.Pattern
 	// elements are the table's element IDs in order, each with the
@@ -134,7 +140,7 @@ func classRe(c class) *regexp.Regexp {
 }
 
 func buildTable(concepts map[string]concept, order []string) *contentTable {
-	t := &contentTable{titles: map[string]*words{}, notTitles: map[string]*words{}, strong: map[string]*words{}, order: order}
+	t := &contentTable{titles: map[string]*words{}, notTitles: map[string]*words{}, strong: map[string]*words{}, places: map[string]*words{}, order: order}
 	var rows, objRows []notices.ConceptRow
 	var anchors []string
 	seen := map[string]bool{}
@@ -147,6 +153,9 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 		}
 		if w := newWords(c.notTitles); w != nil {
 			t.notTitles[id] = w
+		}
+		if w := newWords(c.places); w != nil {
+			t.places[id] = w
 		}
 		if len(c.weak) > 0 {
 			t.strong[id] = newWords(slices.DeleteFunc(slices.Clone(c.titles), func(w string) bool { return slices.Contains(c.weak, w) }))

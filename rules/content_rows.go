@@ -17,6 +17,9 @@ var contentRows = map[string]concept{
 			// "The data controller for this website is Example Holdings plc."
 			{verbs: class{"data controller", "the controller"}, also: []class{{"ltd", "limited", "plc", "llp", "inc", "corporation", "llc", "gmbh", "pbc"}},
 				not: class{"not the controller", "not a controller", "not the data controller"}},
+			// A trading name and the legal entity behind it: "Example is
+			// the trading name of Example Holdings".
+			{verbs: class{"doing business as", "trading name", "trading as", "trades as", "legal entity", "corporate entity"}},
 			{verbs: class{"registered office", "registered in", "company number", "registered number", "registered address", "company registration"}},
 			// "Operated by Example AG", "Example Stiftung ... is the operator
 			// of the websites".
@@ -88,6 +91,8 @@ var contentRows = map[string]concept{
 		},
 	},
 	"transfers": {
+		places: class{"international transfer", "international data transfer", "transfers of", "transfers outside", "transfer of your", "transferring",
+			"outside the uk", "outside the eea", "outside the european", "overseas", "abroad", "international"},
 		rows: []row{
 			// A named mechanism.
 			{verbs: class{"standard contractual clause", "standard contractual clauses", "model clause", "model clauses", "standard data protection clauses",
@@ -137,6 +142,7 @@ var contentRows = map[string]concept{
 		},
 	},
 	"complaint-right": {
+		places: class{"complain", "complaint", "supervisory authority", "regulator", "information commissioner"},
 		rows: []row{
 			// The regulator is the verb class here: it is the rarer word.
 			{objects: class{"complain", "complaint", "lodge", "concern", "concerns", "escalate", "refer", "take it up", "take the matter", "contact", "get in touch", "tell", "report"},
@@ -238,7 +244,8 @@ var contentRows = map[string]concept{
 	"data-categories": {
 		titles: class{"what personal", "what data", "what information", "information we collect", "data we collect", "information we hold", "data we hold",
 			"information we receive", "data we receive", "information we process", "data we process", "categor", "types of", "kinds of", "what we collect",
-			"information you give", "information you provide", "information about you", "data about you", "personal data we", "personal information we", "we collect"},
+			"information you give", "information you provide", "information about you", "data about you", "personal data we", "personal information we", "we collect",
+			"collection of", "collection and"},
 		rows: []row{
 			{verbs: class{"category", "categories", "types of", "type of", "kinds of", "kind of"}, objects: class{"data", "information", "details"}},
 			{verbs: class{"collect", "receive", "obtain", "hold", "process", "gather", "record", "get", "use", "include", "including", "such as"},
