@@ -134,6 +134,20 @@ func (c *content) locate(id string) (h hit, ok bool) {
 		// their sentences count as any others do.
 		titles = slices.DeleteFunc(titles, func(x hit) bool { return x.Stated || table.weakTitle(id, x.Section) })
 	}
+	// For the checklist too, the sections whose titles say where the
+	// element is shown, though not that it is stated ("Complaints" for
+	// the right to complain to the regulator, "International transfers",
+	// "How can the library use my data?"), stand with the titled ones
+	// where they hold a sentence that states it.
+	named := len(titles)
+	if w := table.places[id]; w != nil && c.all {
+		c.n.Walk(func(s *notices.Section) {
+			if s.Title != "" && w.in(fold(s.Title)) && !table.notTitles[id].in(fold(s.Title)) &&
+				!slices.ContainsFunc(titles[:named], func(x hit) bool { return x.Section == s }) {
+				titles = append(titles, hit{Span: s.TitleSpan, Section: s, Title: true})
+			}
+		})
+	}
 	// The titled section that states it most: "Third-party services"
 	// names recipients in passing, "How we share your data" lists them.
 	// Then the innermost titled section inside it that states it: under
@@ -163,7 +177,7 @@ func (c *content) locate(id string) (h hit, ok bool) {
 	if bestIn != nil {
 		return *bestIn, true
 	}
-	if len(titles) > 0 {
+	if named > 0 {
 		t := titles[0]
 		if sp, ok := firstText(t.Section); ok {
 			t.Span = sp
@@ -173,32 +187,15 @@ func (c *content) locate(id string) (h hit, ok bool) {
 	if len(hs) == 0 {
 		return hit{}, false
 	}
-	// A section whose title says where the element is shown, though not
-	// that it is stated ("Complaints" for the right to complain to the
-	// regulator, "International transfers"): the one that states it most.
-	if w := table.places[id]; w != nil && c.all {
-		var in *hit
-		most := 0
-		c.n.Walk(func(s *notices.Section) {
-			if s.Title != "" && w.in(fold(s.Title)) {
-				if x, n := firstIn(hs, s); n > most {
-					in, most = x, n
-				}
-			}
-		})
-		if in != nil {
-			return *in, true
-		}
-	}
 	// No section is titled for it: a sentence under a title-like line
 	// that names it ("How we use your information" as a line of its
 	// own, a bold lead) comes first, else the section that states it
 	// most.
-	if w := table.titles[id]; w != nil {
+	if w, pl := table.titles[id], table.places[id]; w != nil || pl != nil && c.all {
 		titled := c.n.Memo(titledKey{}, func() any { return titleLines(c.n) }).(map[*notices.Para]string)
-		var named *hit
+		var line *hit
 		for i, x := range hs {
-			if t := titled[x.Para]; t != "" && w.in(t) {
+			if t := titled[x.Para]; t != "" && (w.in(t) || c.all && pl.in(t)) {
 				// For the checklist, a line naming this element alone
 				// comes first: "How we work with third parties" for
 				// recipients, not "Information we receive from third
@@ -206,13 +203,13 @@ func (c *content) locate(id string) (h hit, ok bool) {
 				if !c.all || !table.mixedTitle(id, t) {
 					return x, true
 				}
-				if named == nil {
-					named = &hs[i]
+				if line == nil {
+					line = &hs[i]
 				}
 			}
 		}
-		if named != nil {
-			return *named, true
+		if line != nil {
+			return *line, true
 		}
 	}
 	count := map[*notices.Section]int{}

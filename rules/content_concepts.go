@@ -64,7 +64,8 @@ type concept struct {
 	// places are titles that say where the checklist points, never
 	// whether the element is stated: a "Complaints" section may send the
 	// reader only to the organisation, but where the notice names the
-	// regulator in it, that is where the right is shown.
+	// regulator in it, that is where the right is shown. They also make
+	// another element's title a mixed one.
 	places class
 	rows   []row
 }
@@ -194,7 +195,7 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 			}
 		}
 		main := ""
-		for _, suffix := range []string{"-partial", "-sign", "-substance"} {
+		for _, suffix := range []string{"-partial", "-sign", "-substance", "-place"} {
 			if m, ok := strings.CutSuffix(id, suffix); ok {
 				main = m
 			}
@@ -382,7 +383,7 @@ func groupOf(id string) string {
 		return "consent"
 	case "complaints-procedure":
 		return "uk"
-	case "controller-identity":
+	case "controller-identity", "controller-identity-place":
 		// Read apart: where no contact detail is found, its judge reads
 		// every statement naming the controller, and should not read
 		// every other element's with them.
@@ -563,7 +564,7 @@ func (t *contentTable) weakTitle(id string, s *notices.Section) bool {
 // sources.
 func (t *contentTable) mixedTitle(id, title string) bool {
 	for _, el := range t.order {
-		if el == id || t.titles[el] == nil || t.notTitles[el].in(title) {
+		if el == id || t.titles[el] == nil && t.places[el] == nil || t.notTitles[el].in(title) {
 			continue
 		}
 		// The kinds of data obtained from others and their source are
@@ -571,7 +572,7 @@ func (t *contentTable) mixedTitle(id, title string) bool {
 		if g := groupOf(el); g == "article-14" && g == groupOf(id) {
 			continue
 		}
-		if w := t.strong[el]; w != nil && w.in(title) || w == nil && t.titles[el].in(title) {
+		if w := t.strong[el]; w != nil && w.in(title) || w == nil && t.titles[el].in(title) || t.places[el].in(title) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/noticelint/noticelint/lint"
@@ -75,17 +76,27 @@ var postalPattern = pattern.MustCompile(`(?i)\b(?:located at|domiciled at|regist
 // definedWe is a defined name for the organisation: 'Example Ltd
 // ("Example", "we", "us")'. The quotes are literals the para index finds,
 // so only paras holding one are read; the concept table sees words only.
-var definedWe = pattern.MustCompile(`[“"‘'](?:[Ww]e|[Uu]s|[Oo]ur)[”"’']`)
+var definedWe = pattern.MustCompile(`[“"‘'](?:we|us|our)[”"’']`)
+
+// definedWeAny is definedWe with capitals ('Example AG (the “Company”,
+// “We”)'), where the checklist shows who the controller is. Its paras are
+// definedWe's: the para index is of lower-cased text.
+var definedWeAny = regexp.MustCompile(`(?i)[“"‘'](?:we|us|our)[”"’']`)
 
 // legalForm is an organisation's name: a legal form or a kind of body.
 var legalForm = regexp.MustCompile(`(?i)\b(?:ltd|limited|plc|llp|inc|corporation|llc|gmbh|ag|s\.a|b\.v|pbc|foundation|stiftung|company|charity|trust|council|university|group)\b`)
 
-// definedName finds the statement that defines the organisation as "we".
-func definedName(n *notices.Notice) (hit, bool) {
+// definedName finds the statement that defines the organisation as "we"
+// (with anyCase, as "We" too).
+func definedName(n *notices.Notice, anyCase bool) (hit, bool) {
+	re := definedWe.Regexp()
+	if anyCase {
+		re = definedWeAny
+	}
 	for _, p := range n.ParasFor(definedWe) {
 		for _, s := range p.Sentences() {
 			sent := p.Text[s.Start:s.End]
-			if m := definedWe.Regexp().FindStringIndex(sent); m != nil && legalForm.MatchString(sent[:m[0]]) {
+			if m := re.FindStringIndex(sent); m != nil && legalForm.MatchString(sent[:m[0]]) {
 				return hit{Span: notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}, Para: p, Section: p.Section}, true
 			}
 		}
@@ -109,14 +120,14 @@ func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
 		// first half: the statement defining the organisation as "we",
 		// else the first sentence naming it, before a "Contact us"
 		// section, which gives only the second half.
-		if d, ok := definedName(c.n); ok {
+		if d, ok := definedName(c.n, true); ok {
 			h = d
-		} else if s := c.sentences(id); len(s) > 0 {
-			h = s[0]
+		} else if s := append(c.sentences(id), c.sentences("controller-identity-place")...); len(s) > 0 {
+			h = slices.MinFunc(s, func(a, b hit) int { return a.Span.Start - b.Span.Start })
 		}
 	}
 	if !named {
-		h, named = definedName(c.n)
+		h, named = definedName(c.n, false)
 	}
 	var contact *notices.Contact
 	for _, ct := range c.n.Contacts {
