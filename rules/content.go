@@ -175,6 +175,15 @@ func (c *content) locate(id string) (h hit, ok bool) {
 		bestIn, bestN, bestSec, bestMixed = in, n, t.Section, mixed
 	}
 	if bestIn != nil {
+		// A section titled for it alone that opens by introducing a
+		// list ("We process your data for these reasons:" over "a) ...",
+		// "b) ...") states it there, though no item is a statement of its
+		// own.
+		if c.all && !bestMixed && len(bestSec.Blocks) > 0 && bestSec.Blocks[0].Span.Start < bestIn.Span.Start {
+			if b := bestSec.Blocks[0]; introduces(b.Text, len(bestSec.Blocks) > 1) {
+				return hit{Span: notices.Span{Start: b.Span.Start, End: b.Span.Start + len(firstLine(b.Text))}, Section: bestSec, Row: bestIn.Row}, true
+			}
+		}
 		return *bestIn, true
 	}
 	if named > 0 {
@@ -263,6 +272,20 @@ func pointsOn(before []byte) bool {
 		}
 	}
 	return false
+}
+
+// introduces reports whether a block opens with a line that introduces
+// what follows it: a line ending with a colon, followed by more (in the
+// block, or by the blocks after it when more is true).
+func introduces(text string, more bool) bool {
+	line := firstLine(strings.TrimSpace(text))
+	return (more || len(line) < len(strings.TrimSpace(text))) && strings.HasSuffix(strings.TrimRight(line, " \\"), ":")
+}
+
+// firstLine is text up to its first line break.
+func firstLine(text string) string {
+	line, _, _ := strings.Cut(text, "\n")
+	return line
 }
 
 // firstIn returns the first sentence hit inside s and how many there are.
