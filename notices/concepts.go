@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,8 +79,7 @@ type Concepts struct {
 	// every word of a read clause, so it is an array lookup, not a hash.
 	asciiPrefixes []uint64
 	// known remembers the words Match has stemmed (see lookup).
-	known    sync.Map
-	knownLen atomic.Int64
+	known *wordCache[*knownWord]
 }
 
 // prefixCodes maps a byte of a word's start to 1..36 (a letter in either
@@ -177,7 +175,7 @@ var otherParties = []string{
 // NewConcepts builds a table from rows. It panics on a row without an ID
 // or verbs, or on more than 64 concepts: tables are written in the code.
 func NewConcepts(rows []ConceptRow) *Concepts {
-	c := &Concepts{rows: rows, first: map[string][]phrase{}, exact: map[string][]phrase{}, prefixes: map[string]bool{}}
+	c := &Concepts{rows: rows, first: map[string][]phrase{}, exact: map[string][]phrase{}, prefixes: map[string]bool{}, known: newWordCache[*knownWord](14)}
 	index := map[string]int{}
 	for i, r := range rows {
 		if r.ID == "" || len(r.Verbs) == 0 {
@@ -676,14 +674,8 @@ func prefix(s string) string {
 }
 
 // stemCache remembers stems: notices repeat their words, and stemming is
-// the cost of matching. It stops growing at stemCacheMax words, so hostile
-// text of endless distinct words costs time, not memory.
-var (
-	stemCache    sync.Map
-	stemCacheLen atomic.Int64
-)
-
-const stemCacheMax = 1 << 16
+// the cost of matching.
+var stemCache = newWordCache[string](16)
 
 func stem(w string) string {
 	w = strings.ToLower(w)
@@ -693,14 +685,11 @@ func stem(w string) string {
 	if len(w) <= 3 {
 		return w
 	}
-	if s, ok := stemCache.Load(w); ok {
-		return s.(string)
+	if s, ok := stemCache.get(w); ok {
+		return s
 	}
 	s := english.Stem(w, false)
-	if stemCacheLen.Load() < stemCacheMax {
-		stemCacheLen.Add(1)
-		stemCache.Store(strings.Clone(w), s)
-	}
+	stemCache.put(strings.Clone(w), strings.Clone(s))
 	return s
 }
 
@@ -713,21 +702,16 @@ type knownWord struct {
 
 // lookup returns what c knows of the text word w. Each table remembers
 // its words, as written, so a word seen before costs one lookup instead of
-// a lower-casing, a stem lookup and two phrase lookups; like stemCache it
-// stops growing at stemCacheMax words.
+// a lower-casing, a stem lookup and two phrase lookups.
 func (c *Concepts) lookup(w string) *knownWord {
-	if k, ok := c.known.Load(w); ok {
-		return k.(*knownWord)
+	if k, ok := c.known.get(w); ok {
+		return k
 	}
 	lower := strings.ToLower(w)
 	st := stem(lower)
-	k := &knownWord{lower: lower, stem: st, exact: c.exact[lower], first: c.first[st]}
-	if c.knownLen.Load() < stemCacheMax {
-		c.knownLen.Add(1)
-		// The remembered strings must not hold on to the text w is in.
-		k.lower, k.stem = strings.Clone(lower), strings.Clone(st)
-		c.known.Store(strings.Clone(w), k)
-	}
+	// The remembered strings must not hold on to the text w is in.
+	k := &knownWord{lower: strings.Clone(lower), stem: strings.Clone(st), exact: c.exact[lower], first: c.first[st]}
+	c.known.put(strings.Clone(w), k)
 	return k
 }
 

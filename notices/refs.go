@@ -472,7 +472,7 @@ func lastName(name string) string {
 // "statement", or a name all of whose words are in the notice's title, or,
 // for a notice with no title, a name for a privacy notice.
 func namesThisNotice(n *Notice, name string) bool {
-	words := strings.Fields(strings.ToLower(strings.NewReplacer("’", "'").Replace(name)))
+	words := strings.Fields(strings.ToLower(strings.ReplaceAll(name, "’", "'")))
 	for len(words) > 0 && (words[0] == "the" || words[0] == "our" || words[0] == "this" || words[0] == "a") {
 		words = words[1:]
 	}

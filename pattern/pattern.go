@@ -16,6 +16,7 @@ package pattern
 import (
 	"fmt"
 	"iter"
+	"math"
 	"math/bits"
 	"regexp"
 	"regexp/syntax"
@@ -46,6 +47,19 @@ type Pattern struct {
 	// whole is set when the matches are exactly the anchors' hits (see
 	// whole.go): then no regexp runs, except on texts that fold.
 	whole bool
+	// own are the set's literals that anchor p, in the order of their
+	// IDs, each with p's entries among its owners (a literal can anchor
+	// a pattern at two places): a text's hits are by literal, and each
+	// one is read for p through these.
+	own []ownedLiteral
+	// ownBits has a bit for each literal in own: most of a text's hits are
+	// other patterns' literals, and a bit test passes over them.
+	ownBits []uint64
+}
+
+type ownedLiteral struct {
+	lit    int
+	owners []owner
 }
 
 // Regexp returns the underlying regexp, for texts that were not indexed.
@@ -183,6 +197,20 @@ func (s *Set) build() {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.auto = newAutomaton(s.lits)
+		for lit, os := range s.owners {
+			for _, o := range os {
+				p := s.patterns[o.pattern]
+				if k := len(p.own) - 1; k >= 0 && p.own[k].lit == lit {
+					p.own[k].owners = append(p.own[k].owners, o)
+					continue
+				}
+				p.own = append(p.own, ownedLiteral{lit: lit, owners: []owner{o}})
+				if p.ownBits == nil {
+					p.ownBits = make([]uint64, (len(s.lits)+63)/64)
+				}
+				p.ownBits[lit/64] |= 1 << (lit % 64)
+			}
+		}
 		s.bitWords = (len(s.patterns) + 63) / 64
 		s.unanchored = make([]uint64, s.bitWords)
 		for _, p := range s.patterns {
@@ -202,18 +230,32 @@ type Text struct {
 	hits []hit
 	// has has a bit per pattern with at least one hit.
 	has []uint64
-	// folds is set when the text holds "ſ" or the Kelvin sign, which a
-	// case-folding regexp matches as "s" and "k" but lower-casing does not
-	// turn into them: every pattern then searches such a text whole.
+	// folds is set when every pattern must search the text whole: it
+	// holds "ſ" or the Kelvin sign, which a case-folding regexp matches as
+	// "s" and "k" but lower-casing does not turn into them, or it is too
+	// long for a hit's offsets (maxHitText).
 	folds bool
 }
 
-// A hit is where one of a pattern's literals occurs, as the stretch of text
-// a match holding it can span.
+// A hit is where a literal occurs that anchors at least one pattern there
+// (word boundaries met). It is stored once for all the patterns it anchors
+// (a common word anchors dozens), in 32-bit fields: a table of thousands of
+// rows holds hundreds of thousands of hits, and a hit per pattern was most
+// of the model's memory on such a text. Each pattern reads its windows from
+// the hits through its own entries (Pattern.own).
 type hit struct {
-	pattern int
-	lo, hi  int
+	lit  int32
+	b, e int32
 }
+
+// maxHitText is the longest text whose offsets a hit can hold; a longer
+// one is searched whole by every pattern (far beyond any notice, and
+// beyond the reader's size limit).
+const maxHitText = math.MaxInt32
+
+// maxPooledHits bounds the hit buffer kept for the next text: one huge
+// text must not leave its buffer alive for the rest of the run.
+const maxPooledHits = 1 << 16
 
 // String returns the indexed text.
 func (t *Text) String() string { return t.s }
@@ -222,8 +264,8 @@ func (t *Text) String() string { return t.s }
 func (s *Set) Index(text string) *Text {
 	s.build()
 	t := &Text{s: text, set: s, has: make([]uint64, s.bitWords)}
-	t.folds = strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a")
-	if len(s.lits) == 0 {
+	t.folds = strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a") || len(text) > maxHitText
+	if len(s.lits) == 0 || len(text) > maxHitText {
 		return t
 	}
 	// The hits gather in a pooled buffer and are copied out once, at their
@@ -232,30 +274,65 @@ func (s *Set) Index(text string) *Text {
 	buf := hitPool.Get().(*[]hit)
 	hits := (*buf)[:0]
 	s.auto.scan(text, func(lit, b, e int) {
+		anchors := false
 		for _, o := range s.owners[lit] {
-			if o.wordBefore && b > 0 && IsWordByte(text[b-1]) || o.wordAfter && e < len(text) && IsWordByte(text[e]) {
-				continue
+			if o.accepts(text, b, e) {
+				anchors = true
+				t.has[o.pattern/64] |= 1 << (o.pattern % 64)
 			}
-			h := hit{o.pattern, 0, len(text)}
-			if o.before != unbounded {
-				h.lo = max(0, b-o.before)
-			}
-			if o.after != unbounded {
-				h.hi = min(len(text), e+o.after)
-			}
-			hits = append(hits, h)
-			t.has[o.pattern/64] |= 1 << (o.pattern % 64)
+		}
+		if anchors {
+			hits = append(hits, hit{int32(lit), int32(b), int32(e)})
 		}
 	})
 	if len(hits) > 0 {
 		t.hits = slices.Clone(hits)
 	}
-	*buf = hits
-	hitPool.Put(buf)
+	if cap(hits) <= maxPooledHits {
+		*buf = hits
+		hitPool.Put(buf)
+	}
 	return t
 }
 
 var hitPool = sync.Pool{New: func() any { return new([]hit) }}
+
+// accepts reports whether the literal found at text[b:e] anchors o's
+// pattern there: the word boundaries it needs are met.
+func (o *owner) accepts(text string, b, e int) bool {
+	return !(o.wordBefore && b > 0 && IsWordByte(text[b-1]) || o.wordAfter && e < len(text) && IsWordByte(text[e]))
+}
+
+// eachWindow calls f with the stretch of t a match of p holding each of
+// its hits can span, in the order of the hits (the order Index found
+// them), and for a literal anchoring p at two places, in the order of its
+// owners.
+func (p *Pattern) eachWindow(t *Text, f func(lo, hi int)) {
+	if t.has[p.id/64]&(1<<(p.id%64)) == 0 {
+		return
+	}
+	for _, h := range t.hits {
+		if p.ownBits[h.lit/64]&(1<<(h.lit%64)) == 0 {
+			continue
+		}
+		k, _ := slices.BinarySearchFunc(p.own, int(h.lit), func(o ownedLiteral, lit int) int { return o.lit - lit })
+		b, e := int(h.b), int(h.e)
+		for i := range p.own[k].owners {
+			o := &p.own[k].owners[i]
+			if !o.accepts(t.s, b, e) {
+				continue
+			}
+			lo, hi := 0, len(t.s)
+			if o.before != unbounded {
+				lo = max(0, b-o.before)
+			}
+			if o.after != unbounded {
+				hi = min(len(t.s), e+o.after)
+			}
+			f(lo, hi)
+		}
+	}
+}
 
 // Candidates yields, in the order compiled, the patterns of the set that
 // may match t: those with a literal in it, those with no literal to look
@@ -308,12 +385,7 @@ func (p *Pattern) windows(t *Text) [][2]int {
 		return nil
 	}
 	var out [][2]int
-	for _, h := range t.hits {
-		if h.pattern != p.id {
-			continue
-		}
-		out = append(out, [2]int{h.lo, h.hi})
-	}
+	p.eachWindow(t, func(lo, hi int) { out = append(out, [2]int{lo, hi}) })
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	merged := out[:0]
 	for _, w := range out {
@@ -338,11 +410,7 @@ func (p *Pattern) windows(t *Text) [][2]int {
 // literal itself.
 func (p *Pattern) hitMatches(t *Text, n int) [][]int {
 	var hs [][2]int
-	for _, h := range t.hits {
-		if h.pattern == p.id {
-			hs = append(hs, [2]int{h.lo, h.hi})
-		}
-	}
+	p.eachWindow(t, func(lo, hi int) { hs = append(hs, [2]int{lo, hi}) })
 	slices.SortFunc(hs, func(a, b [2]int) int { return a[0] - b[0] })
 	var out [][]int
 	end := 0
@@ -474,10 +542,6 @@ func (p *Pattern) Windows(t *Text) [][2]int {
 		return [][2]int{{0, len(t.s)}}
 	}
 	var out [][2]int
-	for _, h := range t.hits {
-		if h.pattern == p.id {
-			out = append(out, [2]int{h.lo, h.hi})
-		}
-	}
+	p.eachWindow(t, func(lo, hi int) { out = append(out, [2]int{lo, hi}) })
 	return out
 }

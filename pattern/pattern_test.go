@@ -2,6 +2,7 @@ package pattern
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -312,6 +313,44 @@ func TestWhole(t *testing.T) {
 	} {
 		if got := NewSet().MustCompile(tt.expr).whole; got != tt.whole {
 			t.Errorf("%s: whole = %v, want %v", tt.expr, got, tt.whole)
+		}
+	}
+}
+
+// A literal that anchors many patterns is one hit where it occurs, not one
+// per pattern: a table of many rows holds a common word in every row, and
+// hits per pattern made the index most of the model's memory there. Every
+// pattern still finds what its regexp finds, with the word boundaries and
+// reach of its own anchor.
+func TestHitsPerLiteral(t *testing.T) {
+	s := NewSet()
+	exprs := []string{`(?i)\bcontact\b`, `(?i)\bcontact us\b`, `(?i)contact`, `(?i)\bcontact(?:s|ed)?\b.{0,20}\bsection \d`,
+		`(?i)\bcontacts\b`, `(?i)(?:email|contact) (?:us|the team)`, `(?i)recontact`, `(?i)\bcontact\b.*\bcontact\b`}
+	var ps []*Pattern
+	for _, e := range exprs {
+		ps = append(ps, s.MustCompile(e))
+	}
+	text := strings.Repeat("| Supplier | contact details | see section 4 |\n", 3) + "Contact us, or recontact the contacts, or email the team."
+	ix := s.Index(text)
+	type at struct{ lit, b int32 }
+	seen := map[at]bool{}
+	for _, h := range ix.hits {
+		if seen[at{h.lit, h.b}] {
+			t.Errorf("literal %q at %d stored twice", s.lits[h.lit], h.b)
+		}
+		seen[at{h.lit, h.b}] = true
+	}
+	perPattern := 0
+	for _, p := range ps {
+		p.eachWindow(ix, func(int, int) { perPattern++ })
+	}
+	if len(ix.hits) >= perPattern {
+		t.Errorf("%d hits for %d pattern windows: a shared literal should be stored once", len(ix.hits), perPattern)
+	}
+	for i, p := range ps {
+		want := regexp.MustCompile(exprs[i]).FindAllStringIndex(text, -1)
+		if got := p.FindAllIndex(ix, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("%s: got %v, want %v", exprs[i], got, want)
 		}
 	}
 }

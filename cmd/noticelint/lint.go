@@ -246,6 +246,7 @@ func lintPaths(cmd *cobra.Command, args []string, rf runFlags, reports ...report
 			continue
 		}
 		in.Settings = f.Settings(in.Path)
+		in.Read = sized(in.Read)
 		kept = append(kept, in)
 	}
 	if err := resolver.Fixed(); err != nil {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"github.com/noticelint/noticelint/lint"
 	"github.com/noticelint/noticelint/lint/sanitize"
@@ -36,13 +35,7 @@ func usageErr(format string, a ...any) error {
 }
 
 func main() {
-	// A lint run allocates a little per notice and keeps little: collecting
-	// four times as rarely as Go's default costs about 10% less CPU over
-	// the corpus and stays far within the memory target (see docs/internals.md,
-	// "Speed"). GOGC in the environment still wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
+	tuneGC()
 	cmd := newRootCmd()
 	err := cmd.Execute()
 	stopProfile()

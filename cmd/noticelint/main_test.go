@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -297,5 +298,24 @@ func TestVersionFlagAndRulesJSON(t *testing.T) {
 	}
 	if _, errOut, code := run(t, "", "rules", "--format", "yaml"); code != 2 || !strings.Contains(errOut, `unknown format "yaml"`) {
 		t.Errorf("rules --format yaml: exit %d %s", code, errOut)
+	}
+}
+
+// A notice beyond any real one's size brings back Go's default collector
+// for the rest of the run, so that peak memory stays a small multiple of
+// the input; GOGC in the environment wins over both settings.
+func TestHugeNoticeCollectsByDefault(t *testing.T) {
+	t.Setenv("GOGC", "")
+	prev := debug.SetGCPercent(-1)
+	defer debug.SetGCPercent(prev)
+	tuneGC()
+	holding(hugeNotice)
+	if got := debug.SetGCPercent(-1); got != 400 {
+		t.Fatalf("after a notice of %d bytes the collector runs at GOGC=%d, want 400", hugeNotice, got)
+	}
+	tuneGC()
+	holding(hugeNotice + 1)
+	if got := debug.SetGCPercent(-1); got != 100 {
+		t.Errorf("after a huge notice the collector runs at GOGC=%d, want 100", got)
 	}
 }

@@ -17,8 +17,9 @@
 // email domains, floods of inline suppressions, runs of link reference
 // definitions, and outline on a file over the size limit. Each has a pass
 // line: time(2x) / time(1x) at most 2.3 (linear, with room for noise) and
-// an absolute bound on one of the sizes. The script exits 1 when a case
-// misses its pass line (with -scale 1 only).
+// an absolute bound on one of the sizes; the floods of references and
+// tables also bound peak memory to 30 MB per MiB of input. The script exits
+// 1 when a case misses its pass line (with -scale 1 only).
 package main
 
 import (
@@ -44,6 +45,9 @@ type hostileCase struct {
 	// bound is the most seconds the run at size boundAt (1 or 2) may take.
 	bound   float64
 	boundAt int
+	// rssPerMiB, when set, is the most peak memory a run at either size
+	// may take per MiB of its input.
+	rssPerMiB float64
 }
 
 // maxRatio is the pass line for time(2x) / time(1x).
@@ -100,7 +104,7 @@ var cases = []hostileCase{
 			}
 			return b.String()
 		},
-		args: lintArgs, bound: 3.5, boundAt: 1,
+		args: lintArgs, bound: 3.5, boundAt: 1, rssPerMiB: 30,
 	},
 	{
 		name: "table-rows", what: "a table of N rows, each citing a section", base: 40000,
@@ -112,7 +116,7 @@ var cases = []hostileCase{
 			}
 			return b.String()
 		},
-		args: lintArgs, bound: 7, boundAt: 1,
+		args: lintArgs, bound: 7, boundAt: 1, rssPerMiB: 30,
 	},
 	{
 		// The concept reader splits clauses into words: a paragraph of one
@@ -183,7 +187,7 @@ func measure() bool {
 		if *only != "" && !slices.Contains(strings.Split(*only, ","), c.name) {
 			continue
 		}
-		var walls [2]float64
+		var walls, perMiB [2]float64
 		for i, mult := range []int{1, 2} {
 			n := int(float64(c.base*mult) * *scale)
 			file := filepath.Join(work, fmt.Sprintf("%s-%dx.md", c.name, mult))
@@ -216,17 +220,24 @@ func measure() bool {
 				best.rssKB = max(best.rssKB, res.rssKB)
 			}
 			walls[i] = best.wall
+			perMiB[i] = float64(best.rssKB) / 1024 / mib
 			fmt.Printf("%-15s %-4s %8d %6.2fMB %7.2fs %7.2fs %7.0fMB %7.1fMB %4d\n", c.name, fmt.Sprintf("%dx", mult), n,
 				mib, best.wall, best.cpu, float64(best.rssKB)/1024, float64(best.rssKB)/1024/mib, best.code)
 			_ = os.Remove(file)
 		}
 		ratio := walls[1] / walls[0]
 		verdict := "pass"
-		if *scale == 1 && (ratio > maxRatio || walls[c.boundAt-1] > c.bound) {
+		memory := ""
+		overMemory := false
+		if c.rssPerMiB > 0 {
+			memory = fmt.Sprintf("; peak RSS %.1f and %.1f MB per MiB (at most %.0f)", perMiB[0], perMiB[1], c.rssPerMiB)
+			overMemory = max(perMiB[0], perMiB[1]) > c.rssPerMiB
+		}
+		if *scale == 1 && (ratio > maxRatio || walls[c.boundAt-1] > c.bound || overMemory) {
 			verdict, failed = "FAIL", true
 		}
-		fmt.Printf("%-15s time 2x/1x = %.2f (at most %.1f); %dx in %.2fs (at most %.1fs): %s\n",
-			c.name, ratio, maxRatio, c.boundAt, walls[c.boundAt-1], c.bound, verdict)
+		fmt.Printf("%-15s time 2x/1x = %.2f (at most %.1f); %dx in %.2fs (at most %.1fs)%s: %s\n",
+			c.name, ratio, maxRatio, c.boundAt, walls[c.boundAt-1], c.bound, memory, verdict)
 	}
 	return !failed
 }
