@@ -108,6 +108,15 @@ func (c *content) sentences(id string) []hit {
 // that states it most often, where a notice says it in earnest rather than
 // in passing. ok is false when the notice never says it.
 func (c *content) first(id string) (h hit, ok bool) {
+	h, ok = c.locate(id)
+	if ok && c.all {
+		h = c.follow(id, h)
+	}
+	return h, ok
+}
+
+// locate is first before a pointer is followed.
+func (c *content) locate(id string) (h hit, ok bool) {
 	hs := c.hitsOf(id)
 	var titles []hit
 	for _, x := range hs {
@@ -116,23 +125,68 @@ func (c *content) first(id string) (h hit, ok bool) {
 		}
 	}
 	hs = slices.DeleteFunc(slices.Clone(hs), func(x hit) bool { return x.Title && !slices.Contains(titles, x) })
+	if c.all {
+		// Where the checklist points, a title named only by a weak word
+		// ("Third-party cookies" for recipients) is no section titled for
+		// the element, and a title that states it as a sentence would is
+		// one statement, not a section about it ("Other parties who have
+		// access to information we collect" says nothing of purposes):
+		// their sentences count as any others do.
+		titles = slices.DeleteFunc(titles, func(x hit) bool { return x.Stated || table.weakTitle(id, x.Section) })
+	}
+	// For the checklist too, the sections whose titles say where the
+	// element is shown, though not that it is stated ("Complaints" for
+	// the right to complain to the regulator, "International transfers",
+	// "How can the library use my data?"), stand with the titled ones
+	// where they hold a sentence that states it.
+	named := len(titles)
+	if w := table.places[id]; w != nil && c.all {
+		c.n.Walk(func(s *notices.Section) {
+			if s.Title != "" && w.in(fold(s.Title)) && !table.notTitles[id].in(fold(s.Title)) &&
+				!slices.ContainsFunc(titles[:named], func(x hit) bool { return x.Section == s }) {
+				titles = append(titles, hit{Span: s.TitleSpan, Section: s, Title: true})
+			}
+		})
+	}
 	// The titled section that states it most: "Third-party services"
 	// names recipients in passing, "How we share your data" lists them.
 	// Then the innermost titled section inside it that states it: under
 	// "How we use your data", the clause "Purposes for which we use it".
+	// For the checklist, a title that names this element alone comes
+	// before one that names another too: "Who do we share your data
+	// with?" before "Data we share or obtain from others".
 	var bestIn *hit
 	var bestSec *notices.Section
-	bestN := 0
+	bestN, bestMixed := 0, true
 	for _, t := range titles {
 		in, n := firstIn(hs, t.Section)
-		if n > bestN || n > 0 && bestSec != nil && bestSec != t.Section && bestSec.Contains(t.Section) {
-			bestIn, bestN, bestSec = in, n, t.Section
+		if n == 0 {
+			continue
 		}
+		mixed := c.all && table.mixedTitle(id, fold(t.Section.Title))
+		switch {
+		case bestIn == nil, bestMixed && !mixed:
+		case mixed && !bestMixed:
+			continue
+		case n > bestN, bestSec != t.Section && bestSec.Contains(t.Section):
+		default:
+			continue
+		}
+		bestIn, bestN, bestSec, bestMixed = in, n, t.Section, mixed
 	}
 	if bestIn != nil {
+		// A section titled for it alone that opens by introducing a
+		// list ("We process your data for these reasons:" over "a) ...",
+		// "b) ...") states it there, though no item is a statement of its
+		// own.
+		if c.all && !bestMixed && len(bestSec.Blocks) > 0 && bestSec.Blocks[0].Span.Start < bestIn.Span.Start {
+			if b := bestSec.Blocks[0]; introduces(b.Text, len(bestSec.Blocks) > 1) {
+				return hit{Span: notices.Span{Start: b.Span.Start, End: b.Span.Start + len(firstLine(b.Text))}, Section: bestSec, Row: bestIn.Row}, true
+			}
+		}
 		return *bestIn, true
 	}
-	if len(titles) > 0 {
+	if named > 0 {
 		t := titles[0]
 		if sp, ok := firstText(t.Section); ok {
 			t.Span = sp
@@ -146,12 +200,25 @@ func (c *content) first(id string) (h hit, ok bool) {
 	// that names it ("How we use your information" as a line of its
 	// own, a bold lead) comes first, else the section that states it
 	// most.
-	if w := table.titles[id]; w != nil {
+	if w, pl := table.titles[id], table.places[id]; w != nil || pl != nil && c.all {
 		titled := c.n.Memo(titledKey{}, func() any { return titleLines(c.n) }).(map[*notices.Para]string)
-		for _, x := range hs {
-			if t := titled[x.Para]; t != "" && w.in(t) {
-				return x, true
+		var line *hit
+		for i, x := range hs {
+			if t := titled[x.Para]; t != "" && (w.in(t) || c.all && pl.in(t)) {
+				// For the checklist, a line naming this element alone
+				// comes first: "How we work with third parties" for
+				// recipients, not "Information we receive from third
+				// parties".
+				if !c.all || !table.mixedTitle(id, t) {
+					return x, true
+				}
+				if line == nil {
+					line = &hs[i]
+				}
 			}
+		}
+		if line != nil {
+			return *line, true
 		}
 	}
 	count := map[*notices.Section]int{}
@@ -165,6 +232,60 @@ func (c *content) first(id string) (h hit, ok bool) {
 		}
 	}
 	return best, true
+}
+
+// follow returns, for a hit whose sentence sends the reader to another
+// section ("for our legal bases, see section 15"), the first sentence of
+// that section that states the element: the pointer is not the statement.
+// A hit with no such reference is returned as it is.
+func (c *content) follow(id string, h hit) hit {
+	if h.Title || h.Para == nil {
+		return h
+	}
+	hs := c.hitsOf(id)
+	_, here := firstIn(hs, h.Section)
+	for _, r := range c.n.Refs {
+		if r.Target == nil || r.Para != h.Para || r.Span.Start < h.Span.Start || r.Span.Start >= h.Span.End || r.Target.Contains(h.Section) {
+			continue
+		}
+		// The sentence sends the reader on ("see section 15"); "we share
+		// it for the purposes set out in section 4" points at the
+		// purposes, not at the recipients. The target must state the
+		// element more than the hit's own section.
+		if !pointsOn(c.n.Source[max(h.Span.Start, r.Span.Start-16):r.Span.Start]) {
+			continue
+		}
+		if in, n := firstIn(hs, r.Target); n > here {
+			return *in
+		}
+	}
+	return h
+}
+
+// pointsOn reports whether the text just before a reference sends the
+// reader to it: "see", "refer to", "go to", "read".
+func pointsOn(before []byte) bool {
+	b := fold(string(before))
+	for _, w := range []string{"see ", "see:", "refer to ", "go to ", "read "} {
+		if strings.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// introduces reports whether a block opens with a line that introduces
+// what follows it: a line ending with a colon, followed by more (in the
+// block, or by the blocks after it when more is true).
+func introduces(text string, more bool) bool {
+	line := firstLine(strings.TrimSpace(text))
+	return (more || len(line) < len(strings.TrimSpace(text))) && strings.HasSuffix(strings.TrimRight(line, " \\"), ":")
+}
+
+// firstLine is text up to its first line break.
+func firstLine(text string) string {
+	line, _, _ := strings.Cut(text, "\n")
+	return line
 }
 
 // firstIn returns the first sentence hit inside s and how many there are.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -56,7 +57,17 @@ type row struct {
 type concept struct {
 	titles    class
 	notTitles class
-	rows      []row
+	// weak are the titles that name the element only in passing
+	// ("Third-party cookies"): where the checklist points, a section so
+	// titled counts as untitled.
+	weak class
+	// places are titles that say where the checklist points, never
+	// whether the element is stated: a "Complaints" section may send the
+	// reader only to the organisation, but where the notice names the
+	// regulator in it, that is where the right is shown. They also make
+	// another element's title a mixed one.
+	places class
+	rows   []row
 }
 
 // tableRow is a row of the shared table with its element and its
@@ -85,8 +96,11 @@ type contentTable struct {
 	// verbs alone.
 	objects           *notices.Concepts
 	titles, notTitles map[string]*words
-	order             []string
-	anchor            *pattern.Pattern
+	// strong are each element's titles less its weak ones.
+	strong map[string]*words
+	places map[string]*words
+	order  []string
+	anchor *pattern.Pattern
 	// elements are the table's element IDs in order, each with the
 	// pattern of its rows' verbs (a bit test says whether a para may
 	// hold one) and whether its judge reads every hit.
@@ -127,7 +141,7 @@ func classRe(c class) *regexp.Regexp {
 }
 
 func buildTable(concepts map[string]concept, order []string) *contentTable {
-	t := &contentTable{titles: map[string]*words{}, notTitles: map[string]*words{}, order: order}
+	t := &contentTable{titles: map[string]*words{}, notTitles: map[string]*words{}, strong: map[string]*words{}, places: map[string]*words{}, order: order}
 	var rows, objRows []notices.ConceptRow
 	var anchors []string
 	seen := map[string]bool{}
@@ -140,6 +154,12 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 		}
 		if w := newWords(c.notTitles); w != nil {
 			t.notTitles[id] = w
+		}
+		if w := newWords(c.places); w != nil {
+			t.places[id] = w
+		}
+		if len(c.weak) > 0 {
+			t.strong[id] = newWords(slices.DeleteFunc(slices.Clone(c.titles), func(w string) bool { return slices.Contains(c.weak, w) }))
 		}
 		for _, r := range c.rows {
 			key := id + "/" + string(rune('a'+len(rows)))
@@ -175,7 +195,7 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 			}
 		}
 		main := ""
-		for _, suffix := range []string{"-partial", "-sign", "-substance"} {
+		for _, suffix := range []string{"-partial", "-sign", "-substance", "-place"} {
 			if m, ok := strings.CutSuffix(id, suffix); ok {
 				main = m
 			}
@@ -363,7 +383,7 @@ func groupOf(id string) string {
 		return "consent"
 	case "complaints-procedure":
 		return "uk"
-	case "controller-identity":
+	case "controller-identity", "controller-identity-place":
 		// Read apart: where no contact detail is found, its judge reads
 		// every statement naming the controller, and should not read
 		// every other element's with them.
@@ -532,6 +552,33 @@ func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit, group
 	}
 }
 
+// weakTitle reports whether s's title names element id only by a weak
+// word.
+func (t *contentTable) weakTitle(id string, s *notices.Section) bool {
+	st, ok := t.strong[id]
+	return ok && !st.in(fold(s.Title))
+}
+
+// mixedTitle reports whether a folded title names another element than id
+// as well: "Data we share or obtain from others" names recipients and
+// sources.
+func (t *contentTable) mixedTitle(id, title string) bool {
+	for _, el := range t.order {
+		if el == id || t.titles[el] == nil && t.places[el] == nil || t.notTitles[el].in(title) {
+			continue
+		}
+		// The kinds of data obtained from others and their source are
+		// said together ("Personal data we collect from other sources").
+		if g := groupOf(el); g == "article-14" && g == groupOf(id) {
+			continue
+		}
+		if w := t.strong[el]; w != nil && w.in(title) || w == nil && t.titles[el].in(title) || t.places[el].in(title) {
+			return true
+		}
+	}
+	return false
+}
+
 // titleSetsKey is the Memo key of what each section title states.
 type titleSetsKey struct{}
 
@@ -637,6 +684,12 @@ func (ws *words) all(s string, n int) [][2]int {
 	}
 	var out [][2]int
 	for i, w := range ws.w {
+		if head, tail, ok := strings.Cut(w, " * "); ok {
+			if sp, ok := gapped(s, head, tail); ok && len(out) < n {
+				out = append(out, sp)
+			}
+			continue
+		}
 		for from := 0; from < len(s) && len(out) < n; {
 			k := strings.Index(s[from:], w)
 			if k < 0 {
@@ -651,6 +704,38 @@ func (ws *words) all(s string, n int) [][2]int {
 		}
 	}
 	return out
+}
+
+// gapped finds "head * tail" in folded text s: head at a word start, then
+// later tail as a whole word ("how * use" in "how can the library use my
+// data", not in "how other users see it").
+func gapped(s, head, tail string) ([2]int, bool) {
+	for from := 0; from < len(s); {
+		k := strings.Index(s[from:], head+" ")
+		if k < 0 {
+			return [2]int{}, false
+		}
+		at := from + k
+		from = at + 1
+		if at > 0 && pattern.IsWordByte(s[at-1]) {
+			continue
+		}
+		rest := at + len(head)
+		for j := rest; j < len(s); {
+			m := strings.Index(s[j:], tail)
+			if m < 0 {
+				break
+			}
+			t := j + m
+			j = t + 1
+			end := t + len(tail)
+			if pattern.IsWordByte(s[t-1]) || end < len(s) && pattern.IsWordByte(s[end]) {
+				continue
+			}
+			return [2]int{at, end}, true
+		}
+	}
+	return [2]int{}, false
 }
 
 // fold lower-cases ASCII letters and turns every run of white space and

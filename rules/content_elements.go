@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/noticelint/noticelint/lint"
@@ -77,15 +78,25 @@ var postalPattern = pattern.MustCompile(`(?i)\b(?:located at|domiciled at|regist
 // so only paras holding one are read; the concept table sees words only.
 var definedWe = pattern.MustCompile(`[“"‘'](?:we|us|our)[”"’']`)
 
+// definedWeAny is definedWe with capitals ('Example AG (the “Company”,
+// “We”)'), where the checklist shows who the controller is. Its paras are
+// definedWe's: the para index is of lower-cased text.
+var definedWeAny = regexp.MustCompile(`(?i)[“"‘'](?:we|us|our)[”"’']`)
+
 // legalForm is an organisation's name: a legal form or a kind of body.
 var legalForm = regexp.MustCompile(`(?i)\b(?:ltd|limited|plc|llp|inc|corporation|llc|gmbh|ag|s\.a|b\.v|pbc|foundation|stiftung|company|charity|trust|council|university|group)\b`)
 
-// definedName finds the statement that defines the organisation as "we".
-func definedName(n *notices.Notice) (hit, bool) {
+// definedName finds the statement that defines the organisation as "we"
+// (with anyCase, as "We" too).
+func definedName(n *notices.Notice, anyCase bool) (hit, bool) {
+	re := definedWe.Regexp()
+	if anyCase {
+		re = definedWeAny
+	}
 	for _, p := range n.ParasFor(definedWe) {
 		for _, s := range p.Sentences() {
 			sent := p.Text[s.Start:s.End]
-			if m := definedWe.Regexp().FindStringIndex(sent); m != nil && legalForm.MatchString(sent[:m[0]]) {
+			if m := re.FindStringIndex(sent); m != nil && legalForm.MatchString(sent[:m[0]]) {
 				return hit{Span: notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}, Para: p, Section: p.Section}, true
 			}
 		}
@@ -104,9 +115,19 @@ func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
 		h, named = hit{Span: f.Controllers[0].Span, Section: c.n.SectionAt(f.Controllers[0].Span.Start)}, true
 	} else if len(f.Controllers) > 0 {
 		named = true
+	} else if named && c.all {
+		// The checklist shows who the controller is, the element's
+		// first half: the statement defining the organisation as "we",
+		// else the first sentence naming it, before a "Contact us"
+		// section, which gives only the second half.
+		if d, ok := definedName(c.n, true); ok {
+			h = d
+		} else if s := append(c.sentences(id), c.sentences("controller-identity-place")...); len(s) > 0 {
+			h = slices.MinFunc(s, func(a, b hit) int { return a.Span.Start - b.Span.Start })
+		}
 	}
 	if !named {
-		h, named = definedName(c.n)
+		h, named = definedName(c.n, false)
 	}
 	var contact *notices.Contact
 	for _, ct := range c.n.Contacts {
@@ -221,6 +242,9 @@ func judgeLawfulBasis(c *content, f *notices.Facts) Verdict {
 		return v
 	}
 	if h, ok := c.first(id); ok {
+		if c.all {
+			h = basesListed(c, f, h)
+		}
 		return present(id, h, why)
 	}
 	for _, b := range f.Bases {
@@ -238,6 +262,64 @@ func judgeLawfulBasis(c *content, f *notices.Facts) Verdict {
 	return Verdict{ID: id, Status: Missing, Why: why, Severity: lint.Warning,
 		Message: "The notice does not say on what lawful basis it processes personal data (consent, contract, legal obligation, vital interests, public task or legitimate interests).",
 		Fix:     "State the lawful basis for each purpose (UK GDPR Art 6(1), Art 13(1)(c))."}
+}
+
+// basesListed returns where the checklist shows the lawful bases: where
+// the notice lists them in substance ("for the performance of our
+// contract with you", "to comply with a legal obligation", "where you
+// have given consent"), the innermost section that holds two of them or
+// more (the one that holds the most), rather than a passing "legal basis"
+// elsewhere. h stands where the
+// bases are named in a section titled for them, or where a pointer sent
+// the reader.
+func basesListed(c *content, f *notices.Facts, h hit) hit {
+	if l, _ := c.locate("lawful-basis"); l.Span != h.Span {
+		return h
+	}
+	for _, s := range h.Section.Ancestors() {
+		if table.titles["lawful-basis"].in(fold(s.Title)) {
+			return h
+		}
+	}
+	count := map[*notices.Section]int{}
+	var spans []notices.Span
+	for _, b := range f.Bases {
+		if sp, sec := evidenceAt(c.n, b.Evidence); sp.Len() > 0 {
+			spans = append(spans, sp)
+			for _, s := range sec.Ancestors() {
+				count[s]++
+			}
+		}
+	}
+	// Each basis's innermost section that holds another; of those, the
+	// one that holds the most, the first of equals.
+	var best *notices.Section
+	for _, sp := range spans {
+		for _, s := range c.n.SectionAt(sp.Start).Ancestors() {
+			if count[s] >= 2 {
+				if best == nil || count[s] > count[best] {
+					best = s
+				}
+				break
+			}
+		}
+	}
+	if best == nil {
+		return h
+	}
+	at, sec := h.Span, h.Section
+	if !best.Contains(h.Section) {
+		at.Start = -1
+		if in, n := firstIn(c.hitsOf("lawful-basis"), best); n > 0 {
+			at, sec = in.Span, in.Section
+		}
+	}
+	for _, sp := range spans {
+		if s := c.n.SectionAt(sp.Start); best.Contains(s) && (at.Start < 0 || sp.Start < at.Start) {
+			at, sec = sp, s
+		}
+	}
+	return hit{Span: at, Section: sec}
 }
 
 var LegitimateInterests = &lint.Rule{
@@ -302,11 +384,25 @@ func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
 	// parties included: "the security of our systems and our customers,
 	// or other legitimate interests of ours" states an interest.
 	mentions := liMentions(c.n)
-	for _, h := range mentions {
+	var said *hit
+	for i, h := range mentions {
 		sent := c.n.Source[h.Span.Start:h.Span.End]
-		if interestSaid.Match(sent) || h.Para.Block != nil && h.Para.Block.Kind == notices.Table && strings.Count(string(sent), "|") >= 3 {
+		inTable := h.Para.Block != nil && h.Para.Block.Kind == notices.Table && strings.Count(string(sent), "|") >= 3
+		if !inTable && !interestSaid.Match(sent) {
+			continue
+		}
+		// The checklist shows a table pairing purposes with the basis
+		// where there is one: it gives the interests one by one, where a
+		// sentence before it names one in passing.
+		if !c.all || inTable {
 			return present(id, h, why)
 		}
+		if said == nil {
+			said = &mentions[i]
+		}
+	}
+	if said != nil {
+		return present(id, *said, why)
 	}
 	// A section titled for the legitimate interests, or a line naming
 	// them ("**For our legitimate business interests**", "We rely on
@@ -710,6 +806,13 @@ func fromOthers(id, msg, fix string) func(*content, *notices.Facts) Verdict {
 		}
 		why := factWhy(c.n, "the notice describes data obtained from others", fo.Evidence)
 		if h, ok := c.first(id); ok {
+			// Article 14 asks for the kinds of data obtained from others:
+			// the checklist shows them where the notice says where those
+			// data come from ("Information we receive from third
+			// parties"), not at the first list of what it collects.
+			if s, ok := c.first("data-source"); ok && c.all && id == "data-categories" {
+				h = s
+			}
 			return present(id, h, why)
 		}
 		return missingAt(c, id, Missing, fo.Evidence, why, msg, fix)

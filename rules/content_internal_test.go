@@ -3,6 +3,8 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/noticelint/noticelint/lint"
@@ -130,5 +132,52 @@ func TestFastAndFullVerdictsAgree(t *testing.T) {
 				t.Errorf("%s: %s is %v for the rule, %v in the checklist", path, e.rule.ID, got, verdicts[i].Status)
 			}
 		}
+	}
+}
+
+// The checklist's locations, from fixtures in testdata/locations: each
+// marks the line where an element must be shown with
+//
+//	<!-- want ELEMENT "STATUS" -->
+//
+// (STATUS a regexp of the verdict's status). Only the marked elements are
+// checked; the rules' findings on the same notices are the rule fixtures'
+// business.
+func TestChecklistLocationFixtures(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "locations", "*.md"))
+	if len(files) == 0 {
+		t.Fatal("no location fixtures")
+	}
+	wantRe := regexp.MustCompile(`<!--\s*want\s+([a-z][a-z-]*)\s+"([^"]*)"\s*-->`)
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := parse(t, string(src))
+			got := map[string]Verdict{}
+			for _, v := range Checklist(n, n.Facts) {
+				got[v.ID] = v
+			}
+			wants := 0
+			for i, line := range strings.Split(string(src), "\n") {
+				for _, m := range wantRe.FindAllStringSubmatch(line, -1) {
+					wants++
+					v, ok := got[m[1]]
+					if !ok {
+						t.Errorf("line %d: no element %s", i+1, m[1])
+						continue
+					}
+					at := n.Pos(v.At.Start).Line
+					if !regexp.MustCompile(`^(?:`+m[2]+`)$`).MatchString(v.Status.String()) || at != i+1 {
+						t.Errorf("%s: %v at line %d, want %s at line %d", m[1], v.Status, at, m[2], i+1)
+					}
+				}
+			}
+			if wants == 0 {
+				t.Error("no want comment")
+			}
+		})
 	}
 }

@@ -25,9 +25,25 @@ var contentRows = map[string]concept{
 				also: []class{{"p.o. box", "po box", "street", "road", "avenue", "located at", "domiciled", "suite", "floor"}}, alsoInPara: true},
 		},
 	},
+	// More ways of naming the controller, which say where the checklist
+	// shows it but not, alone, that the notice names it.
+	"controller-identity-place": {
+		rows: []row{
+			// "The data controller for this website is Example Holdings plc."
+			{verbs: class{"data controller", "the controller"}, also: []class{{"ltd", "limited", "plc", "llp", "inc", "corporation", "llc", "gmbh", "pbc"}},
+				not: class{"not the controller", "not a controller", "not the data controller"}},
+			// A trading name and the legal entity behind it: "Example is
+			// the trading name of Example Holdings".
+			{verbs: class{"doing business as", "trading name", "trading as", "trades as", "legal entity", "corporate entity"}},
+		},
+	},
 	"purposes": {
 		titles: class{"how we use", "how do we use", "how will we use", "why we", "why do we", "purpose", "use of your",
 			"what we do with", "what do we do with", "using your", "how we process", "how your information is used", "how your data is used", "what we use"},
+		// The organisation's name for "we", a verb after another: "How
+		// can the library use my data?", "Why Example Ltd collects and
+		// processes data".
+		places: class{"how * use", "how * used", "why * collect", "why * collects", "why * process", "why * processes", "why * use", "why * uses"},
 		rows: []row{
 			{verbs: class{"purpose", "purposes"}, objects: class{"process", "use", "collect", "data", "information"}},
 			{verbs: class{"keep", "hold", "collect", "ask for", "record", "gather", "need"}, objects: class{"so that", "in order to", "to enable", "to allow", "to help us", "to make sure"}},
@@ -64,6 +80,7 @@ var contentRows = map[string]concept{
 	"recipients": {
 		titles: class{"shar", "disclos", "recipient", "third part", "who we give", "who has access", "who can see", "who sees",
 			"passing", "who we pass", "who else"},
+		weak: class{"third part"},
 		rows: []row{
 			// ("provide" stems as "provider" does, an object: it is left
 			// out of the verbs.)
@@ -80,6 +97,8 @@ var contentRows = map[string]concept{
 		},
 	},
 	"transfers": {
+		places: class{"international transfer", "international data transfer", "transfers of", "transfers outside", "transfer of your", "transferring",
+			"outside the uk", "outside the eea", "outside the european", "overseas", "abroad", "international"},
 		rows: []row{
 			// A named mechanism.
 			{verbs: class{"standard contractual clause", "standard contractual clauses", "model clause", "model clauses", "standard data protection clauses",
@@ -129,6 +148,7 @@ var contentRows = map[string]concept{
 		},
 	},
 	"complaint-right": {
+		places: class{"complain", "complaint", "supervisory authority", "regulator", "information commissioner"},
 		rows: []row{
 			// The regulator is the verb class here: it is the rarer word.
 			{objects: class{"complain", "complaint", "lodge", "concern", "concerns", "escalate", "refer", "take it up", "take the matter", "contact", "get in touch", "tell", "report"},
@@ -231,6 +251,7 @@ var contentRows = map[string]concept{
 		titles: class{"what personal", "what data", "what information", "information we collect", "data we collect", "information we hold", "data we hold",
 			"information we receive", "data we receive", "information we process", "data we process", "categor", "types of", "kinds of", "what we collect",
 			"information you give", "information you provide", "information about you", "data about you", "personal data we", "personal information we", "we collect"},
+		places: class{"collection of", "collection and"},
 		rows: []row{
 			{verbs: class{"category", "categories", "types of", "type of", "kinds of", "kind of"}, objects: class{"data", "information", "details"}},
 			{verbs: class{"collect", "receive", "obtain", "hold", "process", "gather", "record", "get", "use", "include", "including", "such as"},
@@ -266,7 +287,7 @@ var contentRows = map[string]concept{
 }
 
 // contentOrder fixes the order of the table's rows.
-var contentOrder = []string{"controller-identity", "purposes", "lawful-basis", "legitimate-interests", "legitimate-interests-substance",
+var contentOrder = []string{"controller-identity", "controller-identity-place", "purposes", "lawful-basis", "legitimate-interests", "legitimate-interests-substance",
 	"recipients", "transfers", "transfers-partial", "retention", "withdraw-consent", "withdraw-consent-partial", "complaint-right",
 	"complaint-right-partial", "statutory-requirement", "statutory-requirement-sign", "automated-decisions", "automated-decisions-partial",
 	"automated-decisions-sign", "data-categories", "data-source", "complaints-procedure"}
