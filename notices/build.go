@@ -55,7 +55,7 @@ type builder struct {
 }
 
 func build(n *Notice, units []unit) {
-	b := &builder{n: n, units: units, src: string(n.text), orphan: -1, skip: -1, rank: map[*Section]int{},
+	b := &builder{n: n, units: units, src: n.text, orphan: -1, skip: -1, rank: map[*Section]int{},
 		toc: map[int]bool{}, tocTitle: map[int]string{}, tocLoose: map[string]bool{}}
 	title, start := b.title()
 	b.findTOC(start)

@@ -24,7 +24,7 @@ func brokenRefs(c *Comparison) []*RefChange {
 	}
 	oldRefs := map[refKey][]*Ref{}
 	for _, r := range c.Old.Refs {
-		k := refKey{kind: r.Kind, key: r.Key}
+		k := refKey{kind: r.Kind(), key: r.Key}
 		if r.Para != nil && r.Para.Section != nil {
 			k.sec = c.byOld[r.Para.Section]
 			if k.sec == nil {
@@ -35,7 +35,7 @@ func brokenRefs(c *Comparison) []*RefChange {
 	}
 	var out []*RefChange
 	for _, r := range c.New.Refs {
-		k := refKey{kind: r.Kind, key: r.Key}
+		k := refKey{kind: r.Kind(), key: r.Key}
 		if r.Para != nil && r.Para.Section != nil {
 			k.sec = c.byNew[r.Para.Section]
 			if k.sec == nil || k.sec.Old == nil {

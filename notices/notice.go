@@ -41,7 +41,7 @@ type Notice struct {
 	// their text; the engine reads suppressions from them.
 	Comments []Comment
 
-	text  []byte // Source with comments and front matter blanked
+	text  string // Source with comments and front matter blanked
 	lines lineIndex
 	keys  map[string]*Section
 	// keyed lists every section with a key, in document order, and scopes
@@ -54,10 +54,12 @@ type Notice struct {
 	// numParas are the notice's numbered paragraphs, if it numbers them.
 	numParas    []*Section
 	numParaKeys map[string]*Section
-	// texts and refKeys hold each distinct reference text and key once.
-	texts   map[[3]string]string
-	refKeys map[[2]string]string
-	paras   []*Para
+	// texts, refKeys and refKinds hold each distinct reference text, key
+	// and kind once.
+	texts    map[[3]string]string
+	refKeys  map[[2]string]string
+	refKinds map[string]*string
+	paras    []*Para
 	// byPattern lists, for each pattern, the paras that may match it.
 	byPattern map[*pattern.Pattern][]*Para
 	// memo holds what other packages derive from the notice once for all

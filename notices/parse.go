@@ -14,8 +14,11 @@ func Parse(path string, src []byte) (*Notice, error) {
 	}
 	n := &Notice{Path: path, Source: norm, lines: newLineIndex(norm)}
 	n.Comments = findComments(norm)
-	n.text = maskForParsing(norm, n.Comments)
-	build(n, flatten(n.text))
+	// goldmark reads bytes and the tree keeps a string: the bytes are
+	// dropped once the tree is built, not kept beside it.
+	masked := maskForParsing(norm, n.Comments)
+	n.text = string(masked)
+	build(n, flatten(masked))
 	for _, p := range n.paras {
 		n.addRefs(p)
 		n.Contacts = append(n.Contacts, findContacts(p)...)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -289,5 +290,28 @@ func TestBlocksWithin(t *testing.T) {
 	want := []string{"Intro.<-", "-<-", "Your<Canada", "-<Canada", "-<access", "-<Canada", "-<-", "Text.<Brazil", "After.<-"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("blocks and the items they are in (-want +got):\n%s", diff)
+	}
+}
+
+// A flood of references is mostly Refs: a Ref holds what every reference
+// has, and what few have (sub-parts, a list, a quoted topic) behind one
+// pointer, read through methods that give the same answers.
+func TestRefFootprint(t *testing.T) {
+	if size := unsafe.Sizeof(notices.Ref{}); size > 104 {
+		t.Errorf("a Ref takes %d bytes, want at most 104", size)
+	}
+	n, err := notices.Parse("n.md", []byte("# Notice\n\n## 1. Data\n\nText.\n\n## 2. Rights\n\n"+
+		"See section 1, sections 1 and 2, Section 2(b) and section 1 ('Data').\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range n.Refs {
+		got = append(got, fmt.Sprintf("%s|%s|%d|%v|%v", r.Text, r.Kind(), len(r.Group()), r.Parts(), r.TopicQuoted()))
+	}
+	want := []string{"section 1|section|1|[]|false", "section 1|section|2|[]|false", "section 2|section|2|[]|false",
+		"Section 2(b)|section|1|[b]|false", "section 1|section|1|[]|true"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("references (-want +got):\n%s", diff)
 	}
 }

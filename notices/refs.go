@@ -14,30 +14,62 @@ type Ref struct {
 	// Text is the reference as a reader would quote it: "section 15",
 	// "Section 4(A)".
 	Text string
-	// Kind is the word used: "section", "clause", "paragraph", "appendix",
-	// "annex" or "schedule".
-	Kind string
-	// Number is the number as written ("15", "three", "12.2", "A", "166A").
-	Number string
 	// Key is the section key the reference names ("15", "3", "appendix-1").
 	Key string
-	// Parts are the sub-parts named inside the target, outermost first:
-	// "A" for "Section 4(A)", "b" and "ii" for "section 4(b)(ii)", "c" for
-	// "section 2.c)".
-	Parts []string
 	// Topic is what the reference says the target is about: a quoted title
 	// ("'How we use your personal information'") or a phrase ("on how to make
-	// a complaint", "How long we keep your data (see section 7)"). TopicQuoted
+	// a complaint", "How long we keep your data (see section 7)"); TopicQuoted
 	// says which.
-	Topic       string
-	TopicQuoted bool
-	Span        Span
-	Para        *Para
+	Topic string
+	Span  Span
+	Para  *Para
 	// Target is the section the reference resolves to, or nil.
 	Target *Section
-	// Group holds the references one list names together, this one
-	// included: "sections 8 and 10" shares one topic between two sections.
-	Group []*Ref
+	// kind is shared by the notice's references of a kind (Kind).
+	kind *string
+	// more holds what most references lack (sub-parts, a list, a quoted
+	// topic): a flood of plain references costs a third less memory
+	// without it (docs/internals.md, "Hostile input").
+	more *refExtra
+}
+
+type refExtra struct {
+	parts  []string
+	group  []*Ref
+	quoted bool
+}
+
+// Kind is the word used: "section", "clause", "paragraph", "appendix",
+// "annex" or "schedule".
+func (r *Ref) Kind() string { return *r.kind }
+
+// Parts are the sub-parts named inside the target, outermost first: "A"
+// for "Section 4(A)", "b" and "ii" for "section 4(b)(ii)", "c" for "section
+// 2.c)".
+func (r *Ref) Parts() []string {
+	if r.more == nil {
+		return nil
+	}
+	return r.more.parts
+}
+
+// Group holds the references one list names together, this one included:
+// "sections 8 and 10" shares one topic between two sections.
+func (r *Ref) Group() []*Ref {
+	if r.more == nil || r.more.group == nil {
+		return []*Ref{r}
+	}
+	return r.more.group
+}
+
+// TopicQuoted says the topic is a quoted title, not a phrase.
+func (r *Ref) TopicQuoted() bool { return r.more != nil && r.more.quoted }
+
+func (r *Ref) extra() *refExtra {
+	if r.more == nil {
+		r.more = &refExtra{}
+	}
+	return r.more
 }
 
 // PartRef is a reference to a part of the notice that has no number: "the
@@ -165,14 +197,14 @@ const lawAcronyms = `GDPR|DPA|PECR|CCPA|CPRA|LGPD|PIPEDA|FERPA|HIPAA|COPPA|CalOP
 func (n *Notice) addRefs(p *Para) {
 	for _, r := range findRefs(n, p) {
 		r.Target = n.resolve(r.Key, p.Section)
-		if r.Target == nil && r.Kind == "paragraph" {
+		if r.Target == nil && r.Kind() == "paragraph" {
 			r.Target = n.numberedPara(r.Key)
 		}
 		if k := len(r.Key) - 1; r.Target == nil && k > 0 && isLower(r.Key[k]) && isDigit(r.Key[k-1]) {
 			// "Appendix 1A" with no Appendix 1A of its own is part A of
 			// Appendix 1.
 			if t := n.resolve(r.Key[:k], p.Section); t != nil {
-				r.Parts = append([]string{r.Key[k:]}, r.Parts...)
+				r.extra().parts = append([]string{r.Key[k:]}, r.Parts()...)
 				r.Target, r.Key = t, r.Key[:k]
 			}
 		}
@@ -247,7 +279,7 @@ func isAppendixKey(k string) bool {
 func (n *Notice) Written(key string) bool {
 	if n.written == nil {
 		n.written = map[string]bool{}
-		for _, line := range strings.Split(string(n.text), "\n") {
+		for _, line := range strings.Split(n.text, "\n") {
 			if k, ok := lineNumber(line); ok {
 				n.written[k] = true
 			}
@@ -325,12 +357,16 @@ func findRefs(n *Notice, p *Para) []*Ref {
 			if len(out) == 0 || out[len(out)-1].Span.End < m[0]+p.Start {
 				start = m[0] // the first number's reference includes its keyword
 			}
-			out = append(out, &Ref{Text: text, Kind: kind, Number: num, Key: k, Parts: parts,
-				Topic: topic, TopicQuoted: quoted, Span: Span{p.Start + start, p.Start + e}, Para: p})
+			r := &Ref{Text: text, kind: n.internKind(kind), Key: k, Topic: topic, Span: Span{p.Start + start, p.Start + e}, Para: p}
+			if len(parts) > 0 || quoted {
+				r.extra().parts, r.more.quoted = parts, quoted
+			}
+			out = append(out, r)
 		}
-		group := out[first:len(out):len(out)]
-		for _, r := range group {
-			r.Group = group
+		if group := out[first:len(out):len(out)]; len(group) > 1 {
+			for _, r := range group {
+				r.extra().group = group
+			}
 		}
 	}
 	return out
@@ -741,6 +777,19 @@ var keywordKinds = []struct {
 	{"paragraph", "paragraph", false}, {"paragraphs", "paragraph", true}, {"para.", "paragraph", false},
 	{"paras.", "paragraph", false}, {"appendix", "appendix", false}, {"appendices", "appendix", false},
 	{"annex", "annex", false}, {"annexes", "annex", true}, {"schedule", "schedule", false}, {"schedules", "schedule", true},
+}
+
+// internKind returns the notice's one copy of a reference kind.
+func (n *Notice) internKind(kind string) *string {
+	if k, ok := n.refKinds[kind]; ok {
+		return k
+	}
+	if n.refKinds == nil {
+		n.refKinds = map[string]*string{}
+	}
+	k := &kind
+	n.refKinds[kind] = k
+	return k
 }
 
 // intern returns the reference text "written num parts", made once per

@@ -244,8 +244,10 @@ type Text struct {
 // of the model's memory on such a text. Each pattern reads its windows from
 // the hits through its own entries (Pattern.own).
 type hit struct {
-	lit  int32
-	b, e int32
+	// The hit ends at b plus the literal's length (automaton.lens): a
+	// match is the literal's bytes, folded only in ASCII letters, which
+	// keep their length.
+	lit, b int32
 }
 
 // maxHitText is the longest text whose offsets a hit can hold; a longer
@@ -282,7 +284,7 @@ func (s *Set) Index(text string) *Text {
 			}
 		}
 		if anchors {
-			hits = append(hits, hit{int32(lit), int32(b), int32(e)})
+			hits = append(hits, hit{int32(lit), int32(b)})
 		}
 	})
 	if len(hits) > 0 {
@@ -318,7 +320,8 @@ func (p *Pattern) eachWindow(t *Text, f func(lo, hi int)) {
 			continue
 		}
 		k, _ := slices.BinarySearchFunc(p.own, int(h.lit), func(o ownedLiteral, lit int) int { return o.lit - lit })
-		b, e := int(h.b), int(h.e)
+		b := int(h.b)
+		e := b + int(t.set.auto.lens[h.lit])
 		for i := range p.own[k].owners {
 			o := &p.own[k].owners[i]
 			if !o.accepts(t.s, b, e) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -332,13 +333,17 @@ func TestHitsPerLiteral(t *testing.T) {
 	}
 	text := strings.Repeat("| Supplier | contact details | see section 4 |\n", 3) + "Contact us, or recontact the contacts, or email the team."
 	ix := s.Index(text)
-	type at struct{ lit, b int32 }
-	seen := map[at]bool{}
+	seen := map[hit]bool{}
 	for _, h := range ix.hits {
-		if seen[at{h.lit, h.b}] {
+		if seen[h] {
 			t.Errorf("literal %q at %d stored twice", s.lits[h.lit], h.b)
 		}
-		seen[at{h.lit, h.b}] = true
+		seen[h] = true
+	}
+	// A hit is the literal and where it starts: a table of rows holds
+	// hundreds of thousands, and its end is the literal's length on.
+	if size := unsafe.Sizeof(hit{}); size > 8 {
+		t.Errorf("a hit takes %d bytes, want at most 8", size)
 	}
 	perPattern := 0
 	for _, p := range ps {

@@ -65,7 +65,7 @@ func checkCrossReference(pass *lint.Pass) {
 			checkMissing(pass, titles, r, numbers, kinds)
 			continue
 		}
-		if len(r.Parts) > 0 {
+		if len(r.Parts()) > 0 {
 			// A reference to a part is judged by the part: its topic is the
 			// part's, not the section title's.
 			checkPart(pass, titles, r)
@@ -85,7 +85,7 @@ func checkCrossReference(pass *lint.Pass) {
 func checkMissing(pass *lint.Pass, titles *titleIndex, r *notices.Ref, numbers bool, kinds map[string]bool) {
 	n := pass.Notice
 	prefix := kindPrefix(r.Key)
-	if paras := n.NumberedParagraphs(); r.Kind == "paragraph" && len(paras) > 0 && !numbers {
+	if paras := n.NumberedParagraphs(); r.Kind() == "paragraph" && len(paras) > 0 && !numbers {
 		pass.Report(r.Span, r.Para.Section, fmt.Sprintf("%q does not exist: the notice numbers its paragraphs 1 to %d.", r.Text, len(paras)), "")
 		return
 	}
@@ -150,7 +150,7 @@ func otherNumbering(n *notices.Notice) bool {
 // section plainly lacks.
 func checkPart(pass *lint.Pass, titles *titleIndex, r *notices.Ref) {
 	labels, known := titles.parts(r.Target)
-	want := strings.ToLower(r.Parts[0])
+	want := strings.ToLower(r.Parts()[0])
 	if !known || slices.Contains(labels, want) {
 		return
 	}
@@ -169,7 +169,7 @@ func checkPart(pass *lint.Pass, titles *titleIndex, r *notices.Ref) {
 	if best, _ := titles.bestMatch(r.Topic, r.Para.Section); best != nil && r.Topic != "" && best != r.Target {
 		fix = "Point the reference to " + best.Label() + "."
 	}
-	pass.Report(r.Span, r.Para.Section, fmt.Sprintf("%q names part (%s) of %s, %s.", r.Text, r.Parts[0], r.Target.Label(), has), fix)
+	pass.Report(r.Span, r.Para.Section, fmt.Sprintf("%q names part (%s) of %s, %s.", r.Text, r.Parts()[0], r.Target.Label(), has), fix)
 }
 
 // checkTopic reports a reference whose target is not about the topic it
@@ -181,7 +181,7 @@ func checkTopic(pass *lint.Pass, titles *titleIndex, r *notices.Ref, from *notic
 	if len(stems(r.Topic)) == 0 {
 		return // "About this policy": nothing in it tells one section from another
 	}
-	if r.TopicQuoted {
+	if r.TopicQuoted() {
 		if titleScore(r.Topic, target.Title) >= 0.5 || (target.Title == "" && titles.coverage(r.Topic, target) >= 0.6) {
 			return
 		}
@@ -220,7 +220,7 @@ func checkTopic(pass *lint.Pass, titles *titleIndex, r *notices.Ref, from *notic
 	// So will another section numbered like one of them: a notice that
 	// numbers two sections alike ("9. Use of cookies", "9. Your rights")
 	// may mean either.
-	for _, o := range r.Group {
+	for _, o := range r.Group() {
 		for _, s := range pass.Notice.SectionsKeyed(o.Key) {
 			if s.Contains(best) || best.Contains(s) {
 				return
@@ -561,7 +561,7 @@ func isNumber(s string) bool {
 
 // kindOf is the word for the kind of target a reference names, for messages.
 func kindOf(r *notices.Ref) string {
-	if r.Kind == "appendix" || r.Kind == "annex" || r.Kind == "schedule" {
+	if r.Kind() == "appendix" || r.Kind() == "annex" || r.Kind() == "schedule" {
 		return ""
 	}
 	return "section "
