@@ -213,6 +213,26 @@ func (d *DPO) SpeaksFor(p *Para) bool {
 // para SpeaksFor holds for, or one that mentions the DPO.
 func (d *DPO) Covers(p *Para) bool { return d.SpeaksFor(p) || d.mentioned[p] }
 
+// Channel returns the first of contacts (in the notice's order) that
+// reaches the DPO: given where the DPO's details belong (Covers), not the
+// regulator's or another organisation's (a link to a group's contacts
+// excepted), and not an email address that cannot be written to. It is
+// what the dpo-contact rule counts as a way to reach the DPO, for outline
+// to show; nil when the notice gives none in those paras (Reach may still
+// hold one elsewhere).
+func (d *DPO) Channel(contacts []*Contact) *Contact {
+	for _, c := range contacts {
+		switch {
+		case !d.Covers(c.Para):
+		case c.Kind == Email && !c.Valid:
+		case c.Party == Regulator || c.Party == Other && c.Kind != URL:
+		default:
+			return c
+		}
+	}
+	return nil
+}
+
 // LawfulBasis is one of the six lawful bases of Article 6(1).
 type LawfulBasis int
 

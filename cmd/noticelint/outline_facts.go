@@ -91,6 +91,20 @@ func outlineFacts(n *notices.Notice, f *notices.Facts) []outlineFact {
 		dpo += fmt.Sprintf(" (%q)", f.DPO.Title)
 	}
 	add("DPO", dpo, f.DPO.Evidence)
+	if f.DPO.Status == notices.DPODeclared {
+		// Where the notice says the DPO can be reached: what dpo-contact
+		// reads before it reports "no contact details".
+		switch c := f.DPO.Channel(n.Contacts); {
+		case c != nil && c.Kind == notices.Postcode:
+			add("DPO contact", "postal address", notices.Evidence{Span: c.Span})
+		case c != nil:
+			add("DPO contact", c.Kind.String(), notices.Evidence{Span: c.Span})
+		case f.DPO.Reach.Len() > 0:
+			add("DPO contact", "elsewhere", notices.Evidence{Span: f.DPO.Reach})
+		default:
+			add("DPO contact", "none found", notices.Evidence{})
+		}
+	}
 	yesNo("DPO required", f.DPO.Required)
 	if len(f.Bases) == 0 {
 		add("lawful bases", "none named", notices.Evidence{})

@@ -57,3 +57,38 @@ func TestOutlineFacts(t *testing.T) {
 		t.Errorf("a broken configuration: exit %d %s", code, errOut)
 	}
 }
+
+// outline shows where the DPO can be reached, as dpo-contact reads it: the
+// first detail given where the DPO's details belong, never the regulator's
+// nor an address that cannot be written to.
+func TestOutlineDPOContact(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	cases := map[string]string{
+		"email": "Contact our Data Protection Officer at dpo@example.org.uk.",
+		"postal address": "Write to our Data Protection Officer at 1 High Street, Bristol BS1 4XY. " +
+			"You can complain to the ICO at casework@ico.org.uk.",
+		"none found": "We have a Data Protection Officer. You can complain to the Information Commissioner's Office at casework@ico.org.uk " +
+			"or email our DPO at dpo@example.",
+	}
+	for want, text := range cases {
+		write(t, "n.md", "# Privacy notice\n\nWe follow the UK GDPR.\n\n## Contact\n\n"+text+"\n")
+		out, _, code := run(t, "", "outline", "--no-config", "--format", "json", "n.md")
+		if code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		var o outline
+		if err := json.Unmarshal([]byte(out), &o); err != nil {
+			t.Fatal(err)
+		}
+		var got *outlineFact
+		for i, f := range o.Facts {
+			if f.Fact == "DPO contact" {
+				got = &o.Facts[i]
+			}
+		}
+		if got == nil || got.Value != want {
+			t.Errorf("%q: DPO contact %+v, want %q", text, got, want)
+		}
+	}
+}
