@@ -497,7 +497,10 @@ Applies: where the notice signals a transfer (hosting abroad, a named US provide
 Fails (at the evidence of the transfer):
   - no mechanism named anywhere (missing);
   - only "appropriate safeguards" or "your data will be protected" with no mechanism or
-    way to see it, or reliance on the invalidated Privacy Shield alone (partial).
+    way to see it (partial);
+  - only the invalidated Privacy Shield or Safe Harbor, where the notice relies on it as
+    privacy-shield reads reliance (partial, at that paragraph; such reliance signals a
+    transfer by itself).
 
 Passes:
   Our email provider stores data in the US; transfers are covered by the UK Extension to
@@ -512,6 +515,12 @@ func judgeTransfers(c *content, f *notices.Facts) Verdict {
 		return v
 	}
 	tr := f.Transfers()
+	shield := shieldReliance(c.n)
+	if !tr.Holds && !tr.Evidence.Found() && len(shield) > 0 {
+		// Relying on a US transfer scheme ("certified under the Safe
+		// Harbor framework") says the data go there.
+		tr = notices.Fact{Holds: true, Evidence: notices.Evidence{Span: shield[0].span}}
+	}
 	if !tr.Holds {
 		if tr.Evidence.Stated {
 			return notApplicable(id, "the configuration states that no data leave the UK or EEA")
@@ -526,6 +535,16 @@ func judgeTransfers(c *content, f *notices.Facts) Verdict {
 	if h, ok := c.first(id); ok {
 		return present(id, h, why)
 	}
+	if len(shield) > 0 {
+		// The scheme named is no safeguard since the court struck it down:
+		// the message says so rather than that none is named.
+		sp := shield[0]
+		v := missingAt(c, id, Partial, notices.Evidence{Span: sp.span}, why,
+			"The only transfer safeguard the notice names is "+sp.name+", which is no longer valid: "+sp.why+".",
+			"Name the mechanism each transfer relies on now (the UK Extension to the EU-US Data Privacy Framework, the IDTA or the UK Addendum to the standard contractual clauses) and say how to get a copy (UK GDPR Art 13(1)(f), Art 46).")
+		v.Section = sp.p.Section
+		return v
+	}
 	if h, ok := c.first("transfers-partial"); ok {
 		v := missingAt(c, id, Partial, notices.Evidence{Span: h.Span}, why,
 			"The notice says data leave the UK or EEA and that they are protected, but names no transfer mechanism (adequacy, standard contractual clauses, IDTA or Addendum, binding corporate rules).",
@@ -534,7 +553,7 @@ func judgeTransfers(c *content, f *notices.Facts) Verdict {
 		return v
 	}
 	return missingAt(c, id, Missing, tr.Evidence, why,
-		"Personal data go outside the UK or EEA here, but the notice never says so or names the safeguard for the transfer.",
+		"Personal data go outside the UK or EEA here, but the notice names no safeguard for the transfer.",
 		"Say which countries the data go to and the safeguard relied on (adequacy, standard contractual clauses, IDTA or Addendum), and how to get a copy (UK GDPR Art 13(1)(f)).")
 }
 

@@ -70,6 +70,33 @@ type shieldPara struct {
 
 func checkPrivacyShield(pass *lint.Pass) {
 	n := pass.Notice
+	for _, sp := range shieldReliance(n) {
+		fix := "For certified US recipients rely on the UK Extension to the EU-US Data Privacy Framework (in force 12 October 2023); otherwise use the ICO's International Data Transfer Agreement (IDTA) or the UK Addendum to the EU standard contractual clauses."
+		if len(sp.folded) > 0 {
+			var lines []string
+			for _, q := range sp.folded {
+				lines = append(lines, fmt.Sprint(n.Pos(q.Start).Line))
+			}
+			word := "paragraph"
+			if len(lines) > 1 {
+				word = "paragraphs"
+			}
+			fix += fmt.Sprintf(" Revise the %s that depend on it too (line %s).", word, strings.Join(lines, ", "))
+		}
+		pass.Report(sp.span, sp.p.Section, "This paragraph relies on "+sp.name+" as a transfer safeguard, but "+sp.why+".", fix)
+	}
+}
+
+type shieldKey struct{}
+
+// shieldReliance returns the paragraphs of n that rely on the framework, each
+// with the paragraphs that only support it folded in, read once per notice:
+// the transfers rule counts them as the only safeguard a notice may name.
+func shieldReliance(n *notices.Notice) []*shieldPara {
+	return n.Memo(shieldKey{}, func() any { return readShieldReliance(n) }).([]*shieldPara)
+}
+
+func readShieldReliance(n *notices.Notice) []*shieldPara {
 	disclaims := map[*notices.Section]bool{} // top-level sections with a disclaimer (nil: the preamble)
 	disclaimer := map[*notices.Para]bool{}
 	for _, p := range n.ParasFor(shieldMention) {
@@ -122,21 +149,7 @@ func checkPrivacyShield(pass *lint.Pass) {
 		}
 		to.folded = append(to.folded, sp.p)
 	}
-	for _, sp := range reported {
-		fix := "For certified US recipients rely on the UK Extension to the EU-US Data Privacy Framework (in force 12 October 2023); otherwise use the ICO's International Data Transfer Agreement (IDTA) or the UK Addendum to the EU standard contractual clauses."
-		if len(sp.folded) > 0 {
-			var lines []string
-			for _, q := range sp.folded {
-				lines = append(lines, fmt.Sprint(n.Pos(q.Start).Line))
-			}
-			word := "paragraph"
-			if len(lines) > 1 {
-				word = "paragraphs"
-			}
-			fix += fmt.Sprintf(" Revise the %s that depend on it too (line %s).", word, strings.Join(lines, ", "))
-		}
-		pass.Report(sp.span, sp.p.Section, "This paragraph relies on "+sp.name+" as a transfer safeguard, but "+sp.why+".", fix)
-	}
+	return reported
 }
 
 // topSection returns the top-level section s is in: a disclaimer in clause
