@@ -200,6 +200,10 @@ type Options struct {
 	Explicit bool
 	// Jobs bounds the files processed at once; 0 means GOMAXPROCS.
 	Jobs int
+	// Hold, when set, is told the size of each notice once it is read, and
+	// the function it returns is called when the notice has been linted: the
+	// command sets the garbage collector by the notices in memory.
+	Hold func(size int) (release func())
 }
 
 // Run lints inputs in parallel with a bounded pool of workers.
@@ -253,6 +257,9 @@ func lintOne(in Input, opt Options) (fs []Finding, ferr *FileError) {
 	src, err := in.Read()
 	if err != nil {
 		return nil, &FileError{File: in.Path, Kind: InputError, Message: err.Error()}
+	}
+	if opt.Hold != nil {
+		defer opt.Hold(len(src))()
 	}
 	n, err := notices.Parse(in.Path, src)
 	if err != nil {

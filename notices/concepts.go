@@ -412,60 +412,18 @@ func (c *Concepts) Match(text string) (said, denied ConceptSet) {
 	return said, denied
 }
 
-// hit is where a phrase of some row matched in a clause.
-type hit struct {
-	row, at int
-	kind    phraseKind
-}
+// Flags matchClause keeps per row of the table.
+const (
+	verbSaid = 1 << iota
+	verbDenied
+	objectSeen
+)
 
+// matchClause reports the concepts a clause says and denies. Each phrase
+// found is classed at once, so the work and memory are constant per word
+// however long the clause: a negation reaches the negationReach words after
+// it, and is complete (cancelled or not) before the next word is read.
 func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
-	var hitBuf [16]hit
-	var negBuf, cancelBuf [4]int
-	hits, negStarts, cancels := hitBuf[:0], negBuf[:0], cancelBuf[:0]
-	other := false
-	for i := range ws {
-		if ws[i].stem == "" {
-			continue
-		}
-		// Phrases matched as written come first, then those by stem.
-		for _, candidates := range [2][]phrase{ws[i].known.exact, ws[i].known.first} {
-			hits, negStarts, cancels, other = c.matchAt(ws, i, candidates, hits, negStarts, cancels, other)
-		}
-	}
-	if other || len(hits) == 0 {
-		return 0, 0
-	}
-	// negated says which words a negation reaches; most clauses are short
-	// enough for the buffer on the stack.
-	var negBits [128]bool
-	var negated []bool
-	for _, n := range negStarts {
-		// Both lists are in word order: a cancelling phrase starts at the
-		// negation it cancels.
-		for len(cancels) > 0 && cancels[0] < n {
-			cancels = cancels[1:]
-		}
-		cancelled := len(cancels) > 0 && cancels[0] == n
-		// "a person, not a computer": a negation after a comma contrasts.
-		if cancelled || n > 0 && ws[n-1].commaAfter {
-			continue
-		}
-		if negated == nil {
-			if len(ws) <= len(negBits) {
-				negated = negBits[:len(ws)]
-			} else {
-				negated = make([]bool, len(ws))
-			}
-		}
-		for k := n + 1; k <= n+negationReach && k < len(ws); k++ {
-			negated[k] = true
-		}
-	}
-	const (
-		verbSaid = 1 << iota
-		verbDenied
-		objectSeen
-	)
 	var flagBuf [64]uint8
 	var flags []uint8
 	if len(c.rows) <= len(flagBuf) {
@@ -473,14 +431,24 @@ func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
 	} else {
 		flags = make([]uint8, len(c.rows))
 	}
-	for _, h := range hits {
-		switch {
-		case h.kind == objectPhrase:
-			flags[h.row] |= objectSeen
-		case negated != nil && negated[h.at]:
-			flags[h.row] |= verbDenied
-		default:
-			flags[h.row] |= verbSaid
+	lastNeg := -1 - negationReach // the latest negation that counts
+	for i := range ws {
+		if ws[i].stem == "" {
+			continue
+		}
+		negated := i <= lastNeg+negationReach
+		var negation, cancelled, other bool
+		// Phrases matched as written come first, then those by stem.
+		for _, candidates := range [2][]phrase{ws[i].known.exact, ws[i].known.first} {
+			n, x, o := c.matchAt(ws, i, candidates, flags, negated)
+			negation, cancelled, other = negation || n, cancelled || x, other || o
+		}
+		if other {
+			return 0, 0
+		}
+		// "a person, not a computer": a negation after a comma contrasts.
+		if negation && !cancelled && (i == 0 || !ws[i-1].commaAfter) {
+			lastNeg = i
 		}
 	}
 	for r, f := range flags {
@@ -497,10 +465,11 @@ func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
 	return said, denied
 }
 
-// matchAt records the phrases of candidates that match ws from word i on:
-// a hit of a row's verb or object, a negation's start, a cancelled
-// negation's start, or another party.
-func (c *Concepts) matchAt(ws []word, i int, candidates []phrase, hits []hit, negStarts, cancels []int, other bool) ([]hit, []int, []int, bool) {
+// matchAt marks in flags the phrases of candidates that match ws from word
+// i on, a verb as denied when negated says a negation reaches word i, and
+// reports whether a negation, a cancelled negation ("not only") or another
+// party starts there.
+func (c *Concepts) matchAt(ws []word, i int, candidates []phrase, flags []uint8, negated bool) (negation, cancelled, other bool) {
 phrases:
 	for _, p := range candidates {
 		if i+len(p.stems) > len(ws) {
@@ -515,14 +484,20 @@ phrases:
 		case otherPartyPhrase:
 			other = true
 		case negationPhrase:
-			negStarts = append(negStarts, i)
+			negation = true
 		case notNegationPhrase:
-			cancels = append(cancels, i)
+			cancelled = true
+		case objectPhrase:
+			flags[p.row] |= objectSeen
 		default:
-			hits = append(hits, hit{row: p.row, at: i, kind: p.kind})
+			if negated {
+				flags[p.row] |= verbDenied
+			} else {
+				flags[p.row] |= verbSaid
+			}
 		}
 	}
-	return hits, negStarts, cancels, other
+	return negation, cancelled, other
 }
 
 // word is a word of a text: letters, digits and inner apostrophes.

@@ -205,3 +205,31 @@ func TestMatchIndexedOutOfOrderHits(t *testing.T) {
 		t.Errorf("Match %b, MatchIndexed %b", s1, s2)
 	}
 }
+
+// A clause of endlessly repeated phrases costs the same memory per word as
+// any text: each phrase found is classed as it is read, not kept until the
+// clause ends (a kept list made such a clause mostly garbage collection).
+// What a negation reaches is unchanged: the negationReach words after it.
+func TestLongClauseConstantMemory(t *testing.T) {
+	clause := func(n int) string { return strings.Repeat("delete data copy of ", n) + "x" }
+	Rights.Match(clause(10)) // warm the word cache and the pool
+	short := testing.AllocsPerRun(20, func() { Rights.Match(clause(10)) })
+	long := testing.AllocsPerRun(5, func() { Rights.Match(clause(20000)) })
+	if long > short+8 {
+		t.Errorf("one clause of 20,000 phrases allocates %.0f times, of 10 phrases %.0f: want the same", long, short)
+	}
+	for _, c := range []struct {
+		text         string
+		said, denied string
+	}{
+		{"we do not delete your data", "", "erasure"},
+		{"we do not a b c d delete your data", "erasure", ""},
+		{"we do not only delete your data", "erasure", ""},
+		{"a person, not a machine, may delete your data", "erasure", ""},
+	} {
+		said, denied := Rights.Match(c.text)
+		if rightsOf(said) != c.said || rightsOf(denied) != c.denied {
+			t.Errorf("%q: said %q denied %q; want %q %q", c.text, rightsOf(said), rightsOf(denied), c.said, c.denied)
+		}
+	}
+}

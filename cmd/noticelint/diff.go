@@ -243,7 +243,7 @@ func readOne(arg string, stdin io.Reader, maxSize int64) ([]byte, error) {
 	if len(ins) != 1 {
 		return nil, fmt.Errorf("%s: not a file", arg)
 	}
-	src, err := sized(ins[0].Read)()
+	src, err := heldFor(ins[0].Read)()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", ins[0].Path, err)
 	}

@@ -246,13 +246,12 @@ func lintPaths(cmd *cobra.Command, args []string, rf runFlags, reports ...report
 			continue
 		}
 		in.Settings = f.Settings(in.Path)
-		in.Read = sized(in.Read)
 		kept = append(kept, in)
 	}
 	if err := resolver.Fixed(); err != nil {
 		addConfig(err) // --config is broken even when there is nothing to lint
 	}
-	res := lint.Run(kept, lint.Options{Rules: selected, Known: rules.All(), Explicit: len(rf.enable) > 0, Jobs: rf.jobs})
+	res := lint.Run(kept, lint.Options{Rules: selected, Known: rules.All(), Explicit: len(rf.enable) > 0, Jobs: rf.jobs, Hold: gc.hold})
 	res.NotLinted = notLinted
 	res.Errors = append(errs, res.Errors...)
 	lint.SortErrors(res.Errors)

@@ -301,21 +301,55 @@ func TestVersionFlagAndRulesJSON(t *testing.T) {
 	}
 }
 
-// A notice beyond any real one's size has the collector run more often
-// for the rest of the run, so that peak memory stays a small multiple of
-// the input; GOGC in the environment wins over both settings.
-func TestHugeNoticeCollectsOften(t *testing.T) {
-	t.Setenv("GOGC", "")
+// While a notice beyond nearly every real one's size is being linted the
+// collector runs more often, so that peak memory stays a small multiple of
+// the input: by a setting continuous in the size (a step made a notice just
+// over it cost more than twice one just under it), following the largest
+// notice in memory, and never when GOGC is set in the environment.
+func TestLargeNoticeCollectsOften(t *testing.T) {
 	prev := debug.SetGCPercent(-1)
 	defer debug.SetGCPercent(prev)
-	tuneGC()
-	holding(hugeNotice)
-	if got := debug.SetGCPercent(-1); got != 400 {
-		t.Fatalf("after a notice of %d bytes the collector runs at GOGC=%d, want 400", hugeNotice, got)
+	setting := func() int { // SetGCPercent returns the setting it replaces
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p
 	}
-	tuneGC()
-	holding(hugeNotice + 1)
-	if got := debug.SetGCPercent(-1); got != hugeGCPercent {
-		t.Errorf("after a huge notice the collector runs at GOGC=%d, want %d", got, hugeGCPercent)
+	for size := 1; size < 64<<20; size = size*5/4 + 1 {
+		p, q := gcPercentFor(size), gcPercentFor(size*2)
+		if q > p || q < hugeGCPercent || p > ordinaryGCPercent || p > 2*q+1 { // +1: whole percentages
+			t.Errorf("collector at %d%% for %d bytes and %d%% for twice that: want a fall of at most half per doubling", p, size, q)
+		}
+	}
+	if got := gcPercentFor(1 << 20 * 3 / 2); got != hugeGCPercent {
+		t.Errorf("1.5 MiB notice: collector at %d%%, want %d%%", got, hugeGCPercent)
+	}
+
+	c := &collector{held: map[int]int{}}
+	c.set(ordinaryGCPercent)
+	small := c.hold(gcKnee)
+	if got := setting(); got != ordinaryGCPercent {
+		t.Errorf("notice of %d bytes held: collector at %d%%, want %d%%", gcKnee, got, ordinaryGCPercent)
+	}
+	large, huge := c.hold(4*gcKnee), c.hold(16*gcKnee)
+	if got := setting(); got != hugeGCPercent {
+		t.Errorf("huge notice held: collector at %d%%, want %d%%", got, hugeGCPercent)
+	}
+	huge()
+	huge() // a second release changes nothing
+	if got, want := setting(), gcPercentFor(4*gcKnee); got != want {
+		t.Errorf("huge notice released: collector at %d%%, want %d%% for the large one still held", got, want)
+	}
+	large()
+	small()
+	if got := setting(); got != ordinaryGCPercent {
+		t.Errorf("all released: collector at %d%%, want %d%%", got, ordinaryGCPercent)
+	}
+
+	env := &collector{env: true, held: map[int]int{}}
+	debug.SetGCPercent(123)
+	env.hold(64 << 20)()
+	env.set(ordinaryGCPercent)
+	if got := setting(); got != 123 {
+		t.Errorf("GOGC in the environment: collector changed to %d%%", got)
 	}
 }
