@@ -340,7 +340,25 @@ func hasContentsTitle(n *notices.Notice) bool {
 
 func isContentsTitle(t string) bool {
 	t = strings.ToLower(strings.Trim(t, " *_#:"))
-	return t == "contents" || t == "table of contents" || t == "in this notice" || t == "in this policy" || t == "on this page"
+	if t == "contents" || t == "table of contents" || t == "in this notice" || t == "in this policy" || t == "on this page" {
+		return true
+	}
+	// The contents are often one section with the notice's opening:
+	// "Introduction and contents", "Summary and contents of this policy".
+	// Only words about the notice itself may stand beside "contents", so
+	// that "Message contents we keep" is not taken for one.
+	words := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == ',' || r == '&' })
+	hasContents := false
+	for _, w := range words {
+		switch w {
+		case "contents":
+			hasContents = true
+		case "introduction", "summary", "overview", "about", "and", "of", "this", "the", "notice", "policy", "page", "statement":
+		default:
+			return false
+		}
+	}
+	return hasContents && len(words) > 1
 }
 
 // htmlTables returns a function that finds, once, the offsets of the first
