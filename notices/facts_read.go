@@ -513,7 +513,11 @@ func (r *factReader) place(c *Controller, p *Para) {
 	for k, q := range paras {
 		lo, text := window(k, q)
 		for _, m := range ukPlace.FindAllIndex(q.Scan, -1) {
-			if m[0] >= lo && m[1] <= lo+len(text) {
+			if m[0] < lo || m[1] > lo+len(text) {
+				continue
+			}
+			// "registered in Ireland with company number 306035"
+			if sent := r.sentenceAt(q, m[0]); !registeredAbroad(q.Text[sent.Start:sent.End]) {
 				c.UK, c.Where = true, q.span(m)
 				return
 			}
@@ -969,6 +973,28 @@ var (
 	foreignAuthority = pattern.MustCompile(`(?i)Data Protection Commission|\bCNIL\b|lead supervisory authority|supervisory authorit(?:y|ies) (?:in|of) (?:your|the) (?:country|member state|EU|EEA|European)|member state|\bBfDI\b|Datenschutz|AEPD|Garante|\bFDPIC\b|Federal Data Protection and Information Commissioner|European Data Protection (?:Authorities|Board)|\bEDPB\b|EU data protection authorities|\bDPAs\b`)
 )
 
+// registeredIn finds where a sentence says a company is registered:
+// "registered in Ireland with company number 306035", "incorporated under
+// the laws of the Netherlands". Country names are capitalised, so the
+// place is read case-sensitively.
+var registeredIn = regexp.MustCompile(`\b(?:[Rr]egistered|[Ii]ncorporated)\b[^.]{0,40}?\b(?:in|under the laws of) (?:the )?(UK|[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)?)`)
+
+// registeredAbroad reports whether a sentence registers its company
+// somewhere other than the UK, so that a company number in it is not a
+// UK company's: Ireland, Jersey and many others number their companies too.
+func registeredAbroad(sentence string) bool {
+	abroad := false
+	for _, m := range registeredIn.FindAllStringSubmatch(sentence, -1) {
+		switch m[1] {
+		case "England", "Wales", "Scotland", "Northern Ireland", "England and Wales", "United Kingdom", "UK", "Great Britain", "Britain":
+			return false
+		default:
+			abroad = true
+		}
+	}
+	return abroad
+}
+
 // establishment decides whether the controller is established in the UK:
 // a controller statement that places it here; a sentence only a UK
 // organisation writes of itself (registered in England and Wales, a company
@@ -991,7 +1017,7 @@ func (r *factReader) establishment() {
 		for _, m := range ukRegistered.FindAllIndex(p.Scan, -1) {
 			sent := r.sentenceAt(p, m[0])
 			text := p.Text[sent.Start:sent.End]
-			if representative.MatchString(text) || r.othersText(p, text) {
+			if representative.MatchString(text) || r.othersText(p, text) || registeredAbroad(text) {
 				continue
 			}
 			f.UKEstablished = yes(p.span(m))
