@@ -51,7 +51,16 @@ var (
 	shieldHistory = pattern.MustCompile(`(?i)invalidat|struck down|strike down|no longer|ceased?|Schrems|annul|not (?:rely|relying)|do(?:es)? not rely|replaced|successor|formerly|previously|declared invalid|no longer valid|Data Privacy Framework|\bDPF\b|court of justice|\bCJEU\b|\bECJ\b|\b(?:before|until|up to|prior to)\b[^.]{0,20}\b20(?:1\d|20)\b|\b(?:were|was) (?:certified|covered|relied|used)|had (?:relied|been certified)`)
 	// A paragraph that disclaims reliance anywhere disclaims it throughout:
 	// "X remains certified under the Privacy Shield. We do not rely on it."
-	shieldDisclaimer = pattern.MustCompile(`(?i)do(?:es)? not rely|not relying|no longer rel(?:y|ies)|had relied|now (?:use|utili[sz]es?|rel(?:y|ies) on)`)
+	// "not currently relied upon", "does not presently rely" too.
+	shieldDisclaimer = pattern.MustCompile(`(?i)do(?:es)? not (?:currently |presently )?rely|not relying|not (?:currently |presently )?(?:being )?relied (?:up)?on|no longer rel(?:y|ies)|had relied|now (?:use|utili[sz]es?|rel(?:y|ies) on)`)
+	// explicitReliance: a sentence that relies on the framework in so many
+	// words.
+	explicitReliance = pattern.MustCompile(`(?i)\brel(?:y|ies|ying) (?:up)?on (?:the )?[^.]{0,30}\bPrivacy Shield`)
+	// currentMechanism: a sentence that names another mechanism as the one
+	// now used ("the current legal mechanisms for our transfers are the
+	// adequacy decisions or standard contractual clauses") sets a
+	// certification it also mentions aside; see disclaimsShield.
+	currentMechanism = pattern.MustCompile(`(?i)\bcurrent (?:legal )?(?:transfer )?mechanisms?\b[^.]{0,80}\b(?:are|is)\b[^.]{0,40}\b(?:standard contractual clauses|adequacy decisions?|Data Privacy Framework|International Data Transfer)`)
 	// relianceVerb: a short line without one is a title ("EU-US and
 	// Swiss-US Privacy Shield"), not a statement of reliance.
 	relianceVerb = regexp.MustCompile(`(?i)\b(?:rel(?:y|ies|ied|ying)|reliance|use[sd]?|using|transfer\w*|participa(?:te|tes|ting|tion|nt|nts)|certif\w*|compl(?:y|ies|iant|iance)|adhere\w*|protected|covered|under|commit\w*|subject(?:ing)?|pursuant|part of|members?)\b`)
@@ -112,7 +121,13 @@ func readShieldReliance(n *notices.Notice) []*shieldPara {
 	}
 	var found []*shieldPara
 	for _, p := range n.ParasFor(shieldMention) {
-		if !shieldMention.Match(p.Scan) || disclaimer[p] || disclaims[topSection(p.Section)] || disclaimer[prev[p]] || shieldTitle(p.Text) {
+		if !shieldMention.Match(p.Scan) || disclaimer[p] || disclaimer[prev[p]] || shieldTitle(p.Text) {
+			continue
+		}
+		// A disclaimer elsewhere in the section does not undo a paragraph
+		// that says in so many words that transfers rely on the framework
+		// ("or (ii) rely on the EU-US Privacy Shield").
+		if disclaims[topSection(p.Section)] && !explicitReliance.Match(p.Scan) {
 			continue
 		}
 		if sp := shieldUse(p); sp != nil {
@@ -171,6 +186,14 @@ func disclaimsShield(p *notices.Para) bool {
 	for _, s := range mentionSentences(p) {
 		sent := p.Text[s.Start:s.End]
 		if shieldHistory.MatchString(sent) && !safeHarbor.MatchString(sent) {
+			return true
+		}
+	}
+	// The mechanism named as current must be another one: "the current
+	// mechanisms are the Privacy Shield and standard contractual clauses"
+	// still relies on it.
+	for _, m := range currentMechanism.FindAllIndex(p.Scan, -1) {
+		if said := p.Text[m[0]:m[1]]; !shieldMention.MatchString(said) && !safeHarbor.MatchString(said) {
 			return true
 		}
 	}
