@@ -156,19 +156,34 @@ func (r *factReader) scope() {
 			f.EULaw = Evidence{Span: Span{ts.Start + m[0], ts.Start + m[1]}}
 		}
 	}
+	// A mention in a sentence naming a US transfer framework is kept aside,
+	// as evidence only for a notice that speaks the GDPR's language.
+	var ukFramework, euFramework Evidence
 	if !f.UKLaw.Found() {
 		r.each(ukLaw, func(p *Para, m []int) bool {
-			if isUKCommissioner(p.Text, m) {
-				f.UKLaw = Evidence{Span: p.span(m)}
-				return true
+			if !isUKCommissioner(p.Text, m) {
+				return false
 			}
-			return false
+			if r.inFrameworkSentence(p, m) {
+				if !ukFramework.Found() {
+					ukFramework = Evidence{Span: p.span(m)}
+				}
+				return false
+			}
+			f.UKLaw = Evidence{Span: p.span(m)}
+			return true
 		})
 	}
 	if !f.EULaw.Found() {
 		r.each(euLaw, func(p *Para, m []int) bool {
 			if w := strings.ToLower(p.Text[m[0]:m[1]]); (w == "gdpr" || w == "general data protection regulation") && ukQualifier.MatchString(p.Text[max(0, m[0]-80):m[0]]) {
 				return false // "UK GDPR" is the UK's law
+			}
+			if r.inFrameworkSentence(p, m) {
+				if !euFramework.Found() {
+					euFramework = Evidence{Span: p.span(m)}
+				}
+				return false
 			}
 			f.EULaw = Evidence{Span: p.span(m)}
 			return true
@@ -185,6 +200,9 @@ func (r *factReader) scope() {
 			}
 			return Evidence{Span: s.TitleSpan}
 		}
+		if transferFramework.MatchString(s.Title) { // "EU and Swiss Safe Harbor"
+			return
+		}
 		if m := ukLaw.FindAllIndex(s.TitleScan, 1); !f.UKLaw.Found() && m != nil && isUKCommissioner(s.Title, m[0]) {
 			f.UKLaw = at(m[0])
 		}
@@ -192,12 +210,41 @@ func (r *factReader) scope() {
 			f.EULaw = at(m[0])
 		}
 	})
+	if (!f.UKLaw.Found() && ukFramework.Found() || !f.EULaw.Found() && euFramework.Found()) && r.anyMatch(gdprTerms) {
+		if !f.UKLaw.Found() {
+			f.UKLaw = ukFramework
+		}
+		if !f.EULaw.Found() {
+			f.EULaw = euFramework
+		}
+	}
 	if f.UKLaw.Found() {
 		f.Scope |= UKGDPR
 	}
 	if f.EULaw.Found() {
 		f.Scope |= EUGDPR
 	}
+}
+
+// transferFramework names the US transfer frameworks, whose names hold "EU",
+// "UK" and "Swiss" ("the EU-U.S. Privacy Shield", "the U.S.-EU Safe Harbor
+// program developed by the U.S. Department of Commerce and the European
+// Union").
+var transferFramework = regexp.MustCompile(`(?i)safe[\s\x{00A0}-]+harbou?r|Privacy Shield|Data Privacy Framework|\bDPF\b`)
+
+// gdprTerms are words only a notice written to the GDPR uses: with them, a
+// framework sentence's "EU" or "UK" is the notice's scope after all ("We are
+// the data controller … we are a member of the EU-U.S. Privacy Shield").
+var gdprTerms = pattern.MustCompile(`(?i)\bdata controllers?\b|\b(?:the )?controller of your\b|\blawful bas[ie]s\b|\blegal bas[ie]s for (?:the |our )?processing\b|\bdata subjects?\b|\bright to (?:erasure|data portability|restrict(?:ion)?|rectification)\b|\bright to be forgotten\b`)
+
+// inFrameworkSentence reports whether the scope mention m in p is in a
+// sentence that names a US transfer framework. A US company's certification
+// names Europe and the UK for the data it may import, which says nothing of
+// whom the notice is for: a notice for people in the UK or the EU says so
+// elsewhere too.
+func (r *factReader) inFrameworkSentence(p *Para, m []int) bool {
+	sent := r.sentenceAt(p, m[0])
+	return transferFramework.MatchString(p.Text[sent.Start:sent.End])
 }
 
 // isUKCommissioner reports whether the ukLaw match m in text is not another

@@ -40,6 +40,9 @@ func TestScope(t *testing.T) {
 		{"the ICO", "# Notice\n\nComplain to the Information Commissioner's Office.\n", notices.UKGDPR, "Information Commissioner", ""},
 		{"Swiss law alone", "# Notice\n\nWe follow the Swiss Federal Act on Data Protection.\n", 0, "", ""},
 		{"US only", "# Notice\n\nCalifornia residents may ask us to delete their data.\n", 0, "", ""},
+		{"a US framework's name is not the notice's scope", "# Notice\n\nExample Inc. complies with the EU-U.S. Data Privacy Framework and the UK Extension to it, for data received from the European Union and the United Kingdom.\n\n## EU-US and Swiss-US Privacy Shield\n\nCalifornia residents may ask us to delete their data.\n", 0, "", ""},
+		{"a framework sentence counts in a notice written to the GDPR", "# Notice\n\nWe are the data controller. We are a member of the EU-U.S. Privacy Shield framework.\n\nYou have the right to erasure.\n", notices.EUGDPR, "", "EU"},
+		{"a framework sentence beside another mention", "# Notice\n\nWe follow the EU-U.S. Data Privacy Framework. Visitors from the EEA may contact our representative.\n", notices.EUGDPR, "", "EEA"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,6 +89,8 @@ func TestControllersAndEstablishment(t *testing.T) {
 			nil, false, ""},
 		{"a company number", "# Notice\n\nWe are registered in England and Wales under company number 01234567. We follow the UK GDPR.\n",
 			nil, true, "registered in England"},
+		{"a company number registered abroad", "# Notice\n\nExample Energy Limited, a company registered in Ireland with company number 306035, supplies your electricity. We follow the GDPR.\n",
+			nil, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
