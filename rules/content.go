@@ -409,10 +409,10 @@ func factWhy(n *notices.Notice, what string, e notices.Evidence) string {
 // element is missing or partial.
 func (e *element) check(pass *lint.Pass) {
 	f := pass.Facts()
-	if !f.Scope.GDPR() {
-		return // no element applies, and the notice need not be read
+	if !f.Scope.GDPR() || !inEnglish(pass.Notice) {
+		return // no element applies or can be read, and the notice need not be
 	}
-	v := e.judge(contentOf(pass.Notice), f)
+	v := e.verdict(pass.Notice, contentOf(pass.Notice), f)
 	if v.Status != Missing && v.Status != Partial {
 		return
 	}
@@ -423,14 +423,26 @@ func (e *element) check(pass *lint.Pass) {
 	pass.ReportAt(v.Severity, v.At, v.Section, v.Message, v.Fix)
 }
 
+// verdict judges the element on notice n, whose content c has been read,
+// under facts f; a notice not in English is not judged (c may then be nil).
+func (e *element) verdict(n *notices.Notice, c *content, f *notices.Facts) Verdict {
+	if !inEnglish(n) {
+		return notApplicable(e.rule.ID, notEnglish)
+	}
+	return e.judge(c, f)
+}
+
 // Checklist judges every content element for notice n under facts f (the
 // notice's own, or with a configuration's stated facts): one verdict per
 // element, in the order of Articles 13 and 14.
 func Checklist(n *notices.Notice, f *notices.Facts) []Verdict {
-	c := readContent(n, true)
 	out := make([]Verdict, 0, len(elements))
+	var c *content
+	if inEnglish(n) {
+		c = readContent(n, true) // the text is read only where it can be
+	}
 	for _, e := range elements {
-		v := e.judge(c, f)
+		v := e.verdict(n, c, f)
 		v.ID = e.rule.ID
 		out = append(out, v)
 	}

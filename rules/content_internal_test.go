@@ -128,7 +128,7 @@ func TestFastAndFullVerdictsAgree(t *testing.T) {
 		full, _ := notices.Parse(path, src)
 		verdicts := Checklist(full, full.Facts)
 		for i, e := range elements {
-			if got := e.judge(contentOf(fast), fast.Facts).Status; got != verdicts[i].Status {
+			if got := e.verdict(fast, contentOf(fast), fast.Facts).Status; got != verdicts[i].Status {
 				t.Errorf("%s: %s is %v for the rule, %v in the checklist", path, e.rule.ID, got, verdicts[i].Status)
 			}
 		}

@@ -293,48 +293,18 @@ func checkRightsList(pass *lint.Pass) {
 	switch absent {
 	case 0:
 	case informed:
-		pass.ReportNoticeAt(lint.Info, noticeMessage(absent), informedFix(facts.Scope))
+		pass.ReportNoticeAt(lint.Info, noticeMessage(absent, facts.Scope), informedFix(facts.Scope))
 	default:
-		pass.ReportNotice(noticeMessage(absent),
+		pass.ReportNotice(noticeMessage(absent, facts.Scope),
 			"Tell readers about every right ("+notices.Cite("rights", facts.Scope)+"): add to the notice's list of rights "+notices.CiteRights(absent, facts.Scope)+".")
 	}
 }
 
-// englishWords and otherWords are the commonest words of English and of
-// the other languages of European notices.
-var (
-	englishWords = map[string]bool{"the": true, "and": true, "you": true, "your": true, "we": true, "of": true, "to": true}
-	otherWords   = map[string]bool{"le": true, "la": true, "les": true, "des": true, "et": true, "vous": true, "der": true,
-		"die": true, "und": true, "sie": true, "el": true, "los": true, "las": true, "het": true, "een": true, "och": true, "il": true, "di": true}
-)
-
-// inEnglish reports whether the notice is written in English, by its
-// commonest words in its first 4 KB.
-func inEnglish(n *notices.Notice) bool {
-	src := n.Source
-	if len(src) > 4<<10 {
-		src = src[:4<<10]
-	}
-	en, other := 0, 0
-	for w := range strings.FieldsSeq(string(src)) {
-		if len(w) > 4 {
-			continue
-		}
-		w = strings.ToLower(w)
-		switch {
-		case englishWords[w]:
-			en++
-		case otherWords[w]:
-			other++
-		}
-	}
-	return en >= other
-}
-
 // noticeMessage is the notice-level message. Its fingerprint hashes it, so it
-// says only which rights are absent: the same set, the same bytes.
-func noticeMessage(absent notices.ConceptSet) string {
-	return fmt.Sprintf("The notice never mentions %d of the 8 UK GDPR rights: %s.", absent.Len(), strings.Join(missingNames(allRights&^absent), ", "))
+// says only which rights are absent and under which law (the one its fix
+// cites): the same set in the same notice, the same bytes.
+func noticeMessage(absent notices.ConceptSet, scope notices.Scope) string {
+	return fmt.Sprintf("The notice never mentions %d of the 8 %s rights: %s.", absent.Len(), lawName(scope), strings.Join(missingNames(allRights&^absent), ", "))
 }
 
 func informedFix(scope notices.Scope) string {
