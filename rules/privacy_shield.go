@@ -283,7 +283,8 @@ func stripLinks(sent string) string {
 }
 
 var (
-	markdownLink = regexp.MustCompile(`\[([^\]\n]*)\]\([^)\s]*\)`)
+	// A link's text may hold escaped brackets ("[Products\\[3\\]](...)").
+	markdownLink = regexp.MustCompile(`\[((?:\\.|[^\]\n\\])*)\]\([^)\s]*\)`)
 	bareURL      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
 	introRelies  = regexp.MustCompile(`(?i)\b(?:safeguards?|mechanisms?|rel(?:y|ies|ying)|use|using|protected|transfer\w*)\b`)
 	// supportOnly: a sentence about what comes with the framework rather

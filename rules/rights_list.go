@@ -54,7 +54,9 @@ What is not the notice's list of rights: a glossary or list of definitions; a li
 its introduction gives as another party's (the requests a processor helps its
 customers answer); a list its items, introduction or headings place under another
 law or place (the CCPA's rights, "* Canada"); a list introduced as the ways to
-exercise the rights ("To exercise these rights, submit one of these forms:"); a
+exercise the rights ("To exercise these rights, submit one of these forms:"); a list
+introduced as the data the organisation collects ("We collect your activity and the
+information you provide, such as:"), whose items name what people do; a
 "your choices" list when a complete list exists elsewhere in the notice.
 
 A list introduced as the rights of the public task or legal obligation basis the

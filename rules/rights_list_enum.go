@@ -75,7 +75,7 @@ func keepRightsLists(n *notices.Notice, pr *paraRights, out []*enumeration) []*e
 		if !e.titled && !readersRights(e) {
 			continue
 		}
-		if underOtherLaw(e) || waysToExercise(e) || glossary(e) || e.lead != nil && rights.OtherParty(e.lead.Text) {
+		if underOtherLaw(e) || waysToExercise(e) || glossary(e) || dataCollected(e) || e.lead != nil && rights.OtherParty(e.lead.Text) {
 			continue
 		}
 		e.rights = e.own
@@ -488,6 +488,29 @@ func waysToExercise(e *enumeration) bool {
 	}
 	return e.lead != nil && exerciseIntro.MatchString(e.lead.Text) ||
 		e.within != nil && exerciseIntro.MatchString(e.within.Text)
+}
+
+// collectedIntro is the last sentence of the introduction of a list of the
+// data an organisation collects, said as its main clause: "We collect your
+// activity and the information you provide, such as:", "The information we
+// collect includes:" (not "... the choices you have over data that we may
+// collect:"). Its items
+// ("Messages you send and receive", "Photos you take") name what people do,
+// which reads like rights.
+var collectedIntro = regexp.MustCompile(`(?i)^\W*we (?:may |also |automatically )?(?:collect|receive|obtain|gather|record)\b[^.:;]{0,160}(?:such as|including|include|includes|the following)?\s*:?\s*$|^\W*(?:the )?(?:types of |kinds of )?(?:personal )?(?:information|data) (?:that )?we (?:may )?(?:collect|receive|obtain|gather)\b[^.:;]{0,60}:?\s*$`)
+
+// dataCollected reports whether a list is introduced as the data the
+// organisation collects, by the last sentence before it, which speaks of no
+// right.
+func dataCollected(e *enumeration) bool {
+	if e.titled || e.lead == nil {
+		return false
+	}
+	lead := strings.TrimSpace(stripLinks(e.lead.Text))
+	if i := strings.LastIndexAny(strings.TrimRight(lead, ".:"), ".!?"); i >= 0 {
+		lead = lead[i+1:] // its last sentence
+	}
+	return collectedIntro.MatchString(lead) && !rightWord.MatchString(lead)
 }
 
 // glossaryWords title or introduce a list of definitions, whose items
