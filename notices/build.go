@@ -913,12 +913,6 @@ func (b *builder) finish() {
 		addParas(s.Blocks)
 	}
 	n.indexNumberedParas()
-	n.byPattern = map[*pattern.Pattern][]*Para{}
-	for _, p := range n.paras {
-		for q := range p.Scan.Candidates() {
-			n.byPattern[q] = append(n.byPattern[q], p)
-		}
-	}
 	if n.TOC != nil {
 		for _, e := range n.TOC.Entries {
 			if e.Key != "" {

@@ -60,8 +60,9 @@ type Notice struct {
 	refKeys  map[[2]string]string
 	refKinds map[string]*string
 	paras    []*Para
-	// byPattern lists, for each pattern, the paras that may match it.
-	byPattern map[*pattern.Pattern][]*Para
+	// byPattern lists, for each pattern asked for, the paras that may
+	// match it (ParasFor).
+	byPattern sync.Map
 	// memo holds what other packages derive from the notice once for all
 	// their readers (see Memo).
 	memo sync.Map
@@ -261,7 +262,22 @@ func (n *Notice) Paras() []*Para { return n.paras }
 // ParasFor returns, in document order, the paras that may hold a match of
 // p: those that hold one of its literals (see pattern.Text.Candidates). A
 // rule that looks for p in every para asks only these.
-func (n *Notice) ParasFor(p *pattern.Pattern) []*Para { return n.byPattern[p] }
+//
+// The lists are made when first asked for: a notice's paras are candidates
+// of hundreds of patterns each, and a rule asks for a few dozen.
+func (n *Notice) ParasFor(p *pattern.Pattern) []*Para {
+	if v, ok := n.byPattern.Load(p); ok {
+		return v.([]*Para)
+	}
+	var out []*Para
+	for _, para := range n.paras {
+		if p.MayMatch(para.Scan) {
+			out = append(out, para)
+		}
+	}
+	v, _ := n.byPattern.LoadOrStore(p, out)
+	return v.([]*Para)
+}
 
 // TopNumber returns the number of the top-level section that s belongs to
 // ("16" for clause 16.1), or "" when it has none.

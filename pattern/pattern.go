@@ -102,6 +102,25 @@ type Set struct {
 	bitWords int
 	// unanchored has a bit for each pattern with no literal to look for.
 	unanchored []uint64
+	// anchored is, per literal and per case of the word boundaries at a
+	// hit (boundaryCase), the patterns the hit anchors. Most hits are of
+	// common words that anchor dozens of patterns: looked up by case, a
+	// hit costs two byte tests rather than a test per owner, and each
+	// (literal, case) marks its patterns once per text (Index).
+	anchored [][4][]int32
+}
+
+// boundaryCase numbers the word boundaries around a literal found at
+// text[b:e]: bit 0 says a word character comes before it, bit 1 after.
+func boundaryCase(text string, b, e int) int {
+	c := 0
+	if b > 0 && IsWordByte(text[b-1]) {
+		c |= 1
+	}
+	if e < len(text) && IsWordByte(text[e]) {
+		c |= 2
+	}
+	return c
 }
 
 // maxLiteral is the most of an anchor the automaton looks for: a prefix of
@@ -211,6 +230,16 @@ func (s *Set) build() {
 				p.ownBits[lit/64] |= 1 << (lit % 64)
 			}
 		}
+		s.anchored = make([][4][]int32, len(s.lits))
+		for lit, os := range s.owners {
+			for c := range 4 {
+				for _, o := range os {
+					if o.accepts(c) && !slices.Contains(s.anchored[lit][c], int32(o.pattern)) {
+						s.anchored[lit][c] = append(s.anchored[lit][c], int32(o.pattern))
+					}
+				}
+			}
+		}
 		s.bitWords = (len(s.patterns) + 63) / 64
 		s.unanchored = make([]uint64, s.bitWords)
 		for _, p := range s.patterns {
@@ -273,38 +302,52 @@ func (s *Set) Index(text string) *Text {
 	// The hits gather in a pooled buffer and are copied out once, at their
 	// final size: a text's hits would otherwise grow a slice by doubling,
 	// garbage the collector pays for on every paragraph.
-	buf := hitPool.Get().(*[]hit)
-	hits := (*buf)[:0]
+	buf := hitPool.Get().(*indexBuf)
+	hits := buf.hits[:0]
+	// marked has a bit per (literal, boundary case) whose patterns are
+	// marked in t.has already.
+	if len(buf.marked) < (4*len(s.lits)+63)/64 {
+		buf.marked = make([]uint64, (4*len(s.lits)+63)/64)
+	}
+	marked := buf.marked
 	s.auto.scan(text, func(lit, b, e int) {
-		anchors := false
-		for _, o := range s.owners[lit] {
-			if o.accepts(text, b, e) {
-				anchors = true
-				t.has[o.pattern/64] |= 1 << (o.pattern % 64)
-			}
+		c := boundaryCase(text, b, e)
+		ps := s.anchored[lit][c]
+		if len(ps) == 0 {
+			return
 		}
-		if anchors {
-			hits = append(hits, hit{int32(lit), int32(b)})
+		hits = append(hits, hit{int32(lit), int32(b)})
+		if k := 4*lit + c; marked[k/64]&(1<<(k%64)) == 0 {
+			marked[k/64] |= 1 << (k % 64)
+			for _, p := range ps {
+				t.has[p/64] |= 1 << (p % 64)
+			}
 		}
 	})
 	if len(hits) > 0 {
 		t.hits = slices.Clone(hits)
 	}
+	clear(marked)
 	if cap(hits) <= maxPooledHits {
-		*buf = hits
+		buf.hits = hits
 		hitPool.Put(buf)
 	}
 	return t
 }
 
-var hitPool = sync.Pool{New: func() any { return new([]hit) }}
+// indexBuf is what Index works in, kept for the next text.
+type indexBuf struct {
+	hits   []hit
+	marked []uint64
+}
 
-// accepts reports whether the literal found at text[b:e] anchors o's
-// pattern there: the word boundaries it needs are met.
-func (o *owner) accepts(text string, b, e int) bool {
-	joinsBefore := o.wordBefore && b > 0 && IsWordByte(text[b-1])
-	joinsAfter := o.wordAfter && e < len(text) && IsWordByte(text[e])
-	return !joinsBefore && !joinsAfter
+var hitPool = sync.Pool{New: func() any { return new(indexBuf) }}
+
+// accepts reports whether a literal found with the word boundaries of
+// case c (boundaryCase) anchors o's pattern there: the boundaries it needs
+// are met.
+func (o *owner) accepts(c int) bool {
+	return !(o.wordBefore && c&1 != 0) && !(o.wordAfter && c&2 != 0)
 }
 
 // eachWindow calls f with the stretch of t a match of p holding each of
@@ -322,9 +365,10 @@ func (p *Pattern) eachWindow(t *Text, f func(lo, hi int)) {
 		k, _ := slices.BinarySearchFunc(p.own, int(h.lit), func(o ownedLiteral, lit int) int { return o.lit - lit })
 		b := int(h.b)
 		e := b + int(t.set.auto.lens[h.lit])
+		c := boundaryCase(t.s, b, e)
 		for i := range p.own[k].owners {
 			o := &p.own[k].owners[i]
-			if !o.accepts(t.s, b, e) {
+			if !o.accepts(c) {
 				continue
 			}
 			lo, hi := 0, len(t.s)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
@@ -400,6 +401,7 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 			left++
 		}
 	}
+	said := n.Memo(sentenceSetsKey{}, func() any { return &sentenceSets{m: map[notices.Span]notices.ConceptSet{}} }).(*sentenceSets)
 	for _, p := range n.ParasFor(t.anchor) {
 		if left == 0 {
 			break
@@ -430,6 +432,16 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 		}
 		lowPara := ""
 		for _, s := range p.Sentences() {
+			// A sentence another group has read already is not read
+			// again: what it says is every row's, whatever the group.
+			sp := notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}
+			set, known := said.get(sp)
+			if known {
+				if set != 0 {
+					t.record(set, sp, p, all, want, found, &left, out)
+				}
+				continue
+			}
 			// The refinements (also, not, near) are cheap string tests:
 			// a sentence that fails them for every row whose literals it
 			// holds is never split into words.
@@ -455,28 +467,60 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 				continue
 			}
 			matchCalls.Add(1)
-			set := t.match(sent, p.Text, &lowPara)
-			if set == 0 {
-				continue
-			}
-			sp := notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}
-			var done uint64
-			for i := range t.rows {
-				e := t.elementOf[i]
-				if !set.Has(i) || !want[e] || done&(1<<e) != 0 || found[e] && !all && !t.elements[e].every {
-					continue
-				}
-				done |= 1 << e
-				out[t.rows[i].element] = append(out[t.rows[i].element], hit{Span: sp, Para: p, Section: p.Section, Row: i})
-				if !found[e] {
-					found[e] = true
-					if !t.elements[e].every && !all {
-						left--
-					}
-				}
+			set = t.match(sent, p.Text, &lowPara)
+			said.put(sp, set)
+			if set != 0 {
+				t.record(set, sp, p, all, want, found, &left, out)
 			}
 		}
 	}
+}
+
+// record adds the hits of a sentence at sp in p that says the rows of set,
+// for the wanted elements not found yet (or for every one, with all),
+// marking each found and counting down those left.
+func (t *contentTable) record(set notices.ConceptSet, sp notices.Span, p *notices.Para, all bool, want, found []bool, left *int, out map[string][]hit) {
+	var done uint64
+	for i := range t.rows {
+		e := t.elementOf[i]
+		if !set.Has(i) || !want[e] || done&(1<<e) != 0 || found[e] && !all && !t.elements[e].every {
+			continue
+		}
+		done |= 1 << e
+		out[t.rows[i].element] = append(out[t.rows[i].element], hit{Span: sp, Para: p, Section: p.Section, Row: i})
+		if !found[e] {
+			found[e] = true
+			if !t.elements[e].every && !all {
+				*left--
+			}
+		}
+	}
+}
+
+// sentenceSetsKey is the Memo key of the rows each sentence of a notice
+// says (sentenceSets).
+type sentenceSetsKey struct{}
+
+// sentenceSets are the table rows each sentence read so far says, by where
+// the sentence is: what a sentence says does not depend on the group
+// being read, and a sentence holding the literals of several groups (most
+// do: "we", "share", "data") would otherwise be matched once per group.
+type sentenceSets struct {
+	mu sync.Mutex
+	m  map[notices.Span]notices.ConceptSet
+}
+
+func (s *sentenceSets) get(at notices.Span) (notices.ConceptSet, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	set, ok := s.m[at]
+	return set, ok
+}
+
+func (s *sentenceSets) put(at notices.Span, set notices.ConceptSet) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.m[at] = set
 }
 
 // rowWindows are where a row's verbs' and objects' literals are in one
@@ -657,7 +701,12 @@ type words struct {
 	// bound says the word starts with a word character, so must start a
 	// word.
 	bound []bool
+	// gaps are, for a word "head * tail", its head (with its space) and
+	// tail (see gapped); empty for any other word.
+	gaps []gap
 }
+
+type gap struct{ head, tail string }
 
 func newWords(c class) *words {
 	if len(c) == 0 {
@@ -667,14 +716,50 @@ func newWords(c class) *words {
 	for _, w := range c {
 		out.w = append(out.w, fold(w))
 		out.bound = append(out.bound, pattern.IsWordByte(w[0]))
+		var g gap
+		if head, tail, ok := strings.Cut(fold(w), " * "); ok {
+			g = gap{head + " ", tail}
+		}
+		out.gaps = append(out.gaps, g)
 	}
 	return out
 }
 
 // in reports whether folded text s holds one of the words; a nil class
-// holds none.
+// holds none. It is all(s, 1) without making the span.
 func (ws *words) in(s string) bool {
-	return ws != nil && len(ws.all(s, 1)) > 0
+	if ws == nil {
+		return false
+	}
+	for i, w := range ws.w {
+		if g := ws.gaps[i]; g.head != "" {
+			if _, ok := gapped(s, g.head, g.tail); ok {
+				return true
+			}
+			continue
+		}
+		if _, ok := ws.find(s, i, w, 0); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns the first span of word i, w, in s at or after from.
+func (ws *words) find(s string, i int, w string, from int) ([2]int, bool) {
+	for from < len(s) {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			break
+		}
+		at := from + k
+		from = at + 1
+		if ws.bound[i] && at > 0 && pattern.IsWordByte(s[at-1]) {
+			continue
+		}
+		return [2]int{at, at + len(w)}, true
+	}
+	return [2]int{}, false
 }
 
 // all returns up to n spans of the words in folded text s.
@@ -684,34 +769,30 @@ func (ws *words) all(s string, n int) [][2]int {
 	}
 	var out [][2]int
 	for i, w := range ws.w {
-		if head, tail, ok := strings.Cut(w, " * "); ok {
-			if sp, ok := gapped(s, head, tail); ok && len(out) < n {
+		if g := ws.gaps[i]; g.head != "" {
+			if sp, ok := gapped(s, g.head, g.tail); ok && len(out) < n {
 				out = append(out, sp)
 			}
 			continue
 		}
-		for from := 0; from < len(s) && len(out) < n; {
-			k := strings.Index(s[from:], w)
-			if k < 0 {
+		for from := 0; len(out) < n; {
+			sp, ok := ws.find(s, i, w, from)
+			if !ok {
 				break
 			}
-			at := from + k
-			from = at + 1
-			if ws.bound[i] && at > 0 && pattern.IsWordByte(s[at-1]) {
-				continue
-			}
-			out = append(out, [2]int{at, at + len(w)})
+			out = append(out, sp)
+			from = sp[0] + 1
 		}
 	}
 	return out
 }
 
-// gapped finds "head * tail" in folded text s: head at a word start, then
-// later tail as a whole word ("how * use" in "how can the library use my
-// data", not in "how other users see it").
+// gapped finds "head * tail" in folded text s: head (with the space after
+// it) at a word start, then later tail as a whole word ("how * use" in "how
+// can the library use my data", not in "how other users see it").
 func gapped(s, head, tail string) ([2]int, bool) {
 	for from := 0; from < len(s); {
-		k := strings.Index(s[from:], head+" ")
+		k := strings.Index(s[from:], head)
 		if k < 0 {
 			return [2]int{}, false
 		}
@@ -720,7 +801,7 @@ func gapped(s, head, tail string) ([2]int, bool) {
 		if at > 0 && pattern.IsWordByte(s[at-1]) {
 			continue
 		}
-		rest := at + len(head)
+		rest := at + len(head) - 1
 		for j := rest; j < len(s); {
 			m := strings.Index(s[j:], tail)
 			if m < 0 {

@@ -201,7 +201,7 @@ var (
 	// mistyped one: a letter or two and digits, perhaps spaced or hyphenated.
 	malformedNumber = regexp.MustCompile(`^\s{0,3}[:#]?\s{0,3}\b([A-Za-z]{1,2}[ -]?\d{5,8}|\d{7,8})\b`)
 	// feeExempt: the notice claims exemption from the data protection fee.
-	feeExempt = pattern.MustCompile(`(?i)\bexempt\w*\b[^.]{0,60}\b(?:data protection )?(?:fee|registration|register)\b|\b(?:fee|registration)\b[^.]{0,40}\bexempt|\bnot (?:required|obliged|needed) to (?:pay|register)\b[^.]{0,60}\b(?:ICO|Information Commissioner|fee)`)
+	feeExempt = pattern.MustCompile(`(?i)\bexempt\w{0,8}\b[^.]{0,60}\b(?:data protection )?(?:fee|registration|register)\b|\b(?:fee|registration)\b[^.]{0,40}\bexempt|\bnot (?:required|obliged|needed) to (?:pay|register)\b[^.]{0,60}\b(?:ICO|Information Commissioner|fee)`)
 )
 
 // squeeze drops the spaces and hyphens a number was written with.

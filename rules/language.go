@@ -3,6 +3,8 @@ package rules
 import (
 	"bytes"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/noticelint/noticelint/notices"
 )
@@ -50,18 +52,40 @@ func readsEnglish(src []byte) bool {
 		src = src[:englishSample]
 	}
 	en, other, words := 0, 0, 0
-	for w := range strings.FieldsSeq(withoutComments(src)) {
-		words++
-		if len(w) > 4 {
+	text := withoutComments(src)
+	// The words are strings.Fields's, read without making them: only
+	// those of four bytes or fewer are compared, and most of a notice's
+	// words are longer.
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
+			i += size
 			continue
 		}
-		w = strings.ToLower(w)
-		switch {
-		case englishWords[w]:
-			en++
-		case otherWords[w]:
-			other++
+		j := i
+		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
 		}
+		words++
+		if j-i <= 4 {
+			en, other = en+wordIn(englishWords, text[i:j]), other+wordIn(otherWords, text[i:j])
+		}
+		i = j
 	}
 	// A share says little of a few words ("Under UK GDPR our checks run on
 	// every order."): a text that short is judged by the listed words alone.
@@ -70,6 +94,33 @@ func readsEnglish(src []byte) bool {
 	}
 	return en >= other && float64(en) >= minEnglishShare*float64(words)
 }
+
+// wordIn is 1 when words holds w in lower case, else 0; w is at most four
+// bytes.
+func wordIn(words map[string]bool, w string) int {
+	var low [4]byte
+	for k := range len(w) {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			return b2i(words[strings.ToLower(w)])
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[k] = c
+	}
+	return b2i(words[string(low[:len(w)])])
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // withoutComments is src with its HTML comments left out: a comment (an
 // editor's note, a suppression's reason) is not the notice's language.
