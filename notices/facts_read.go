@@ -200,13 +200,16 @@ func (r *factReader) scope() {
 			}
 			return Evidence{Span: s.TitleSpan}
 		}
-		if transferFramework.MatchString(s.Title) { // "EU and Swiss Safe Harbor"
+		// Only a title that may name a law is read further.
+		uk := !f.UKLaw.Found() && ukLaw.MayMatch(s.TitleScan)
+		eu := !f.EULaw.Found() && euLaw.MayMatch(s.TitleScan)
+		if !uk && !eu || transferFramework.MatchString(s.Title) { // "EU and Swiss Safe Harbor"
 			return
 		}
-		if m := ukLaw.FindAllIndex(s.TitleScan, 1); !f.UKLaw.Found() && m != nil && isUKCommissioner(s.Title, m[0]) {
+		if m := ukLaw.FindAllIndex(s.TitleScan, 1); uk && m != nil && isUKCommissioner(s.Title, m[0]) {
 			f.UKLaw = at(m[0])
 		}
-		if m := euLaw.FindAllIndex(s.TitleScan, 1); !f.EULaw.Found() && m != nil && !ukQualifier.MatchString(s.Title[:m[0][0]]) {
+		if m := euLaw.FindAllIndex(s.TitleScan, 1); eu && m != nil && !ukQualifier.MatchString(s.Title[:m[0][0]]) {
 			f.EULaw = at(m[0])
 		}
 	})

@@ -71,7 +71,7 @@ Fix: say who the controller is, by its legal name, and how to contact it.`,
 }
 
 // postalPattern says a paragraph gives a postal address.
-var postalPattern = pattern.MustCompile(`(?i)\b(?:located at|domiciled at|registered office|registered address|address|p\.?o\.? box|\d+\s+\w+\s+(?:street|road|avenue|lane|way|place|square))\b`)
+var postalPattern = pattern.MustCompile(`(?i)\b(?:located at|domiciled at|registered office|registered address|address|p\.?o\.? box|\d{1,6}\s{1,4}\w{1,40}\s{1,4}(?:street|road|avenue|lane|way|place|square))\b`)
 
 // definedWe is a defined name for the organisation: 'Example Ltd
 // ("Example", "we", "us")'. The quotes are literals the para index finds,
@@ -84,7 +84,7 @@ var definedWe = pattern.MustCompile(`[“"‘'](?:we|us|our)[”"’']`)
 var definedWeAny = regexp.MustCompile(`(?i)[“"‘'](?:we|us|our)[”"’']`)
 
 // legalForm is an organisation's name: a legal form or a kind of body.
-var legalForm = regexp.MustCompile(`(?i)\b(?:ltd|limited|plc|llp|inc|corporation|llc|gmbh|ag|s\.a|b\.v|pbc|foundation|stiftung|company|charity|trust|council|university|group)\b`)
+var legalForm = pattern.MustCompile(`(?i)\b(?:ltd|limited|plc|llp|inc|corporation|llc|gmbh|ag|s\.a|b\.v|pbc|foundation|stiftung|company|charity|trust|council|university|group)\b`)
 
 // definedName finds the statement that defines the organisation as "we"
 // (with anyCase, as "We" too).
@@ -144,7 +144,7 @@ func judgeControllerIdentity(c *content, f *notices.Facts) Verdict {
 	// is rare to need it, so only then is every statement read.
 	if !hasAddress {
 		for _, p := range c.n.ParasFor(postalPattern) {
-			if postalPattern.Match(p.Scan) && legalForm.MatchString(p.Text) {
+			if legalForm.Match(p.Scan) && postalPattern.Match(p.Scan) {
 				hasAddress, named = true, true
 				if h.Span.Len() == 0 {
 					h = hit{Span: p.Span(), Para: p, Section: p.Section}
