@@ -254,11 +254,21 @@ func checkPartRef(pass *lint.Pass, pr *notices.PartRef, html func() (first, last
 				}
 			}
 		}
+		// A table converted to a list of records is still the table.
+		for _, at := range recordLists(n) {
+			before, after = before || at < off, after || at > off
+		}
 		if first, last := html(); first >= 0 {
 			// An HTML table is not read, but it is there.
 			before, after = before || first < off, after || last > off
 		}
 		if pr.Where == "below" && after || pr.Where == "above" && before {
+			return
+		}
+		// "The table above" with a table right after the reference (or
+		// "below" with one right before it) means that table: the
+		// direction is a slip, the table is there.
+		if tableBeside(n, pr, pr.Where == "below") {
 			return
 		}
 		// A table lost in conversion leaves its cells behind as short
@@ -311,6 +321,77 @@ func proseBeside(n *notices.Notice, pr *notices.PartRef, back bool) bool {
 		return q.Section == pr.Para.Section && q.Block.Kind == notices.Paragraph && isProse(q.Text)
 	}
 	return false
+}
+
+// tableBeside reports whether the block next to the one holding a part
+// reference, after it (or before it, with back), is a table in the same
+// section.
+func tableBeside(n *notices.Notice, pr *notices.PartRef, back bool) bool {
+	paras := n.Paras()
+	i := slices.Index(paras, pr.Para)
+	if i < 0 {
+		return false
+	}
+	step := 1
+	if back {
+		step = -1
+	}
+	for j := i + step; j >= 0 && j < len(paras); j += step {
+		q := paras[j]
+		if q.Block == pr.Para.Block {
+			continue
+		}
+		return q.Section == pr.Para.Section && q.Block.Kind == notices.Table
+	}
+	return false
+}
+
+// recordLists returns where each list of records in n starts: a run of
+// list items in which at least two sub-lists are labelled lines alone
+// ("Source: ...", "Purpose: ...") opening with the same label. That is a
+// table converted to Markdown one row per item, which a notice still calls
+// "the table above".
+func recordLists(n *notices.Notice) []int {
+	var out []int
+	start, labels, found := -1, map[string]int{}, false
+	for _, p := range n.Paras() {
+		if p.Item == nil {
+			start, labels, found = -1, map[string]int{}, false
+			continue
+		}
+		if start < 0 {
+			start = p.Start
+		}
+		b := p.Block
+		if found || b.Within == nil || p.Item != b.Items[0] || len(b.Items) < 2 {
+			continue // one look per sub-list
+		}
+		first := lineLabel(b.Items[0].Text)
+		for _, it := range b.Items {
+			if lineLabel(it.Text) == "" {
+				first = ""
+			}
+		}
+		if first == "" {
+			continue
+		}
+		if labels[first]++; labels[first] == 2 {
+			out, found = append(out, start), true
+		}
+	}
+	return out
+}
+
+// lineLabel returns the label a line opens with, folded ("Sources of
+// personal data" in "Sources of personal data: our users"): at most ten
+// words before a colon, with no full stop. It is "" for any other line.
+func lineLabel(text string) string {
+	head, _, ok := strings.Cut(strings.TrimSpace(text), ":")
+	head = strings.Trim(head, "*_ ")
+	if !ok || head == "" || strings.Contains(head, ".") || len(strings.Fields(head)) > 10 {
+		return ""
+	}
+	return strings.ToLower(head)
 }
 
 // isProse reports whether a paragraph reads as a sentence: one line of
