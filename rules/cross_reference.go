@@ -116,12 +116,53 @@ func checkMissing(pass *lint.Pass, titles *titleIndex, r *notices.Ref, numbers b
 			return
 		}
 	}
+	// "Section 8.1.1" where clause 8.1 sets out parts "(1)", "(2)" in its
+	// own text names its part (1): the tree holds those parts as text, not
+	// as clauses.
+	if i := strings.LastIndex(r.Key, "."); i > 0 {
+		if parent := n.Lookup(r.Key[:i]); parent != nil {
+			if slices.Contains(numberedParts(parent), r.Key[i+1:]) {
+				return
+			}
+		}
+	}
 	msg := fmt.Sprintf("%q does not exist: %s.", r.Text, nearby(n, r))
 	fix := ""
 	if best, _ := titles.bestMatch(r.Topic, r.Para.Section); best != nil && r.Topic != "" {
 		fix = "Did you mean " + best.Label() + "?"
 	}
 	pass.Report(r.Span, r.Para.Section, msg, fix)
+}
+
+// numberedParts returns the numbers of the parts a section sets out in its
+// own text as "(1) ...", "(2) ..." (or "1) ..."): the paragraphs or list
+// items a clause numbers inside itself.
+func numberedParts(s *notices.Section) []string {
+	var out []string
+	add := func(line string) {
+		line = strings.TrimLeft(line, "*_ \t")
+		line = strings.TrimPrefix(line, "(")
+		k := 0
+		for k < len(line) && k < 3 && line[k] >= '0' && line[k] <= '9' {
+			k++
+		}
+		if k > 0 && k < len(line) && line[k] == ')' {
+			out = append(out, strings.TrimLeft(line[:k], "0"))
+		}
+	}
+	for _, bl := range s.Blocks {
+		switch bl.Kind {
+		case notices.List:
+			for _, it := range bl.Items {
+				add(it.Text)
+			}
+		case notices.Paragraph:
+			for _, line := range strings.Split(bl.Text, "\n") {
+				add(line)
+			}
+		}
+	}
+	return out
 }
 
 func isDigitLabel(l string) bool { return l != "" && l[0] >= '0' && l[0] <= '9' }
@@ -613,6 +654,12 @@ func nearby(n *notices.Notice, r *notices.Ref) string {
 			if c.Number != "" && !slices.Contains(nums, c.Number) {
 				nums = append(nums, c.Number)
 			}
+		}
+		switch parts := numberedParts(parent); {
+		case len(nums) == 0 && len(parts) == 1:
+			return fmt.Sprintf("%s has only part (%s)", parent.Label(), parts[0])
+		case len(nums) == 0 && len(parts) > 1:
+			return fmt.Sprintf("%s has parts (%s) to (%s)", parent.Label(), parts[0], parts[len(parts)-1])
 		}
 		switch len(nums) {
 		case 0:
