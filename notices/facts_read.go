@@ -1351,8 +1351,12 @@ var (
 	transferVerb = regexp.MustCompile(`(?i)\b(?:transfer|send|sent|stor|process|host|mov|shar|locat|server|recipient|held|hold|access)\w*`)
 	negatedAny   = regexp.MustCompile(`(?i)\b(?:not|never|no|n't)\b`)
 
-	fromOthers = pattern.MustCompile(`(?i)\bfrom (?:a |an |the )?(?:third[- ]part(?:y|ies)|other (?:organi[sz]ations|sources|companies|people|agencies|bodies|parties|services|users)|(?:our |trusted |business |advertising |marketing |selected )?partners|publicly (?:available|accessible) sources|public sources|credit reference agencies|(?:your|the) (?:employer|school|GP|doctor|local authority|council|referrer|landlord|solicitor|bank|social worker)|someone else|government (?:departments|agencies|bodies)|social (?:media|networks?)|data brokers|service providers|other sources)\b|\bfrom (?:\w{1,30} ){0,2}(?:councils?|agencies|contractors|authorities|charities|insurers|referrers|landlords|employers|schools|hospitals)\b|\bsources of (?:your )?(?:personal )?(?:data|information)\b`)
-	obtainVerb = regexp.MustCompile(`(?i)\b(?:receiv|obtain|collect|get|gets|got|gather|sourc|provid|pass|given|giv|shar|acquir|come|comes|came)\w*`)
+	fromOthers = pattern.MustCompile(`(?i)\bfrom (?:a |an |the )?(?:third[- ]part(?:y|ies)|other (?:organi[sz]ations|sources|companies|people|agencies|bodies|parties|services|users)|(?:our |trusted |business |advertising |marketing |selected )?partners|publicly (?:available|accessible) sources|public sources|credit reference agencies|(?:your|the) (?:employer|school|GP|doctor|local authority|council|referrer|landlord|solicitor|bank|social worker)|someone else|government (?:departments|agencies|bodies)|social (?:media|networks?)|data brokers|service providers|other sources)\b|\bfrom (?:\w{1,30} ){0,2}(?:councils?|agencies|contractors|authorities|charities|insurers|referrers|landlords|employers|schools|hospitals)\b|\bsources of (?:your )?(?:personal )?(?:data|information)\b` +
+		// The source as the agent of a passive verb whose subject is the
+		// data: "details are supplied by our partners" ("the service is
+		// provided by third parties" is no source of data).
+		`|\b(?:data|information|details|records)\b[^.;]{0,60}?\b(?:collected|obtained|gathered|provided|supplied|passed to us|given to us|shared with us|sent to us) by (?:our |trusted |selected |business |advertising )?(?:partners|third[- ]part(?:y|ies)|other (?:organi[sz]ations|companies|parties)|service providers|advertisers|data brokers|social (?:media|networks?)|credit reference agencies)\b`)
+	obtainVerb = regexp.MustCompile(`(?i)\b(?:receiv|obtain|collect|get|gets|got|gather|sourc|provid|suppl|pass|given|giv|shar|acquir|come|comes|came)\w*`)
 )
 
 func (r *factReader) processing() {
@@ -1446,7 +1450,7 @@ func readFlows(n *Notice) (transfers, from Fact) {
 		sent := r.sentenceAt(p, m[0])
 		text := p.Text[sent.Start:sent.End]
 		if strings.HasPrefix(strings.ToLower(p.Text[m[0]:m[1]]), "sources") || obtainVerb.MatchString(text) {
-			if negatedAny.MatchString(p.Text[sent.Start:m[0]]) {
+			if negatedAny.MatchString(p.Text[sent.Start:m[1]]) { // before the source, or inside it ("data is not collected by")
 				return false
 			}
 			from = yes(p.span(m))

@@ -234,6 +234,9 @@ We also receive information about you from credit reference agencies.
 		{"Details of your application are passed to us by your landlord, and we receive information from Northshire County Council.", "from Northshire County Council"},
 		{"We get referrals and case notes from housing support agencies.", "from housing support agencies"},
 		{"We collect information from the contractors who repair your home.", "from the contractors"},
+		// The source as the agent of a passive verb.
+		{"Some details are supplied by our partners when you book through them.", "details are supplied by our partners"},
+		{"Information about your bookings is collected by third parties who sell our holidays.", "Information about your bookings is collected by third parties"},
 	} {
 		n, f := facts(t, "# Notice\n\n"+c.text+"\n")
 		if !f.FromOthers().Holds || quoted(n, f.FromOthers().Evidence) != c.want {
@@ -243,6 +246,9 @@ We also receive information about you from credit reference agencies.
 	for _, text := range []string{
 		"We send reminders from our offices to local councils.",
 		"We do not receive information from councils or agencies.",
+		"Your data is not collected by third parties.",
+		"The newsletter is provided by us.",
+		"Parts of the service may be provided by third parties.",
 	} {
 		if _, f := facts(t, "# Notice\n\n"+text+"\n"); f.FromOthers().Holds {
 			t.Errorf("%q taken for data from others", text)

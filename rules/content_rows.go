@@ -263,7 +263,7 @@ var contentRows = map[string]concept{
 		titles: class{"source", "where we get", "where do we get", "where we obtain", "where does", "where your information comes", "where your data comes",
 			"from third part", "from other", "from others", "information we receive", "information we obtain", "data we receive", "data we obtain", "obtain"},
 		rows: []row{
-			{objects: class{"from", "provided by", "supplied by", "given by", "source", "sources", "shared with us by", "passed to us by", "via"},
+			{objects: class{"from", "provided by", "supplied by", "given by", "collected by", "obtained by", "gathered by", "source", "sources", "shared with us by", "passed to us by", "via"},
 				verbs: class{"third party", "third parties", "partner", "provider", "agency", "agencies", "employer", "school", "authority", "authorities", "public",
 					"social media", "social network", "platform", "company", "companies", "organisation", "organization", "referral", "referrer", "credit",
 					"bank", "advertiser", "advertising", "network", "other users", "other sources", "someone else", "family", "friend", "publicly", "records",
