@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
@@ -85,6 +86,10 @@ type tableRow struct {
 	near             int
 	deniedToo        bool
 	alsoInPara       bool
+	// vNeed and oNeed are, per verb and per object phrase, the word
+	// starts a sentence saying it must hold (phraseNeeds); oNeed is nil
+	// for a row without objects.
+	vNeed, oNeed [][]string
 }
 
 // contentTable is every element's rows as one concept table, the titles
@@ -177,6 +182,10 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 			if r.near > 0 {
 				tr.verbs, tr.objects = newWords(r.verbs), newWords(r.objects)
 			}
+			tr.vNeed = phraseNeeds(r.verbs)
+			if len(r.objects) > 0 {
+				tr.oNeed = phraseNeeds(r.objects)
+			}
 			tr.vAnchor = anchorPattern(r.verbs)
 			if len(r.objects) > 0 {
 				tr.oAnchor = anchorPattern(r.objects)
@@ -238,6 +247,61 @@ func anchorOf(phrase string) string {
 		}
 	}
 	return best
+}
+
+// phraseNeeds returns, for each phrase of a class, the start of every one
+// of its words that a text saying the phrase holds, as fold leaves it: the
+// word's stem less its last letter (Snowball changes only endings, as
+// anchorOf relies on; a stem of two letters whole), a word marked "=" as
+// written, and up to an
+// apostrophe ("don" of "don't", which a text may write with "’"). A word
+// with a letter fold does not lower needs nothing.
+func phraseNeeds(c class) [][]string {
+	out := make([][]string, 0, len(c))
+	for _, ph := range c {
+		var need []string
+		for _, f := range strings.FieldsFunc(ph, func(r rune) bool { return r == ' ' || r == '-' || r == '.' || r == ',' }) {
+			exact := strings.HasPrefix(f, "=")
+			f = strings.ToLower(strings.TrimPrefix(f, "="))
+			if i := strings.IndexAny(f, "'’"); i >= 0 {
+				f = f[:i]
+			}
+			if f == "" || strings.IndexFunc(f, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+				continue
+			}
+			if !exact {
+				// A word of three letters is its own stem, and
+				// "use" is the stem of "using" too.
+				st := f
+				if len(f) > 3 {
+					st = english.Stem(f, false)
+				}
+				if len(st) >= 3 {
+					st = st[:len(st)-1]
+				}
+				f = st
+			}
+			need = append(need, f)
+		}
+		out = append(out, need)
+	}
+	return out
+}
+
+// mayHold reports whether folded sentence low holds every word start of
+// one of the phrases (phraseNeeds): a sentence that does not cannot say
+// the row, and is not split into words.
+func mayHold(low string, needs [][]string) bool {
+phrases:
+	for _, need := range needs {
+		for _, w := range need {
+			if !strings.Contains(low, w) {
+				continue phrases
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // anchorPattern is a pattern of the anchors of a class's phrases.
@@ -455,6 +519,9 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 					low = fold(sent)
 				}
 				tr := &t.rows[r.row]
+				if !mayHold(low, tr.vNeed) || tr.oNeed != nil && !mayHold(low, tr.oNeed) {
+					continue
+				}
 				if tr.alsoInPara && lowPara == "" {
 					lowPara = fold(p.Text)
 				}
