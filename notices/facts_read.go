@@ -203,7 +203,7 @@ func (r *factReader) scope() {
 		// Only a title that may name a law is read further.
 		uk := !f.UKLaw.Found() && ukLaw.MayMatch(s.TitleScan)
 		eu := !f.EULaw.Found() && euLaw.MayMatch(s.TitleScan)
-		if !uk && !eu || transferFramework.MatchString(s.Title) { // "EU and Swiss Safe Harbor"
+		if !uk && !eu || transferFramework.Match(s.TitleScan) { // "EU and Swiss Safe Harbor"
 			return
 		}
 		if m := ukLaw.FindAllIndex(s.TitleScan, 1); uk && m != nil && isUKCommissioner(s.Title, m[0]) {
@@ -233,7 +233,7 @@ func (r *factReader) scope() {
 // "UK" and "Swiss" ("the EU-U.S. Privacy Shield", "the U.S.-EU Safe Harbor
 // program developed by the U.S. Department of Commerce and the European
 // Union").
-var transferFramework = regexp.MustCompile(`(?i)safe[\s\x{00A0}-]+harbou?r|Privacy Shield|Data Privacy Framework|\bDPF\b`)
+var transferFramework = pattern.MustCompile(`(?i)safe[\s\x{00A0}-]+harbou?r|Privacy Shield|Data Privacy Framework|\bDPF\b`)
 
 // gdprTerms are words only a notice written to the GDPR uses: with them, a
 // framework sentence's "EU" or "UK" is the notice's scope after all ("We are
@@ -246,8 +246,11 @@ var gdprTerms = pattern.MustCompile(`(?i)\bdata controllers?\b|\b(?:the )?contro
 // whom the notice is for: a notice for people in the UK or the EU says so
 // elsewhere too.
 func (r *factReader) inFrameworkSentence(p *Para, m []int) bool {
+	if !transferFramework.MayMatch(p.Scan) {
+		return false // most paras name no framework
+	}
 	sent := r.sentenceAt(p, m[0])
-	return transferFramework.MatchString(p.Text[sent.Start:sent.End])
+	return transferFramework.Regexp().MatchString(p.Text[sent.Start:sent.End])
 }
 
 // isUKCommissioner reports whether the ukLaw match m in text is not another

@@ -283,6 +283,8 @@ func phraseNeeds(c class) [][]string {
 			}
 			need = append(need, f)
 		}
+		// The longest first: it is the likeliest to be missing.
+		slices.SortStableFunc(need, func(a, b string) int { return len(b) - len(a) })
 		out = append(out, need)
 	}
 	return out

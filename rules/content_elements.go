@@ -437,8 +437,14 @@ var liMention = pattern.MustCompile(`(?i)\blegitimate(?:\s+business)?\s+interest
 func liMentions(n *notices.Notice) []hit {
 	var out []hit
 	for _, p := range n.ParasFor(liMention) {
+		// The mentions are found in the para once (near its literals),
+		// and each sentence holding one is a hit.
+		ms := liMention.FindAllIndex(p.Scan, -1)
+		if len(ms) == 0 {
+			continue
+		}
 		for _, s := range p.Sentences() {
-			if liMention.Regexp().MatchString(p.Text[s.Start:s.End]) {
+			if slices.ContainsFunc(ms, func(m []int) bool { return m[0] >= s.Start && m[1] <= s.End }) {
 				out = append(out, hit{Span: notices.Span{Start: p.Start + s.Start, End: p.Start + s.End}, Para: p, Section: p.Section})
 			}
 		}
