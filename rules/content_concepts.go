@@ -107,18 +107,16 @@ type contentTable struct {
 	places map[string]*words
 	order  []string
 	anchor *pattern.Pattern
-	// elements are the table's element IDs in order, each with the
-	// pattern of its rows' verbs (a bit test says whether a para may
-	// hold one) and whether its judge reads every hit.
+	// elements are the table's element IDs in order, each with whether
+	// its judge reads every hit.
 	elements []tableElement
 	// elementOf is each row's index in elements.
 	elementOf []int
 }
 
 type tableElement struct {
-	id     string
-	anchor *pattern.Pattern
-	every  bool
+	id    string
+	every bool
 	// main is, for a helper concept ("transfers-partial"), the element it
 	// serves.
 	main string
@@ -153,8 +151,6 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 	seen := map[string]bool{}
 	for _, id := range order {
 		c := concepts[id]
-		var own []string
-		ownSeen := map[string]bool{}
 		if w := newWords(c.titles); w != nil {
 			t.titles[id] = w
 		}
@@ -186,21 +182,28 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 			if len(r.objects) > 0 {
 				tr.oNeed = phraseNeeds(r.objects)
 			}
-			tr.vAnchor = anchorPattern(r.verbs)
-			if len(r.objects) > 0 {
+			// A side whose anchors include a word nearly every sentence
+			// holds ("the", "use", "information") selects nearly every
+			// para, and its hits are most of what the index finds: where
+			// the other side's are rarer, the row is looked for by those
+			// alone (the phrase test still asks for both).
+			side := r.verbs
+			vWeak, oWeak := weakAnchors(r.verbs), len(r.objects) > 0 && weakAnchors(r.objects)
+			if len(r.objects) == 0 || !vWeak || oWeak {
+				tr.vAnchor = anchorPattern(r.verbs)
+			} else {
+				side = r.objects
+			}
+			if len(r.objects) > 0 && (!oWeak || vWeak) {
 				tr.oAnchor = anchorPattern(r.objects)
 			}
 			t.rows = append(t.rows, tr)
 			t.elementOf = append(t.elementOf, len(t.elements))
-			for _, v := range r.verbs {
+			for _, v := range side {
 				a := anchorOf(v)
 				if !seen[a] {
 					seen[a] = true
 					anchors = append(anchors, a)
-				}
-				if !ownSeen[a] {
-					ownSeen[a] = true
-					own = append(own, a)
 				}
 			}
 		}
@@ -210,7 +213,7 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 				main = m
 			}
 		}
-		t.elements = append(t.elements, tableElement{id: id, anchor: pattern.MustCompile(classRe(own).String()), every: everyHit[id], main: main})
+		t.elements = append(t.elements, tableElement{id: id, every: everyHit[id], main: main})
 	}
 	t.concepts = notices.NewConcepts(rows)
 	t.objects = notices.NewConcepts(objRows)
@@ -305,6 +308,24 @@ phrases:
 	}
 	return false
 }
+
+// weakAnchors reports whether one of a class's anchors (anchorOf) is a
+// word start nearly every sentence of a notice holds.
+func weakAnchors(c class) bool {
+	for _, w := range c {
+		if a := anchorOf(w); len(a) <= 3 || commonAnchor[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// commonAnchor are anchors of four letters or more that are among the
+// literals the index finds most often in notices (tens of thousands of
+// times in 2,000 of the corpus's), with "the" and "to".
+var commonAnchor = map[string]bool{"infor": true, "inform": true, "servi": true, "servic": true, "perso": true, "person": true,
+	"provi": true, "provid": true, "privac": true, "other": true, "such": true, "from": true, "with": true, "that": true,
+	"have": true, "will": true, "this": true, "data": true, "part": true}
 
 // anchorPattern is a pattern of the anchors of a class's phrases.
 func anchorPattern(c class) *pattern.Pattern {
@@ -483,10 +504,13 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 				continue
 			}
 			r := &t.rows[i]
-			if !r.vAnchor.MayMatch(p.Scan) || r.oAnchor != nil && !r.oAnchor.MayMatch(p.Scan) {
+			if r.vAnchor != nil && !r.vAnchor.MayMatch(p.Scan) || r.oAnchor != nil && !r.oAnchor.MayMatch(p.Scan) {
 				continue
 			}
-			rw := rowWindows{v: r.vAnchor.Windows(p.Scan)}
+			rw := rowWindows{v: [][2]int{{0, len(p.Text)}}}
+			if r.vAnchor != nil {
+				rw.v = r.vAnchor.Windows(p.Scan)
+			}
 			if r.oAnchor != nil {
 				rw.o, rw.hasO = r.oAnchor.Windows(p.Scan), true
 			}
