@@ -145,6 +145,9 @@ func classRe(c class) *regexp.Regexp {
 }
 
 func buildTable(concepts map[string]concept, order []string) *contentTable {
+	if len(order) > 64 {
+		panic("rules: more content elements than a title's bit set holds")
+	}
 	t := &contentTable{titles: map[string]*words{}, notTitles: map[string]*words{}, strong: map[string]*words{}, places: map[string]*words{}, order: order}
 	var rows, objRows []notices.ConceptRow
 	var anchors []string
@@ -642,30 +645,34 @@ func overlaps(windows [][2]int, s notices.Span) bool {
 // readTitles adds the sections whose titles name an element, or state it
 // as a sentence would, and which hold text of their own.
 func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit, group string) {
-	// What each title states is read once per notice, for every group.
-	titleSets := n.Memo(titleSetsKey{}, func() any {
-		m := map[*notices.Section]notices.ConceptSet{}
+	// What each title states and which elements it names are read once
+	// per notice, for every group.
+	titles := n.Memo(titleSetsKey{}, func() any {
+		m := map[*notices.Section]titleRead{}
 		n.Walk(func(s *notices.Section) {
-			if s.Title != "" && len(s.Title) <= 200 {
-				low := ""
-				m[s] = t.match(s.Title, s.Title, &low)
+			if s.Title == "" || len(s.Title) > 200 {
+				return
 			}
+			low := ""
+			tr := titleRead{stated: t.match(s.Title, s.Title, &low)}
+			title := fold(s.Title)
+			for k, el := range t.order {
+				if w := t.titles[el]; w != nil && !t.notTitles[el].in(title) && w.in(title) {
+					tr.names |= 1 << k
+				}
+			}
+			m[s] = tr
 		})
 		return m
-	}).(map[*notices.Section]notices.ConceptSet)
+	}).(map[*notices.Section]titleRead)
 	var titled []hit
 	n.Walk(func(s *notices.Section) {
-		if s.Title == "" || len(s.Title) > 200 || len(s.Blocks) == 0 && len(s.Children) == 0 {
+		tr, ok := titles[s]
+		if !ok || len(s.Blocks) == 0 && len(s.Children) == 0 {
 			return
 		}
-		stated := titleSets[s]
-		title := fold(s.Title)
-		for _, el := range t.order {
-			w := t.titles[el]
-			if w == nil || groupOf(el) != group || t.notTitles[el].in(title) {
-				continue
-			}
-			if w.in(title) {
+		for k, el := range t.order {
+			if tr.names&(1<<k) != 0 && groupOf(el) == group {
 				titled = append(titled, hit{Span: s.TitleSpan, Section: s, Title: true, Row: t.first(el)})
 			}
 		}
@@ -674,7 +681,7 @@ func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit, group
 		// ("How long we keep your data") needs the text under it.
 		for i := range t.rows {
 			el := t.rows[i].element
-			if stated.Has(i) && groupOf(el) == group && !t.titles[el].in(title) {
+			if tr.stated.Has(i) && groupOf(el) == group && !t.titles[el].in(fold(s.Title)) {
 				out[el] = append(out[el], hit{Span: s.TitleSpan, Section: s, Title: true, Stated: true, Row: i})
 			}
 		}
@@ -687,6 +694,13 @@ func (t *contentTable) readTitles(n *notices.Notice, out map[string][]hit, group
 		el := t.rows[h.Row].element
 		out[el] = append(out[el], h)
 	}
+}
+
+// titleRead is what a section title says: the rows it states, and a bit
+// per element of the table's order that it names.
+type titleRead struct {
+	stated notices.ConceptSet
+	names  uint64
 }
 
 // weakTitle reports whether s's title names element id only by a weak
@@ -716,7 +730,7 @@ func (t *contentTable) mixedTitle(id, title string) bool {
 	return false
 }
 
-// titleSetsKey is the Memo key of what each section title states.
+// titleSetsKey is the Memo key of what each section title says (titleRead).
 type titleSetsKey struct{}
 
 // first is the index of el's first row.
