@@ -174,7 +174,15 @@ var otherParties = []string{
 
 // NewConcepts builds a table from rows. It panics on a row without an ID
 // or verbs, or on more than 64 concepts: tables are written in the code.
-func NewConcepts(rows []ConceptRow) *Concepts {
+func NewConcepts(rows []ConceptRow) *Concepts { return newConcepts(rows, true) }
+
+// NewConceptsUnanchored is NewConcepts for a table whose caller chooses the
+// texts it matches by its own literals: it compiles no Anchor patterns,
+// whose literals every notice's index would otherwise look for. Anchor and
+// AnchorOf return nil.
+func NewConceptsUnanchored(rows []ConceptRow) *Concepts { return newConcepts(rows, false) }
+
+func newConcepts(rows []ConceptRow, anchored bool) *Concepts {
 	c := &Concepts{rows: rows, first: map[string][]phrase{}, exact: map[string][]phrase{}, prefixes: map[string]bool{}, known: newWordCache[*knownWord](14)}
 	index := map[string]int{}
 	for i, r := range rows {
@@ -199,9 +207,11 @@ func NewConcepts(rows []ConceptRow) *Concepts {
 		panic("notices: a concept table holds at most 64 concepts")
 	}
 	defer c.indexPrefixes()
-	c.anchor = pattern.MustCompile(c.anchorExpr(-1))
-	for i := range c.ids {
-		c.anchors = append(c.anchors, pattern.MustCompile(c.anchorExpr(i)))
+	if anchored {
+		c.anchor = pattern.MustCompile(c.anchorExpr(-1))
+		for i := range c.ids {
+			c.anchors = append(c.anchors, pattern.MustCompile(c.anchorExpr(i)))
+		}
 	}
 	for _, w := range otherParties {
 		c.add(w, -1, otherPartyPhrase)
@@ -325,7 +335,12 @@ func (c *Concepts) Anchor() *pattern.Pattern { return c.anchor }
 // AnchorOf is Anchor for the concept with index i alone: a rule that asks
 // whether a notice says one concept anywhere reads only the paras, and
 // with MatchNear the clauses, that hold its verbs.
-func (c *Concepts) AnchorOf(i int) *pattern.Pattern { return c.anchors[i] }
+func (c *Concepts) AnchorOf(i int) *pattern.Pattern {
+	if c.anchors == nil {
+		return nil
+	}
+	return c.anchors[i]
+}
 
 // IDs are the table's concepts in order: bit i of a ConceptSet is IDs()[i].
 func (c *Concepts) IDs() []string { return c.ids }

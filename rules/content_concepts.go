@@ -218,8 +218,9 @@ func buildTable(concepts map[string]concept, order []string) *contentTable {
 		}
 		t.elements = append(t.elements, tableElement{id: id, every: everyHit[id], main: main})
 	}
-	t.concepts = notices.NewConcepts(rows)
-	t.objects = notices.NewConcepts(objRows)
+	// The table chooses the sentences it reads by its rows' own anchors.
+	t.concepts = notices.NewConceptsUnanchored(rows)
+	t.objects = notices.NewConceptsUnanchored(objRows)
 	t.anchor = pattern.MustCompile(classRe(anchors).String())
 	return t
 }
