@@ -306,6 +306,10 @@ var commonWords = map[string]int{
 	"what": 2, "get": 2, "put": 2, "be": 2, "out": 2, "no": 2,
 	"to": 3, "the": 3, "of": 3, "we": 3, "you": 3, "your": 3, "on": 3, "about": 3, "at": 3, "us": 3,
 	"inform": 3, "information": 3, "data": 3, "use": 3,
+	// The function words of aboutProcessing's phrases: each phrase also
+	// holds "information" or "details", a literal the index finds for
+	// other patterns already.
+	"how": 3, "our": 3, "do": 3, "these": 3, "they": 3, "their": 3, "it": 3, "its": 3,
 }
 
 // anchorWord is the word of a phrase to anchor it on: the least frequent,

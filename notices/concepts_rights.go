@@ -1,5 +1,11 @@
 package notices
 
+import (
+	"strings"
+
+	"github.com/noticelint/noticelint/pattern"
+)
+
 // The data-subject rights, as concepts: the ICO's eight, in its order.
 // Each is its bit in a ConceptSet of Rights.
 const (
@@ -97,6 +103,36 @@ var Rights = NewConcepts([]ConceptRow{
 		Objects: []string{"automated", "automatically", "automatic", "computer", "machine", "algorithm", "solely", "human", "a person", "real person", "robot", "robots"}},
 })
 
+// aboutProcessing are information or details about the processing itself,
+// the words in which a notice gives the right to be informed when it says
+// the reader may have them: "information relating to how it is processed",
+// "details of the processing", "information on how we use it". Each is one
+// phrase, the head of what the information is about included, as
+// "information about you" (the data itself, the right of access) and
+// "information on how to complain" are not the processing. They are the
+// right only where what comes before makes them the reader's: a list of
+// rights (RightsInItems) or an asking (RightsAsked).
+var aboutProcessing = phrases(
+	[]string{"=information", "=details"},
+	[]string{"about", "on", "of", "regarding", "relating to"},
+	[]string{"how we", "how our", "how your", "how their", "how it", "how they", "how these", "how the", "how personal", "the processing", "processing", "our processing", "its processing", "their processing", "the use", "our use", "what we do"})
+
+// phrases are the phrases of a word from each list in turn: phrases({"a"},
+// {"b", "c"}) is "a b", "a c".
+func phrases(lists ...[]string) []string {
+	out := []string{""}
+	for _, l := range lists {
+		var next []string
+		for _, p := range out {
+			for _, w := range l {
+				next = append(next, strings.TrimSpace(p+" "+w))
+			}
+		}
+		out = next
+	}
+	return out
+}
+
 // RightsInItems are rows that name a right only as an item of a list of
 // rights, after an introduction that gives the verb ("You have the right to
 // request: information about how we use your data"): in running text
@@ -105,9 +141,64 @@ var Rights = NewConcepts([]ConceptRow{
 var RightsInItems = NewConcepts([]ConceptRow{
 	{ID: "informed", Verbs: []string{"=information about", "=information on", "=details of"},
 		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
+	// "Access your data and information relating to how it is
+	// processed": other words for the information, as one phrase.
+	{ID: "informed", Verbs: aboutProcessing},
 	{ID: "access", Verbs: []string{"what =information we hold", "what personal =information we hold", "what =information we have"}},
 	// "You can know, access, correct, transfer and delete your data": in
 	// a list of rights, transferring one's own data is portability; in
 	// running text it is an international transfer.
 	{ID: "portability", Verbs: []string{"transfer", "move", "port", "take"}, Objects: personal},
 })
+
+// RightsAsked are rows that name a right only in a clause that says what the
+// reader may ask for or has a right to, after its asking (RightsAsking):
+// "You have the right to be provided with details of the processing", "you
+// may request access to your data, as well as information on how we process
+// it", "You can ask us ... to provide certain information about the
+// processing". Without the asking, information about the processing is a
+// pointer ("For more information on how we process your data, see section
+// 4"), in nearly every notice, and no right. A clause of rights speaks of
+// processing everywhere ("and to object to processing"), so the
+// information and what it is about are one phrase (aboutProcessing), not a
+// verb and an object. Rules read its sets as Rights' with As.
+//
+// MatchAsked picks its clauses by RightsAsking: the table compiles no
+// anchors of its own.
+var RightsAsked = NewConceptsUnanchored([]ConceptRow{
+	{ID: "informed", Verbs: aboutProcessing},
+})
+
+// RightsAsking opens what the reader may ask for or has a right to, with
+// the reader as its subject: "you have the right to", "the right to be
+// provided with", "you are entitled to", "you may request", "you can ask
+// us", "to request". Asking alone is not enough: "we may ask for
+// information about your income to process your claim" is the
+// organisation's asking, and gives no right.
+var RightsAsking = pattern.MustCompile(`(?i)\b(?:(?:have|has) (?:a |the )?(?:legal |statutory )?rights? to|rights? to (?:be (?:provided|given|told|informed)|receive|obtain|request|ask|get)|you are (?:also )?entitled to|you (?:can|may|could|might|are able to)(?: also)?(?: be able to)? (?:request|ask)|ask us|to request)\b`)
+
+// MatchAsked returns the concepts of RightsAsked that t says and denies in
+// the clauses an asking (RightsAsking) opens. Only what follows the asking
+// is its object ("For more information about how we process your data, you
+// can ask us" points to a contact, and names no right), but the whole clause
+// is read for its negations and other parties ("we reserve the right to
+// request details of the processing from our suppliers").
+func MatchAsked(t *pattern.Text) (said, denied ConceptSet) {
+	text := t.String()
+	end := -1 // the clauses read so far end here
+	for _, m := range RightsAsking.FindAllIndex(t, -1) {
+		if m[0] < end {
+			continue // a second asking in a clause read from the first
+		}
+		lo, hi := clauseAround(text, m[0], m[1])
+		end = hi
+		s, d := RightsAsked.Match(text[m[0]:hi])
+		if s|d == 0 {
+			continue
+		}
+		ws, wd := RightsAsked.Match(text[lo:hi])
+		said |= ws & (s | d)
+		denied |= wd & (s | d)
+	}
+	return said, denied
+}

@@ -18,7 +18,9 @@ var RightsList = &lint.Rule{
 	Since:    "0.1.0",
 	Doc: rightsListDoc + notices.Rights.Table() +
 		"\nAnd as the item of a list of rights only (\"You can ask for: information about how we use it\"):\n" +
-		notices.RightsInItems.Table(),
+		notices.RightsInItems.Table() +
+		"\nAnd after what the reader may ask for or has a right to, in its clause (\"you have the right to\", \"you may request\", \"you can ask us\", \"you are entitled to\"):\n" +
+		notices.RightsAsked.Table(),
 	Check: checkRightsList,
 }
 
@@ -36,7 +38,13 @@ list item ("ask us to *delete* your *details*"), or by one of its names alone
 ("You can ask for: a copy of your data; correction of ...") name rights as verbs do.
 A negation just before the verb ("we cannot delete") and a clause about another
 party's rights ("we reserve the right to delete", "we help our customers answer
-requests") name none. The table is printed at the end of this page.
+requests") name none. Information about the processing ("details of the
+processing", "information on how we use it") is the right to be informed only as
+an item of a list of rights or after what the reader may ask for or has a right to,
+in one clause ("you have the right to be provided with details of the processing",
+"you may request information on how we process it"): "For more information on how
+we process your data, see section 4" names no right. The table is printed at the
+end of this page.
 
 What a list of rights is: a Markdown list, "•" lines, or lines opening with an
 escaped marker ("\- to access ..."); a run of numbered or titled sub-sections
@@ -106,6 +114,15 @@ func rightsIn(text string) notices.ConceptSet { return rights.Find(text) }
 // itemRights reads a set of RightsInItems as one of Rights.
 func itemRights(s notices.ConceptSet) notices.ConceptSet {
 	return notices.RightsInItems.As(rights, s)
+}
+
+// askedRights are the rights t names after an asking (notices.MatchAsked),
+// as sets of Rights: "You have the right to be provided with details of the
+// processing" is the right to be informed, said in a paragraph as well as
+// in a list item.
+func askedRights(t *pattern.Text) (said, denied notices.ConceptSet) {
+	s, d := notices.MatchAsked(t)
+	return notices.RightsAsked.As(rights, s), notices.RightsAsked.As(rights, d)
 }
 
 func missingNames(s notices.ConceptSet) []string {
@@ -366,6 +383,8 @@ func (pr *paraRights) of(p *notices.Para) [2]notices.ConceptSet {
 		return r
 	}
 	said, denied := rights.MatchIndexed(p.Scan)
+	as, ad := askedRights(p.Scan)
+	said, denied = said|as, denied|ad
 	if p.Item != nil {
 		// A list item may name a right as a noun after its
 		// introduction.
@@ -407,6 +426,20 @@ func mentioned(n *notices.Notice, pr *paraRights) notices.ConceptSet {
 			said, denied := rights.MatchNear(p.Scan, anchor)
 			all |= said | denied
 		}
+	}
+	// The right to be informed may be said only after an asking ("you
+	// may request information on how we process it"), which the table's
+	// anchors do not find.
+	for _, p := range n.ParasFor(notices.RightsAsking) {
+		if all&informed != 0 {
+			break
+		}
+		if r, ok := pr.read[p]; ok {
+			all |= r[0] | r[1]
+			continue
+		}
+		said, denied := askedRights(p.Scan)
+		all |= said | denied
 	}
 	return all
 }

@@ -95,6 +95,24 @@ func keepRightsLists(n *notices.Notice, pr *paraRights, out []*enumeration) []*e
 				}
 			}
 		}
+		if e.titled && e.section != nil {
+			// A run of sub-sections is judged by its titles, as its
+			// bodies name other rights in passing ("we will restrict
+			// processing while we check"). The right to be informed is
+			// seldom a title of its own, though: it is said in another's
+			// body ("Right of access. You have the right to be provided
+			// with details of the processing ..."), and said after an
+			// asking as surely as a title says it.
+			for _, c := range append([]*notices.Section{e.section}, e.section.Children...) {
+				for _, p := range pr.bySection[c] {
+					if e.rights&informed != 0 {
+						break
+					}
+					s, d := askedRights(p.Scan)
+					e.rights |= s | d
+				}
+			}
+		}
 		kept = append(kept, e)
 	}
 	return kept
