@@ -83,7 +83,12 @@ func readsEnglish(src []byte) bool {
 		}
 		words++
 		if j-i <= 4 {
-			en, other = en+wordIn(englishWords, text[i:j]), other+wordIn(otherWords, text[i:j])
+			switch shortWord(text[i:j]) {
+			case 1:
+				en++
+			case 2:
+				other++
+			}
 		}
 		i = j
 	}
@@ -95,28 +100,50 @@ func readsEnglish(src []byte) bool {
 	return en >= other && float64(en) >= minEnglishShare*float64(words)
 }
 
-// wordIn is 1 when words holds w in lower case, else 0; w is at most four
-// bytes.
-func wordIn(words map[string]bool, w string) int {
-	var low [4]byte
-	for k := range len(w) {
-		c := w[k]
-		if c >= utf8.RuneSelf {
-			return b2i(words[strings.ToLower(w)])
-		}
+// shortWords are englishWords (1) and otherWords (2) by their bytes packed
+// into a uint32 (packWord): the commonest words are most of a notice's
+// short ones, and an integer key is looked up without hashing a string.
+var shortWords = func() map[uint32]int8 {
+	m := map[uint32]int8{}
+	for w := range englishWords {
+		m[packWord(w)] = 1
+	}
+	for w := range otherWords {
+		m[packWord(w)] = 2
+	}
+	return m
+}()
+
+// packWord packs a word of at most four ASCII bytes, lower-cased, into a
+// uint32; ok is false for a word with another byte.
+func packWord(w string) uint32 {
+	var k uint32
+	for i := range len(w) {
+		c := w[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		low[k] = c
+		k |= uint32(c) << (8 * i)
 	}
-	return b2i(words[string(low[:len(w)])])
+	return k
 }
 
-func b2i(b bool) int {
-	if b {
-		return 1
+// shortWord tells which list a word of at most four bytes is in: 1 for
+// englishWords, 2 for otherWords, else 0.
+func shortWord(w string) int8 {
+	for i := range len(w) {
+		if w[i] >= utf8.RuneSelf {
+			low := strings.ToLower(w)
+			switch {
+			case englishWords[low]:
+				return 1
+			case otherWords[low]:
+				return 2
+			}
+			return 0
+		}
 	}
-	return 0
+	return shortWords[packWord(w)]
 }
 
 // asciiSpace holds the ASCII bytes unicode.IsSpace accepts.
