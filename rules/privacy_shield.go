@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/noticelint/noticelint/lint"
@@ -31,7 +32,9 @@ Passes:
   We no longer rely on the EU-US Privacy Shield, which was invalidated in 2020.
   Transfers to certified US recipients rely on the UK Extension to the EU-US Data
   Privacy Framework.
-A COPPA "safe harbor" programme is not a transfer mechanism and is not flagged.
+A COPPA "safe harbor" programme is not a transfer mechanism and is not flagged, nor is
+the name of a document ("the terms defined in this Privacy Shield Policy") or a web
+address that holds the words (".../eu-us-privacy-shield").
 
 Fix: for US recipients certified under it, rely on the UK Extension to the EU-US
 Data Privacy Framework (the "UK-US data bridge", in force 12 October 2023);
@@ -229,7 +232,7 @@ func shieldUse(p *notices.Para) *shieldPara {
 	var use *shieldPara
 	for _, s := range mentionSentences(p) {
 		sent := p.Text[s.Start:s.End]
-		m := shieldMention.Regexp().FindStringSubmatchIndex(sent)
+		m := frameworkMention(sent)
 		if m == nil || shieldHistory.MatchString(sent) {
 			continue
 		}
@@ -267,6 +270,40 @@ func shieldUse(p *notices.Para) *shieldPara {
 	}
 	return use
 }
+
+// frameworkMention returns the submatch indexes of the first mention in
+// sent that names the framework itself, or nil: "this Privacy Shield
+// Policy" is the name of a document (a US company's certification notice),
+// and the sentence that uses it ("the terms we define in this Privacy Shield
+// Policy") relies on nothing.
+// A mention inside a link's target or a bare address
+// (".../privacy-shield") is a page's address, not a mention at all.
+func frameworkMention(sent string) []int {
+	var addresses [][]int
+	for _, m := range linkTarget.FindAllStringIndex(sent, -1) {
+		addresses = append(addresses, m)
+	}
+	addresses = append(addresses, address.FindAllStringIndex(sent, -1)...)
+	for _, m := range shieldMention.Regexp().FindAllStringSubmatchIndex(sent, -1) {
+		inAddress := slices.ContainsFunc(addresses, func(a []int) bool { return m[0] >= a[0] && m[0] < a[1] })
+		if !inAddress && !documentName.MatchString(sent[m[1]:]) {
+			return m
+		}
+	}
+	return nil
+}
+
+var (
+	// linkTarget is the target of a Markdown link, its title included.
+	linkTarget = regexp.MustCompile(`\]\([^)]*\)`)
+	// address is a bare web address, up to a quote or bracket: in
+	// `<a href="https://...">Safe Harbor</a>` the link's text is a mention.
+	address = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s"'<>()\[\]]+`)
+)
+
+// documentName follows a mention that names a document: "Privacy Shield
+// Policy", "Privacy Shield Notice".
+var documentName = regexp.MustCompile(`(?i)^[\s\x{00A0}]+(?:privacy[\s\x{00A0}]+)?(?:policy|notice|statement)\b`)
 
 // linkText reports whether the mention ending at end in sent is the text of
 // a Markdown link ("[Privacy Shield](https://...)").
