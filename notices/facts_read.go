@@ -713,6 +713,12 @@ func (r *factReader) othersOfficer(p *Para, sent Span, m []int) bool {
 	if otherOrg.MatchString(tail(before, 60)) {
 		return true
 	}
+	// "appeal to a supervisory authority, such as the telecoms regulator,
+	// or to the Data Protection Officer": an authority, offered beside the
+	// regulators.
+	if authorityBefore.MatchString(before) {
+		return true
+	}
 	after := p.Text[m[1]:sent.End]
 	if om := officerOf.FindStringIndex(after); om != nil && otherOrgAfter.MatchString(after[om[1]:]) {
 		return true
@@ -790,9 +796,10 @@ func nameBefore(before string) []string {
 }
 
 var (
-	theirTitle    = regexp.MustCompile(`(?i)\btheir\s+(?:own\s+|appointed\s+|designated\s+)?$`)
-	officerOf     = regexp.MustCompile(`(?i)^\s*(?:of|for|at)\s+(?:the\s+|our\s+|its\s+|their\s+|each\s+|any\s+|a\s+|an\s+)?`)
-	otherOrgAfter = regexp.MustCompile(`(?i)^(?:processors?|sub-?processors?|partners?|suppliers?|vendors?|service providers?|parent|subsidiar|affiliate|recipients?|group compan|sister compan|another organi[sz]ation)`)
+	authorityBefore = regexp.MustCompile(`(?i)\b(?:supervis\w*|regulatory|data protection|competent)\s+authorit(?:y|ies)\b[^.;]{0,120}\bor (?:to )?(?:the )?$`)
+	theirTitle      = regexp.MustCompile(`(?i)\btheir\s+(?:own\s+|appointed\s+|designated\s+)?$`)
+	officerOf       = regexp.MustCompile(`(?i)^\s*(?:of|for|at)\s+(?:the\s+|our\s+|its\s+|their\s+|each\s+|any\s+|a\s+|an\s+)?`)
+	otherOrgAfter   = regexp.MustCompile(`(?i)^(?:processors?|sub-?processors?|partners?|suppliers?|vendors?|service providers?|parent|subsidiar|affiliate|recipients?|group compan|sister compan|another organi[sz]ation)`)
 )
 
 // --- Whose contact details -----------------------------------------------------

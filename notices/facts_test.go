@@ -139,6 +139,10 @@ func TestPublicAuthorityAndDPO(t *testing.T) {
 		{"another title without it", "# Notice\n\nOur Data Protection Lead was appointed in 2020.\n", false, notices.DPOUnnamed, "", false},
 		{"not appointed", "# Notice\n\nWe have not appointed a Data Protection Officer. Email privacy@example.org.\n", false, notices.DPONotAppointed, "", false},
 		{"a processor's DPO is not ours", "# Notice\n\nOur payroll processor's DPO can be reached at dpo@payroll.example.com.\n", false, notices.DPOUnnamed, "", false},
+		// An officer named as an authority to appeal to, beside the
+		// regulators, is the state's (a country's data protection
+		// ombudsman in translation).
+		{"an authority's officer is not ours", "# Notice\n\nYou may appeal to a supervisory authority, such as the national telecoms regulator for messages or to the Data Protection Officer for other personal data.\n", false, notices.DPOUnnamed, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
