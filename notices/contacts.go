@@ -95,7 +95,7 @@ var (
 	phoneRe = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?:\+\d{1,3}[\t \x{00A0}-]?(?:\(0\)[\t \x{00A0}-]?)?\(?\d{1,4}\)?(?:[\t \x{00A0}-]?\d{2,4}){2,4}|\b0\d{2,4}[\t \x{00A0}-]?\d{3,4}[\t \x{00A0}-]?\d{3,4})\b`)
 	})
-	webFormRe = pattern.MustCompile(`(?i)\b(?:online|web|contact|digital|request|enquiry|inquiry|privacy)[\t \x{00A0}-]form\b`)
+	webFormRe = pattern.MustCompile(`(?i)\b(?:online|web|contact(?:[\t \x{00A0}-]us)?|digital|request|enquiry|inquiry|privacy)(?:\*\*|__)?[\t \x{00A0}-]form\b`)
 	// poBoxRe and usCityRe find the line of a postal address that says it
 	// is one: "P.O. Box 1688", "Postfach 10 01 23", "Bellevue, WA 98009".
 	// They are two patterns so that each has literals to look for first.

@@ -80,6 +80,14 @@ func (r *factReader) reach() Span {
 		if sp := r.reachIn(m.Para, r.sentenceAt(m.Para, m.Span.Start-m.Para.Start).Start); sp.Len() > 0 {
 			return sp
 		}
+		// A list item takes its means from the list's introduction ("The
+		// contact form can be used to: ... reach our Data Protection
+		// Officer").
+		if intro := m.Para.Block.Intro; m.Para.Item != nil && intro != nil {
+			if sp := r.reachIn(intro, 0); sp.Len() > 0 {
+				return sp
+			}
+		}
 		for j := i + 1; j < len(paras) && j <= i+reachParas && paras[j].Section == m.Para.Section; j++ {
 			if sp := r.reachIn(paras[j], 0); sp.Len() > 0 {
 				return sp
