@@ -62,6 +62,37 @@ func findEnumerations(n *notices.Notice, pr *paraRights, onlyPublic bool) []*enu
 	return kept
 }
 
+// besideParas is how many paragraphs after a list of rights, in a notice
+// without headings, are read as finishing it.
+const besideParas = 2
+
+// besideList returns, for a list outside any section, its lead and the
+// besideParas paragraphs after it, up to the next title-like line or list.
+func besideList(n *notices.Notice, e *enumeration) []*notices.Para {
+	var out []*notices.Para
+	if e.lead != nil && !e.paras[e.lead] {
+		out = append(out, e.lead)
+	}
+	paras := n.Paras()
+	last := -1
+	for i, p := range paras {
+		if e.paras[p] {
+			last = i
+		}
+	}
+	if last < 0 {
+		return out
+	}
+	for j := last + 1; j < len(paras) && j <= last+besideParas; j++ {
+		p := paras[j]
+		if p.Section != nil || p.Item != nil || titleLike(p.Text) != "" {
+			break
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 // keepRightsLists keeps the enumerations that name three different rights
 // in three items (in three titles for sub-headings), adding to each what
 // the rest of its section says, and drops those that are not the reader's
@@ -93,6 +124,17 @@ func keepRightsLists(n *notices.Notice, pr *paraRights, out []*enumeration) []*e
 					// that right as well as naming it would.
 					e.rights |= pr.told(p)
 				}
+			}
+		}
+		if !e.titled && e.section == nil {
+			// A notice without headings has no section to finish the
+			// list: its introduction and the few paragraphs just after
+			// it do ("You can also object to or restrict ...").
+			for _, p := range besideList(n, e) {
+				if e.rights == allRights {
+					break
+				}
+				e.rights |= pr.told(p)
 			}
 		}
 		if e.titled && e.section != nil {
