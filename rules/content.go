@@ -138,11 +138,13 @@ func (c *content) locate(id string) (h hit, ok bool) {
 	// element is shown, though not that it is stated ("Complaints" for
 	// the right to complain to the regulator, "International transfers",
 	// "How can the library use my data?"), stand with the titled ones
-	// where they hold a sentence that states it.
+	// where they hold a sentence that states it, unless they are inside
+	// a section whose title rules the element out ("Complaints" under
+	// "Data Privacy Framework").
 	named := len(titles)
 	if w := table.places[id]; w != nil && c.all {
 		c.n.Walk(func(s *notices.Section) {
-			if s.Title != "" && w.in(fold(s.Title)) && !table.notTitles[id].in(fold(s.Title)) &&
+			if s.Title != "" && w.in(fold(s.Title)) && !underNotTitle(id, s) &&
 				!slices.ContainsFunc(titles[:named], func(x hit) bool { return x.Section == s }) {
 				titles = append(titles, hit{Span: s.TitleSpan, Section: s, Title: true})
 			}
@@ -160,6 +162,12 @@ func (c *content) locate(id string) (h hit, ok bool) {
 	bestN, bestMixed := 0, true
 	for _, t := range titles {
 		in, n := firstIn(hs, t.Section)
+		if n == 0 && c.all && t.Supported {
+			// A section titled for it whose sentences only complete the
+			// title ("Data processors" over a list of them, each with
+			// its purpose and location) states it as often as they do.
+			in, n = c.supports(id, t.Section)
+		}
 		if n == 0 {
 			continue
 		}
@@ -203,22 +211,45 @@ func (c *content) locate(id string) (h hit, ok bool) {
 	if w, pl := table.titles[id], table.places[id]; w != nil || pl != nil && c.all {
 		titled := c.n.Memo(titledKey{}, func() any { return titleLines(c.n) }).(map[*notices.Para]string)
 		var line *hit
+		byData := false
 		for i, x := range hs {
 			if t := titled[x.Para]; t != "" && (w.in(t) || c.all && pl.in(t)) {
 				// For the checklist, a line naming this element alone
 				// comes first: "How we work with third parties" for
 				// recipients, not "Information we receive from third
-				// parties".
-				if !c.all || !table.mixedTitle(id, t) {
+				// parties". So does, for the sources, a line led by them
+				// ("Third parties who pass information to us") before one
+				// led by the data in the same section, which shows what
+				// kinds are received; a later section's ("Sources" in a
+				// supplement for one state's law) does not.
+				led := c.all && id == "data-source" && dataLed(t)
+				if !c.all || !table.mixedTitle(id, t) && !led && (!byData || line.Section == x.Section) {
 					return x, true
 				}
 				if line == nil {
-					line = &hs[i]
+					line, byData = &hs[i], led
 				}
 			}
 		}
 		if line != nil {
 			return *line, true
+		}
+	}
+	if c.all {
+		// Where the checklist points, a sentence under a title that rules
+		// the element's titles out comes after any other: "You may also
+		// contact your supervisory authority" under "Data Privacy
+		// Framework complaints" is the framework's dispute route, where
+		// the notice's own statement of the right is elsewhere.
+		if rest := slices.DeleteFunc(slices.Clone(hs), func(x hit) bool { return underNotTitle(id, x.Section) }); len(rest) > 0 {
+			hs = rest
+		}
+		// So does the introduction before the first section, which
+		// sums up what the sections say: "We comply with the Data
+		// Privacy Framework" there, where a section for the reader's
+		// country names the safeguards.
+		if rest := slices.DeleteFunc(slices.Clone(hs), func(x hit) bool { return x.Section == nil }); len(rest) > 0 {
+			hs = rest
 		}
 	}
 	count := map[*notices.Section]int{}
@@ -232,6 +263,34 @@ func (c *content) locate(id string) (h hit, ok bool) {
 		}
 	}
 	return best, true
+}
+
+// dataLed reports whether a folded title is led by the data it is about:
+// "Information we receive from third parties", "_**Personal data shared
+// by our partners**_", not "Third parties who pass information to us".
+func dataLed(title string) bool {
+	t := strings.TrimLeft(title, " *_#.0123456789\\")
+	for _, w := range []string{"information ", "data ", "personal ", "your information ", "your data ", "your personal ", "details ", "the information ", "the data ", "the personal "} {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// underNotTitle reports whether s or a section it is in has a title that
+// rules out element id's titles.
+func underNotTitle(id string, s *notices.Section) bool {
+	w := table.notTitles[id]
+	if w == nil || s == nil {
+		return false
+	}
+	for _, a := range s.Ancestors() {
+		if a.Title != "" && w.in(fold(a.Title)) {
+			return true
+		}
+	}
+	return false
 }
 
 // follow returns, for a hit whose sentence sends the reader to another
@@ -338,6 +397,61 @@ func titleLike(text string) string {
 		return t
 	}
 	return ""
+}
+
+// supports returns, as a hit, the first sentence inside s that holds the
+// objects of one of element id's rows, as the text under a title naming
+// the element must (contentTable.support), and how many do. Where s goes
+// on in sub-sections ("Who we share your data with" over "Hosting",
+// "Customer support"), the first is in them: they name what the section
+// is about, where the opening before them is about it in general ("We
+// share data in line with the Data Protection Regulation").
+func (c *content) supports(id string, s *notices.Section) (*hit, int) {
+	var first, later *hit
+	from := s.Span.Start
+	if len(s.Children) > 0 {
+		from = s.Children[0].Span.Start
+	}
+	n := 0
+	for _, p := range c.n.Paras() {
+		if !s.Contains(p.Section) {
+			continue
+		}
+		for _, st := range p.Sentences() {
+			r, ok := supportRow(id, p.Text[st.Start:st.End])
+			if !ok {
+				continue
+			}
+			h := &hit{Span: notices.Span{Start: p.Start + st.Start, End: p.Start + st.End}, Para: p, Section: p.Section, Row: r}
+			if first == nil {
+				first = h
+			}
+			if later == nil && p.Start >= from {
+				later = h
+			}
+			n++
+		}
+	}
+	if later != nil {
+		return later, n
+	}
+	return first, n
+}
+
+// supportRow returns the first of element id's rows whose objects sentence
+// holds, as the text under a title naming the element must.
+func supportRow(id, sentence string) (int, bool) {
+	sent := withoutURLs(sentence)
+	said := table.objects.Find(sent)
+	if said == 0 {
+		return 0, false
+	}
+	for r := range table.rows {
+		if said.Has(r) && table.rows[r].element == id && !table.rows[r].not.in(fold(sent)) {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // holdsSentence reports whether one of hs is a sentence inside s: a title
@@ -457,4 +571,22 @@ func ContentRules() []*lint.Rule {
 		out[i] = e.rule
 	}
 	return out
+}
+
+// dataLedSource returns the first sentence that says where data come from
+// under a title, or a title-like line, led by the data (dataLed).
+func (c *content) dataLedSource() (hit, bool) {
+	titled := c.n.Memo(titledKey{}, func() any { return titleLines(c.n) }).(map[*notices.Para]string)
+	w := table.titles["data-source"]
+	for _, x := range c.sentences("data-source") {
+		if t := titled[x.Para]; t != "" && w.in(t) && dataLed(t) {
+			return x, true
+		}
+		for _, s := range x.Section.Ancestors() {
+			if t := fold(s.Title); w.in(t) && dataLed(t) {
+				return x, true
+			}
+		}
+	}
+	return hit{}, false
 }

@@ -837,6 +837,13 @@ func fromOthers(id, msg, fix string) func(*content, *notices.Facts) Verdict {
 			// parties"), not at the first list of what it collects.
 			if s, ok := c.first("data-source"); ok && c.all && id == "data-categories" {
 				h = s
+				// A line or title led by the data ("Personal data we
+				// receive from other organisations") is where their kinds
+				// are shown, where the sources may be said apart
+				// ("Third parties who pass information to us").
+				if d, ok := c.dataLedSource(); ok {
+					h = d
+				}
 			}
 			return present(id, h, why)
 		}

@@ -79,7 +79,10 @@ var contentRows = map[string]concept{
 	},
 	"recipients": {
 		titles: class{"shar", "disclos", "recipient", "third part", "who we give", "who has access", "who can see", "who sees",
-			"passing", "who we pass", "who else"},
+			"passing", "who we pass", "who else",
+			// The processors a notice lists ("Data processors", "Our
+			// service providers") are recipients.
+			"processor", "subprocessor", "service provider"},
 		weak: class{"third part"},
 		rows: []row{
 			// ("provide" stems as "provider" does, an object: it is left
@@ -149,6 +152,10 @@ var contentRows = map[string]concept{
 	},
 	"complaint-right": {
 		places: class{"complain", "complaint", "supervisory authority", "regulator", "information commissioner"},
+		// A US framework's dispute route ("Data Privacy Framework
+		// complaint mechanism", "Privacy Shield disputes") is no place
+		// for the right to complain to the regulator.
+		notTitles: class{"privacy framework", "privacy shield", "dpf", "dispute"},
 		rows: []row{
 			// The regulator is the verb class here: it is the rarer word.
 			{objects: class{"complain", "complaint", "lodge", "concern", "concerns", "escalate", "refer", "take it up", "take the matter", "contact", "get in touch", "tell", "report"},
@@ -261,7 +268,10 @@ var contentRows = map[string]concept{
 	},
 	"data-source": {
 		titles: class{"source", "where we get", "where do we get", "where we obtain", "where does", "where your information comes", "where your data comes",
-			"from third part", "from other", "from others", "information we receive", "information we obtain", "data we receive", "data we obtain", "obtain"},
+			"from third part", "from other", "from others", "information we receive", "information we obtain", "data we receive", "data we obtain", "obtain",
+			// A title led by the source: "Third parties who pass
+			// information to us".
+			"pass information to us", "pass your information to us", "pass data to us", "passed to us"},
 		rows: []row{
 			{objects: class{"from", "provided by", "supplied by", "given by", "collected by", "obtained by", "gathered by", "source", "sources", "shared with us by", "passed to us by", "via"},
 				verbs: class{"third party", "third parties", "partner", "provider", "agency", "agencies", "employer", "school", "authority", "authorities", "public",
