@@ -40,6 +40,10 @@ type Facts struct {
 	// anything (marketing and cookies included); PublicTaskOnly that the
 	// public task or a legal obligation is the only basis given.
 	Consent, LegitimateInterests, PublicTaskOnly Fact
+	// Supplement says the notice is a cookie policy that sends the reader
+	// to the organisation's privacy notice: a layer of its privacy
+	// information, not the whole of it. The evidence is the reference.
+	Supplement Fact
 	// Transfers and FromOthers decide no check of whether a rule applies,
 	// so they are read when first asked for (see the methods).
 	flows  *flows

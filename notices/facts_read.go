@@ -26,6 +26,7 @@ func readFacts(n *Notice) *Facts {
 	r.publicAuthority()
 	r.establishment()
 	r.dpoRequired()
+	r.supplement()
 	// A controller established in the UK is under UK GDPR (Art 3(1)).
 	if r.f.UKEstablished.Holds && r.f.Scope&UKGDPR == 0 {
 		r.f.Scope |= UKGDPR
@@ -1228,6 +1229,62 @@ func (r *factReader) anyMatch(re *pattern.Pattern) bool {
 		return true
 	})
 	return found
+}
+
+var (
+	// cookieName is a cookie policy's name for itself, in its title or
+	// first heading ("Cookie Policy", "Cookies Notice") or in its text
+	// ("This Cookie Policy explains ...").
+	cookieName     = regexp.MustCompile(`(?i)\bcook(?:ie|ies)[\s-]+(?:policy|notice|statement)\b`)
+	thisCookieName = pattern.MustCompile(`(?i)\bthis cook(?:ie|ies)[\s-]+(?:policy|notice|statement)\b`)
+	// privacyElsewhere names the organisation's privacy notice as another
+	// document ("our Privacy Policy", "the Acme Privacy Statement");
+	// privacySelf names the notice itself one.
+	// "The Privacy Policy" is the organisation's when it has capitals:
+	// "the respective privacy policy" is a third party's.
+	privacyElsewhere = pattern.MustCompile(`(?i:\bour[\s\x{00A0}]+[\[*_]*(?:[\w-]+[\s\x{00A0}]+){0,2}privacy[\s\x{00A0}*_]+(?:policy|notice|statement))\b|\b(?:[Tt]he|[Ii]ts)[\s\x{00A0}]+[\[*_]*(?:[A-Z][\w-]*[\s\x{00A0}]+){0,2}(?:Privacy|PRIVACY)[\s\x{00A0}*_]+(?:Policy|Notice|Statement|POLICY|NOTICE|STATEMENT)\b`)
+	privacySelf      = pattern.MustCompile(`(?i)\bthis\s+(?:privacy|data protection)\s+(?:policy|notice|statement)\b`)
+)
+
+// openingParas is how many paras open a notice, where it says what it is.
+const openingParas = 3
+
+// supplement reads whether the notice is a cookie policy beside a privacy
+// notice: it names itself a cookie policy, names the privacy notice as
+// another document, and never names itself one.
+//
+// The name must be the notice's own: its title or first heading (not a
+// "Privacy and Cookies Policy"), or its opening paragraphs; a page of
+// several policies names a cookie policy further down.
+func (r *factReader) supplement() {
+	titles := []string{r.n.Title}
+	if len(r.n.Sections) > 0 {
+		titles = append(titles, r.n.Sections[0].Title)
+	}
+	named := false
+	for _, t := range titles {
+		if strings.Contains(strings.ToLower(t), "privacy") {
+			return // a privacy notice, cookies and all
+		}
+		named = named || cookieName.MatchString(t)
+	}
+	for i, p := range r.n.Paras() {
+		if named || i >= openingParas {
+			break
+		}
+		named = thisCookieName.Match(p.Scan)
+	}
+	if !named || r.anyMatch(privacySelf) {
+		return
+	}
+	// The reference is as often a link as not ("see our [Privacy
+	// Policy](...)"): links are read too.
+	for _, p := range r.n.ParasFor(privacyElsewhere) {
+		if m := privacyElsewhere.FindIndex(p.Scan); m != nil {
+			r.f.Supplement = yes(p.span(m))
+			return
+		}
+	}
 }
 
 // represented reports whether the notice speaks of a representative, in a

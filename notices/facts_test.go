@@ -335,3 +335,24 @@ func TestMailtoPairs(t *testing.T) {
 		t.Errorf("unpaired addresses %q, want the emphasised, escaped one", plain)
 	}
 }
+
+// A cookie policy that sends the reader to the organisation's privacy
+// notice is a layer of it; a privacy notice that covers cookies too, or a
+// cookie policy that speaks of other sites' privacy policies, is not.
+func TestSupplement(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		want      bool
+	}{
+		{"cookie policy beside the privacy notice", "# Cookie Policy\n\nUnder UK GDPR this cookie policy explains the cookies on the Harbour Cinema website. How we use your personal data is set out in our [Privacy Notice](https://example.org/privacy).\n", true},
+		{"named in its opening", "This Cookies Notice explains the small files our booking site stores. The Harbour Cinema Privacy Policy tells you how we use your data.\n", true},
+		{"a privacy and cookies policy", "# Privacy and Cookies Policy\n\nThis cookie policy section sits inside our privacy policy.\n", false},
+		{"calls itself a privacy notice", "# Cookie Policy\n\nThis privacy notice covers our cookies. See our privacy policy for more.\n", false},
+		{"other sites' policies", "# Cookie Policy\n\nThis cookie policy explains our cookies. Partners' cookies follow the respective privacy policy of each partner.\n", false},
+		{"a privacy notice", "# Privacy notice\n\nUnder UK GDPR we explain how we use your data. Our cookie policy is on another page.\n", false},
+	} {
+		if _, f := facts(t, c.src); f.Supplement.Holds != c.want {
+			t.Errorf("%s: supplement %v, want %v", c.name, f.Supplement.Holds, c.want)
+		}
+	}
+}

@@ -523,7 +523,7 @@ func factWhy(n *notices.Notice, what string, e notices.Evidence) string {
 // element is missing or partial.
 func (e *element) check(pass *lint.Pass) {
 	f := pass.Facts()
-	if !f.Scope.GDPR() || !inEnglish(pass.Notice) {
+	if !f.Scope.GDPR() || !inEnglish(pass.Notice) || f.Supplement.Holds {
 		return // no element applies or can be read, and the notice need not be
 	}
 	v := e.verdict(pass.Notice, contentOf(pass.Notice), f)
@@ -543,8 +543,18 @@ func (e *element) verdict(n *notices.Notice, c *content, f *notices.Facts) Verdi
 	if !inEnglish(n) {
 		return notApplicable(e.rule.ID, notEnglish)
 	}
+	if f.Supplement.Holds && f.Scope.GDPR() {
+		// The privacy information comes in layers: a cookie policy that
+		// sends the reader to the privacy notice is one, and the notice
+		// states the elements.
+		return notApplicable(e.rule.ID, factWhy(n, supplementWhy, f.Supplement.Evidence))
+	}
 	return e.judge(c, f)
 }
+
+// supplementWhy is why no element is judged in a cookie policy beside a
+// privacy notice.
+const supplementWhy = "the notice is a cookie policy that sends the reader to the privacy notice, which gives the privacy information"
 
 // Checklist judges every content element for notice n under facts f (the
 // notice's own, or with a configuration's stated facts): one verdict per

@@ -46,6 +46,9 @@ in one clause ("you have the right to be provided with details of the processing
 we process your data, see section 4" names no right. The table is printed at the
 end of this page.
 
+A cookie policy that names itself one and sends the reader to the privacy notice
+("our Privacy Notice") is not judged: the privacy notice lists the rights.
+
 What a list of rights is: a Markdown list, "•" lines, or lines opening with an
 escaped marker ("\- to access ..."); a run of numbered or titled sub-sections
 ("6.1 Right of access" ... "6.6", also when the title is the first line of the
@@ -256,7 +259,9 @@ func checkRightsList(pass *lint.Pass) {
 	// The eight rights are UK and EU GDPR's: a notice under neither (a
 	// US-only policy) owes nobody this list.
 	facts := pass.Facts()
-	if !facts.Scope.GDPR() {
+	if !facts.Scope.GDPR() || facts.Supplement.Holds {
+		// A cookie policy beside the privacy notice leaves the rights
+		// to it.
 		return
 	}
 	n := pass.Notice

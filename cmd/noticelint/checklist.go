@@ -233,6 +233,8 @@ func dpoItem(n *notices.Notice, f *notices.Facts, fs []lint.Finding, signed map[
 	switch {
 	case !f.Scope.GDPR():
 		it.Status, it.Why = "na", "the notice is not written under UK or EU GDPR"
+	case f.Supplement.Holds:
+		it.Status, it.Why = "na", "the notice is a cookie policy that sends the reader to the privacy notice, which lists the rights"
 	case len(fs) > 0 || wasSigned:
 		it.Status = "partial"
 		if len(f.DPO.Mentions) == 0 {
@@ -260,6 +262,8 @@ func rightsItem(n *notices.Notice, f *notices.Facts, fs []lint.Finding, signed m
 	switch {
 	case !f.Scope.GDPR():
 		it.Status, it.Why = "na", "the notice is not written under UK or EU GDPR"
+	case f.Supplement.Holds:
+		it.Status, it.Why = "na", "the notice is a cookie policy that sends the reader to the privacy notice, which lists the rights"
 	case len(fs) > 0 || wasSigned:
 		it.Status = "partial"
 	default:

@@ -117,6 +117,7 @@ func outlineFacts(n *notices.Notice, f *notices.Facts) []outlineFact {
 	yesNo("public task alone", f.PublicTaskOnly)
 	yesNo("transfers abroad", f.Transfers())
 	yesNo("data from others", f.FromOthers())
+	yesNo("supplements a privacy notice", f.Supplement)
 	return out
 }
 
