@@ -347,7 +347,7 @@ var hitPool = sync.Pool{New: func() any { return new(indexBuf) }}
 // case c (boundaryCase) anchors o's pattern there: the boundaries it needs
 // are met.
 func (o *owner) accepts(c int) bool {
-	return !(o.wordBefore && c&1 != 0) && !(o.wordAfter && c&2 != 0)
+	return (!o.wordBefore || c&1 == 0) && (!o.wordAfter || c&2 == 0)
 }
 
 // eachWindow calls f with the stretch of t a match of p holding each of

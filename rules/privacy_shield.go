@@ -279,11 +279,7 @@ func shieldUse(p *notices.Para) *shieldPara {
 // A mention inside a link's target or a bare address
 // (".../privacy-shield") is a page's address, not a mention at all.
 func frameworkMention(sent string) []int {
-	var addresses [][]int
-	for _, m := range linkTarget.FindAllStringIndex(sent, -1) {
-		addresses = append(addresses, m)
-	}
-	addresses = append(addresses, address.FindAllStringIndex(sent, -1)...)
+	addresses := append(linkTarget.FindAllStringIndex(sent, -1), address.FindAllStringIndex(sent, -1)...)
 	for _, m := range shieldMention.Regexp().FindAllStringSubmatchIndex(sent, -1) {
 		inAddress := slices.ContainsFunc(addresses, func(a []int) bool { return m[0] >= a[0] && m[0] < a[1] })
 		if !inAddress && !documentName.MatchString(sent[m[1]:]) {
