@@ -215,7 +215,10 @@ func TestLongClauseConstantMemory(t *testing.T) {
 	Rights.Match(clause(10)) // warm the word cache and the pool
 	short := testing.AllocsPerRun(20, func() { Rights.Match(clause(10)) })
 	long := testing.AllocsPerRun(5, func() { Rights.Match(clause(20000)) })
-	if long > short+8 {
+	// Under the race detector the word buffers' pool drops some of what
+	// is put back, and a long clause's buffer is grown anew: the counts
+	// say nothing there.
+	if long > short+8 && !raceEnabled {
 		t.Errorf("one clause of 20,000 phrases allocates %.0f times, of 10 phrases %.0f: want the same", long, short)
 	}
 	for _, c := range []struct {

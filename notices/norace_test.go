@@ -1,0 +1,5 @@
+//go:build !race
+
+package notices
+
+const raceEnabled = false
