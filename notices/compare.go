@@ -380,6 +380,15 @@ func (cx *comparer) pair(olds, news []*Section) []int {
 		}
 		return in.title + "\x00" + in.body
 	})
+	// A section with neither title nor text ("Appendix 1" at the end, a
+	// number on a line of its own) is known by its number alone, and
+	// similarity has no words to find it by.
+	byKey(func(s *Section) string {
+		if in := cx.get(s); in.title == "" && in.body == "" && s.Key != "" {
+			return "\x01" + s.Key
+		}
+		return ""
+	})
 	byKey(func(s *Section) string {
 		if in := cx.get(s); len(in.body) >= 20 {
 			return in.body
