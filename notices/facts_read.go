@@ -161,34 +161,14 @@ func (r *factReader) scope() {
 	// as evidence only for a notice that speaks the GDPR's language.
 	var ukFramework, euFramework Evidence
 	if !f.UKLaw.Found() {
-		r.each(ukLaw, func(p *Para, m []int) bool {
-			if !isUKCommissioner(p.Text, m) {
-				return false
-			}
-			if r.inFrameworkSentence(p, m) {
-				if !ukFramework.Found() {
-					ukFramework = Evidence{Span: p.span(m)}
-				}
-				return false
-			}
-			f.UKLaw = Evidence{Span: p.span(m)}
-			return true
-		})
+		r.lawMention(ukLaw, func(p *Para, m []int) bool { return !isUKCommissioner(p.Text, m) }, &f.UKLaw, &ukFramework)
 	}
 	if !f.EULaw.Found() {
-		r.each(euLaw, func(p *Para, m []int) bool {
-			if w := strings.ToLower(p.Text[m[0]:m[1]]); (w == "gdpr" || w == "general data protection regulation") && ukQualifier.MatchString(p.Text[max(0, m[0]-80):m[0]]) {
-				return false // "UK GDPR" is the UK's law
-			}
-			if r.inFrameworkSentence(p, m) {
-				if !euFramework.Found() {
-					euFramework = Evidence{Span: p.span(m)}
-				}
-				return false
-			}
-			f.EULaw = Evidence{Span: p.span(m)}
-			return true
-		})
+		r.lawMention(euLaw, func(p *Para, m []int) bool {
+			w := strings.ToLower(p.Text[m[0]:m[1]])
+			// "UK GDPR" is the UK's law.
+			return (w == "gdpr" || w == "general data protection regulation") && ukQualifier.MatchString(p.Text[max(0, m[0]-80):m[0]])
+		}, &f.EULaw, &euFramework)
 	}
 	// Headings count too ("Your rights under the GDPR").
 	r.n.Walk(func(s *Section) {
@@ -240,6 +220,25 @@ var transferFramework = pattern.MustCompile(`(?i)safe[\s\x{00A0}-]+harbou?r|Priv
 // framework sentence's "EU" or "UK" is the notice's scope after all ("We are
 // the data controller … we are a member of the EU-U.S. Privacy Shield").
 var gdprTerms = pattern.MustCompile(`(?i)\bdata controllers?\b|\b(?:the )?controller of your\b|\blawful bas[ie]s\b|\blegal bas[ie]s for (?:the |our )?processing\b|\bdata subjects?\b|\bright to (?:erasure|data portability|restrict(?:ion)?|rectification)\b|\bright to be forgotten\b`)
+
+// lawMention sets found to the first match of law in the paras that is not
+// skipped, and aside to the first one in a sentence naming a US transfer
+// framework (inFrameworkSentence), which is passed over.
+func (r *factReader) lawMention(law *pattern.Pattern, skip func(*Para, []int) bool, found, aside *Evidence) {
+	r.each(law, func(p *Para, m []int) bool {
+		if skip(p, m) {
+			return false
+		}
+		if r.inFrameworkSentence(p, m) {
+			if !aside.Found() {
+				*aside = Evidence{Span: p.span(m)}
+			}
+			return false
+		}
+		*found = Evidence{Span: p.span(m)}
+		return true
+	})
+}
 
 // inFrameworkSentence reports whether the scope mention m in p is in a
 // sentence that names a US transfer framework. A US company's certification

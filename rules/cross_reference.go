@@ -338,11 +338,6 @@ func checkPartRef(pass *lint.Pass, pr *notices.PartRef, html func() (first, last
 // the same section, and nothing else stands between them: the reference's
 // own paragraph ends with the sentence that holds it.
 func proseBeside(n *notices.Notice, pr *notices.PartRef, back bool) bool {
-	paras := n.Paras()
-	i := slices.Index(paras, pr.Para)
-	if i < 0 {
-		return false
-	}
 	rest := pr.Para.Text[pr.Span.End-pr.Para.Start:]
 	if back {
 		rest = pr.Para.Text[:pr.Span.Start-pr.Para.Start]
@@ -350,41 +345,40 @@ func proseBeside(n *notices.Notice, pr *notices.PartRef, back bool) bool {
 	if strings.Contains(rest, "\n") {
 		return false
 	}
-	step := 1
-	if back {
-		step = -1
-	}
-	for j := i + step; j >= 0 && j < len(paras); j += step {
-		q := paras[j]
-		if q.Block == pr.Para.Block {
-			continue
-		}
-		return q.Section == pr.Para.Section && q.Block.Kind == notices.Paragraph && isProse(q.Text)
-	}
-	return false
+	q := blockBeside(n, pr, back)
+	return q != nil && q.Block.Kind == notices.Paragraph && isProse(q.Text)
 }
 
 // tableBeside reports whether the block next to the one holding a part
 // reference, after it (or before it, with back), is a table in the same
 // section.
 func tableBeside(n *notices.Notice, pr *notices.PartRef, back bool) bool {
+	q := blockBeside(n, pr, back)
+	return q != nil && q.Block.Kind == notices.Table
+}
+
+// blockBeside returns the first para of the block next to the one holding
+// a part reference, after it (or before it, with back), when it is in the
+// same section; else nil.
+func blockBeside(n *notices.Notice, pr *notices.PartRef, back bool) *notices.Para {
 	paras := n.Paras()
 	i := slices.Index(paras, pr.Para)
 	if i < 0 {
-		return false
+		return nil
 	}
 	step := 1
 	if back {
 		step = -1
 	}
 	for j := i + step; j >= 0 && j < len(paras); j += step {
-		q := paras[j]
-		if q.Block == pr.Para.Block {
-			continue
+		if q := paras[j]; q.Block != pr.Para.Block {
+			if q.Section != pr.Para.Section {
+				return nil
+			}
+			return q
 		}
-		return q.Section == pr.Para.Section && q.Block.Kind == notices.Table
 	}
-	return false
+	return nil
 }
 
 // recordLists returns where each list of records in n starts: a run of
