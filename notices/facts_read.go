@@ -1234,7 +1234,9 @@ var (
 	// cookieName is a cookie policy's name for itself, in its title or
 	// first heading ("Cookie Policy", "Cookies Notice") or in its text
 	// ("This Cookie Policy explains ...").
-	cookieName     = regexp.MustCompile(`(?i)\bcook(?:ie|ies)[\s-]+(?:policy|notice|statement)\b`)
+	// A title may name other technologies too ("Ads, Cookies & Tracking
+	// Technologies Policy").
+	cookieName     = regexp.MustCompile(`(?i)\bcook(?:ie|ies)\b[^.\n]{0,40}\b(?:policy|notice|statement)\b`)
 	thisCookieName = pattern.MustCompile(`(?i)\bthis cook(?:ie|ies)[\s-]+(?:policy|notice|statement)\b`)
 	// privacyElsewhere names the organisation's privacy notice as another
 	// document ("our Privacy Policy", "the Acme Privacy Statement");

@@ -345,6 +345,7 @@ func TestSupplement(t *testing.T) {
 		want      bool
 	}{
 		{"cookie policy beside the privacy notice", "# Cookie Policy\n\nUnder UK GDPR this cookie policy explains the cookies on the Harbour Cinema website. How we use your personal data is set out in our [Privacy Notice](https://example.org/privacy).\n", true},
+		{"a title naming other technologies too", "# Ads, Cookies & Tracking Technologies Policy\n\nWe use cookies on our site. Read our Privacy Policy for how we use your data.\n", true},
 		{"named in its opening", "This Cookies Notice explains the small files our booking site stores. The Harbour Cinema Privacy Policy tells you how we use your data.\n", true},
 		{"a privacy and cookies policy", "# Privacy and Cookies Policy\n\nThis cookie policy section sits inside our privacy policy.\n", false},
 		{"calls itself a privacy notice", "# Cookie Policy\n\nThis privacy notice covers our cookies. See our privacy policy for more.\n", false},
