@@ -418,7 +418,7 @@ func (c *content) supports(id string, s *notices.Section) (*hit, int) {
 			continue
 		}
 		for _, st := range p.Sentences() {
-			r, ok := supportRow(id, p.Text[st.Start:st.End])
+			r, ok := table.supportRow(id, p.Text[st.Start:st.End])
 			if !ok {
 				continue
 			}
@@ -436,22 +436,6 @@ func (c *content) supports(id string, s *notices.Section) (*hit, int) {
 		return later, n
 	}
 	return first, n
-}
-
-// supportRow returns the first of element id's rows whose objects sentence
-// holds, as the text under a title naming the element must.
-func supportRow(id, sentence string) (int, bool) {
-	sent := withoutURLs(sentence)
-	said := table.objects.Find(sent)
-	if said == 0 {
-		return 0, false
-	}
-	for r := range table.rows {
-		if said.Has(r) && table.rows[r].element == id && !table.rows[r].not.in(fold(sent)) {
-			return r, true
-		}
-	}
-	return 0, false
 }
 
 // holdsSentence reports whether one of hs is a sentence inside s: a title

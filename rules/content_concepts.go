@@ -757,20 +757,29 @@ func (t *contentTable) support(n *notices.Notice, titles []hit) {
 				continue
 			}
 			for _, s := range p.Sentences() {
-				sent := withoutURLs(p.Text[s.Start:s.End])
-				said := t.objects.Find(sent)
-				for r := range t.rows {
-					if said.Has(r) && t.rows[r].element == t.rows[h.Row].element && !t.rows[r].not.in(fold(sent)) {
-						h.Supported = true
-						break
-					}
-				}
-				if h.Supported {
+				if _, ok := t.supportRow(t.rows[h.Row].element, p.Text[s.Start:s.End]); ok {
+					h.Supported = true
 					break
 				}
 			}
 		}
 	}
+}
+
+// supportRow returns the first of element id's rows whose objects sentence
+// holds, as the text under a title naming the element must.
+func (t *contentTable) supportRow(id, sentence string) (int, bool) {
+	sent := withoutURLs(sentence)
+	said := t.objects.Find(sent)
+	if said == 0 {
+		return 0, false
+	}
+	for r := range t.rows {
+		if said.Has(r) && t.rows[r].element == id && !t.rows[r].not.in(fold(sent)) {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // withoutURLs blanks a Markdown link's target and bare web addresses:
