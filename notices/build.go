@@ -377,13 +377,16 @@ func (b *builder) linkTOC(i int) (int, bool) {
 	j := i
 	var entries []*TOCEntry
 	for ; j < len(b.units) && b.units[j].list == u.list; j++ {
+		// The contents end at the first item that is not an in-page
+		// link: where a page's anchors hid the body's list markers
+		// (unhideMarker), its items run on in the same list.
 		raw := strings.TrimFunc(b.text(b.units[j]), unicode.IsSpace)
 		if !strings.HasPrefix(raw, "[") || !strings.HasSuffix(raw, ")") {
-			return 0, false // what linkOnly would say, without the work
+			break // what linkOnly would say, without the work
 		}
 		m := linkOnly.FindStringSubmatch(oneLine(raw))
 		if m == nil {
-			return 0, false
+			break
 		}
 		title := m[1]
 		num := ""
@@ -396,7 +399,37 @@ func (b *builder) linkTOC(i int) (int, bool) {
 		return 0, false
 	}
 	b.n.TOC = &TOC{Entries: entries}
+	b.looseTitles(entries, j)
 	return j, true
+}
+
+// looseTitles notes the unnumbered titles of a list of links as titles
+// the body may write as plain lines (unnumbered), when the body so writes
+// at least half of them: one line that happens to repeat an entry, in a
+// notice whose other titles are written otherwise, would take the rest of
+// the notice into its section.
+func (b *builder) looseTitles(entries []*TOCEntry, from int) {
+	loose := map[string]bool{}
+	for _, e := range entries {
+		if e.Number == "" {
+			loose[strings.ToLower(oneLine(e.Title))] = true
+		}
+	}
+	if len(loose) == 0 {
+		return
+	}
+	seen := map[string]bool{}
+	for k := from; k < len(b.units); k++ {
+		if t, _, _, ok := looseTitle(b.units[k], b.text(b.units[k]), loose); ok {
+			seen[strings.ToLower(t)] = true
+		}
+	}
+	if 2*len(seen) < len(loose) {
+		return
+	}
+	for t := range loose {
+		b.tocLoose[t] = true
+	}
 }
 
 // repeatedLater reports whether at least half of the titles in units [i, j)
@@ -792,17 +825,71 @@ func (b *builder) unappend(u unit) {
 	}
 }
 
+// unnumbered makes a section of a line the table of contents lists by
+// title alone. The line is a paragraph, or an item of a top-level list
+// where the body is one list (a page converted from HTML whose anchors
+// led each item, see unhideMarker); an item may run on into its own text
+// after the title and a full stop or colon ("The Way We Use Information.
+// In general, we ...").
 func (b *builder) unnumbered(i int) bool {
 	u := b.units[i]
-	if u.kind != uPara || u.depth > 0 || len(b.tocLoose) == 0 || strings.Contains(b.text(u), "\n") {
+	if len(b.tocLoose) == 0 {
 		return false
 	}
-	t := oneLine(b.text(u))
-	if !b.tocLoose[strings.ToLower(t)] {
+	t := b.text(u)
+	title, _, end, ok := looseTitle(u, t, b.tocLoose)
+	if !ok {
 		return false
 	}
-	b.push(&Section{Title: t, Level: 1, Kind: Unnumbered, Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, u.span.End}})
+	s := &Section{Title: title, Level: 1, Kind: Unnumbered, Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, u.span.Start + end}}
+	b.push(s)
+	rest := end
+	for rest < len(t) && (t[rest] == ' ' || t[rest] == '\t' || t[rest] == '\n') {
+		rest++
+	}
+	if rest < len(t) {
+		s.Blocks = append(s.Blocks, &Block{Kind: Paragraph, Span: Span{u.span.Start + rest, u.span.End}, Section: s})
+	}
 	return true
+}
+
+// looseTitle reads unit u (its text t) as a title of loose: it returns the
+// title and where in t it starts and ends (past empty links before it, and
+// a full stop or colon after it).
+func looseTitle(u unit, t string, loose map[string]bool) (title string, lead, end int, ok bool) {
+	if u.kind != uPara && u.kind != uItem || u.depth > 0 {
+		return "", 0, 0, false
+	}
+	lead = emptyLinks(t)
+	body := t[lead:]
+	line, _, _ := strings.Cut(body, "\n")
+	switch {
+	case !strings.Contains(body, "\n") && loose[strings.ToLower(oneLine(body))]:
+		end = len(body)
+	case u.kind == uItem:
+		k := strings.IndexAny(line, ".:")
+		if k <= 0 || k+1 < len(line) && line[k+1] != ' ' || !loose[strings.ToLower(oneLine(line[:k]))] {
+			return "", 0, 0, false
+		}
+		end = k + 1
+	default:
+		return "", 0, 0, false
+	}
+	return oneLine(strings.TrimRight(body[:end], ".:")), lead, lead + end, true
+}
+
+// emptyLinks is the length of the empty links ("[](#c3)", anchors a page
+// converted from HTML left) that t starts with: they show nothing.
+func emptyLinks(t string) int {
+	i := 0
+	for strings.HasPrefix(t[i:], "[](") {
+		j := strings.IndexAny(t[i+3:], ") \t\n<")
+		if j < 0 || t[i+3+j] != ')' {
+			break
+		}
+		i += 3 + j + 1
+	}
+	return i
 }
 
 func (b *builder) content(i int) {

@@ -99,11 +99,50 @@ func TestShapes(t *testing.T) {
 			[]string{"1|Definitions|title|0", "2|Purpose|title|0", "3|Our role|title|0", "4|Requests|title|0"}},
 		{"a title below lines a web page put above it", "On this page\n\n* [Home](/)\n\nPrivacy notice\n==============\n\n**1\\. Who we are**\n\nA charity.\n",
 			[]string{"1|Who we are|title|0"}},
+		// A page converted from HTML: each item of the body's list led by
+		// an empty anchor link, which hides its marker.
+		{"items behind anchor links, titled as the contents list them", "Contents:\n\n*   [What we collect](#c1)\n*   [How we use it](#c2)\n*   [Who we tell](#c3)\n\n" +
+			"[](https://example.org/privacy#c1)*   What we collect\n    *   Account data. Your name.\n" +
+			"[](https://example.org/privacy#c2)*   How we use it. We use it as follows:\n    *   To bill you.\n" +
+			"[](https://example.org/privacy#c3)[](#x)*   Who we tell: nobody.\n",
+			[]string{"|What we collect|unnumbered|0", "|How we use it|unnumbered|0", "|Who we tell|unnumbered|0"}},
+		{"plain lines titled as the contents list them", "*   [Who we are](#who)\n*   [What we hold](#what)\n*   [Your rights](#rights)\n\nWho we are\n\nA charity.\n\nWhat we hold\n\nNames.\n\nYour rights\n\nAsk us.\n",
+			[]string{"|Who we are|unnumbered|0", "|What we hold|unnumbered|0", "|Your rights|unnumbered|0"}},
+		{"one line that repeats an entry, where the others are headings of another wording", "*   [Who we are](#who)\n*   [What we hold](#what)\n*   [Your rights](#rights)\n\n**About us**\n\nA charity.\n\nWhat we hold\n\nNames and rents, for the rest of the notice.\n\n**Rights**\n\nAsk us.\n",
+			nil},
+		{"an empty link before prose is not a hidden marker", "[](#top)*Updated* in May.\n\n[](#a)1.5 million people use it.\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if diff := cmp.Diff(tt.want, outline(parse(t, tt.src))); diff != "" {
 				t.Errorf("sections (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A line that shows nothing (a page converted from HTML writes its empty
+// paragraphs as a no-break or zero-width space) parts the paragraphs
+// around it, as the page did; visible text with such a space in it does not.
+func TestInvisibleLinesAreBlank(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		want      int
+	}{
+		{"no-break space", "We collect names.\n\u00a0\nWe keep them a year.\n", 2},
+		{"zero-width space and blanks", "We collect names.  \n \u200b \nWe keep them a year.\n", 2},
+		{"zero-width joiner and byte order mark", "We collect names.\n\u200d\ufeff\nWe keep them a year.\n", 2},
+		{"text beside the space stays", "We collect names.\n\u00a0and addresses.\nWe keep them a year.\n", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			n := parse(t, "# Privacy notice\n\n"+tt.src)
+			if got := len(n.Paras()); got != tt.want {
+				t.Errorf("%d paras, want %d", got, tt.want)
+			}
+			for _, p := range n.Paras() {
+				if got := string(n.Source[p.Start : p.Start+len(p.Text)]); got != p.Text {
+					t.Errorf("para %q is not the source at its offset (%q)", p.Text, got)
+				}
 			}
 		})
 	}

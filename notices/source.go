@@ -271,15 +271,98 @@ func (li lineIndex) pos(src []byte, off int) Pos {
 // suppressions, editors' notes) and YAML front matter. Rules then never match
 // words inside a comment, and goldmark never mistakes front matter for a
 // setext heading. It also blanks list and blockquote markers nested past
-// maxNesting (see flattenNesting).
+// maxNesting (see flattenNesting). Two marks of pages converted from HTML
+// are undone line by line, as the page showed them: a line that holds only
+// invisible characters is blank (blankInvisible), and a list marker hidden
+// behind empty anchor links starts its item (unhideMarker).
 func maskForParsing(src []byte, comments []Comment) []byte {
 	out := bytes.Clone(src)
 	blank(out[:frontMatterEnd(out)])
 	for _, c := range comments {
 		blank(out[c.Span.Start:c.Span.End])
 	}
+	for off := 0; off < len(out); {
+		end := bytes.IndexByte(out[off:], '\n')
+		if end < 0 {
+			end = len(out)
+		} else {
+			end += off
+		}
+		blankInvisible(out[off:end])
+		unhideMarker(out[off:end])
+		off = end + 1
+	}
 	flattenNesting(out)
 	return out
+}
+
+// invisible are the characters a page converted from HTML puts on a line
+// of its own where the page had an empty paragraph ("<p>&nbsp;</p>", a
+// zero-width space left by an editor): no-break space, zero-width space,
+// non-joiner and joiner, word joiner and a byte order mark.
+var invisible = []string{"\u00a0", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+// blankInvisible blanks, in place, a line that holds nothing but blanks and
+// invisible characters. CommonMark reads such a line as text, so it glues
+// the paragraphs above and below it into one, where the page showed two;
+// blanked, it is the blank line the reader saw.
+func blankInvisible(line []byte) {
+	seen := false
+	for i := 0; i < len(line); {
+		if line[i] == ' ' || line[i] == '\t' {
+			i++
+			continue
+		}
+		n := 0
+		for _, s := range invisible {
+			if bytes.HasPrefix(line[i:], []byte(s)) {
+				n = len(s)
+				break
+			}
+		}
+		if n == 0 {
+			return
+		}
+		seen = true
+		i += n
+	}
+	if seen {
+		blank(line)
+	}
+}
+
+// unhideMarker moves a list marker that empty links hide to the start of
+// its line, in place: a page converted from HTML writes an anchor before an
+// item as "[](https://…#c3)*   Information we collect", which CommonMark
+// reads as a paragraph (and every item under it as its continuation). The
+// marker and its blanks trade places with the links, which show nothing, so
+// the item's text keeps its offsets.
+func unhideMarker(line []byte) {
+	i := 0
+	for i < 3 && i < len(line) && line[i] == ' ' {
+		i++
+	}
+	start := i
+	for bytes.HasPrefix(line[i:], []byte("[](")) {
+		j := bytes.IndexAny(line[i+3:], ") \t<")
+		if j < 0 || line[i+3+j] != ')' {
+			return
+		}
+		i += 3 + j + 1
+	}
+	if i == start {
+		return
+	}
+	w := listMarker(line[i:])
+	if w == 0 {
+		return
+	}
+	for i+w < len(line) && (line[i+w] == ' ' || line[i+w] == '\t') {
+		w++
+	}
+	marker := bytes.Clone(line[i : i+w])
+	copy(line[start+w:i+w], bytes.Clone(line[start:i]))
+	copy(line[start:], marker)
 }
 
 func blank(b []byte) {
