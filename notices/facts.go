@@ -56,10 +56,12 @@ type flows struct {
 	once                  sync.Once
 	n                     *Notice
 	transfers, fromOthers Fact
+	// listed is where a list names the sources (listedSources).
+	listed Span
 }
 
 func (fl *flows) read() *flows {
-	fl.once.Do(func() { fl.transfers, fl.fromOthers = readFlows(fl.n) })
+	fl.once.Do(func() { fl.transfers, fl.fromOthers, fl.listed = readFlows(fl.n) })
 	return fl
 }
 
@@ -86,6 +88,19 @@ func (f *Facts) FromOthers() Fact {
 		return Fact{}
 	}
 	return f.flows.read().fromOthers
+}
+
+// ListedSources returns where the items of a list name the parties data
+// come from, when that is how the notice says it obtains data from others
+// ("Some of this data is collected by:" over "Our partners: …"): the
+// statement of the sources spans the introduction and its items, which no
+// one sentence holds.
+func (f *Facts) ListedSources() (Span, bool) {
+	if f.flows == nil || f.stated != nil && f.stated.FromOthers != nil {
+		return Span{}, false
+	}
+	sp := f.flows.read().listed
+	return sp, sp.Len() > 0
 }
 
 // Evidence is where a fact was read: the words in the notice that show it.

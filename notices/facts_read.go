@@ -1424,6 +1424,11 @@ var (
 		// data: "details are supplied by our partners" ("the service is
 		// provided by third parties" is no source of data).
 		`|\b(?:data|information|details|records)\b[^.;]{0,60}?\b(?:collected|obtained|gathered|provided|supplied|passed to us|given to us|shared with us|sent to us) by (?:our |trusted |selected |business |advertising )?(?:partners|third[- ]part(?:y|ies)|other (?:organi[sz]ations|companies|parties)|service providers|advertisers|data brokers|social (?:media|networks?)|credit reference agencies)\b`)
+	// introFrom is a list's introduction that ends on where data come
+	// from, the sources being its items (listedSources).
+	introFrom = pattern.MustCompile(`(?i)\b(?:data|information|details)\b[^.;:]{0,60}?\b(?:collected|obtained|gathered|provided|supplied|received|originates?|comes?)(?: [\w-]+){0,4}? (?:by|from)(?: the following(?: sources| parties| third parties)?)?:`)
+	// listedSource is an item of such a list that names another party.
+	listedSource = pattern.MustCompile(`(?i)\b(?:(?:our |trusted |business |advertising |marketing |selected )?partners|third[- ]part(?:y|ies)|social (?:media|networks?)|service providers|data brokers|credit reference agencies|publicly (?:available|accessible) sources|public (?:sources|records|registers)|advertisers|other (?:organi[sz]ations|companies|users|people))\b`)
 	obtainVerb = regexp.MustCompile(`(?i)\b(?:receiv|obtain|collect|get|gets|got|gather|sourc|provid|suppl|pass|given|giv|shar|acquir|come|comes|came)\w*`)
 )
 
@@ -1481,7 +1486,7 @@ func (r *factReader) processing() {
 
 // readFlows reads where the notice's data go (a transfer outside the UK or
 // the EEA signalled, or denied) and whether they come from others.
-func readFlows(n *Notice) (transfers, from Fact) {
+func readFlows(n *Notice) (transfers, from Fact, listed Span) {
 	r := newFactReader(n, n.Facts)
 	var denied Span
 	for _, re := range []*pattern.Pattern{transferSignal, inTheUS, usProvider} {
@@ -1527,11 +1532,47 @@ func readFlows(n *Notice) (transfers, from Fact) {
 		return false
 	})
 	if !from.Holds {
+		if listed = r.listedSources(); listed.Len() > 0 {
+			from = yes(listed)
+		}
+	}
+	if !from.Holds {
 		r.n.Walk(func(s *Section) {
 			if !from.Holds && s.TitleSpan.Len() > 0 && fromOthers.Match(s.TitleScan) {
 				from = yes(s.TitleSpan)
 			}
 		})
 	}
-	return transfers, from
+	return transfers, from, listed
+}
+
+// listedSources finds data from others named as the items of a list whose
+// introduction ends on the source's preposition: "Some of this data is
+// collected by:" over "Our partners: website hosts and social media
+// sites", "We receive information from the following sources:" over
+// "credit reference agencies". The source is the first item that names
+// another party; the introduction must not deny ("It does not apply to
+// information collected by:").
+func (r *factReader) listedSources() Span {
+	paras := r.n.Paras()
+	for i, p := range paras {
+		t := strings.TrimRight(p.Text, " \t\n")
+		if !strings.HasSuffix(t, ":") || p.Item != nil || !introFrom.MayMatch(p.Scan) {
+			continue
+		}
+		sent := r.sentenceAt(p, len(t)-1)
+		m := introFrom.FindIndex(p.Scan)
+		if m == nil || m[1] < len(t) || m[0] < sent.Start || negatedAny.MatchString(p.Text[sent.Start:m[1]]) {
+			continue
+		}
+		for _, q := range paras[i+1 : min(len(paras), i+13)] {
+			if q.Item == nil {
+				break
+			}
+			if m := listedSource.FindIndex(q.Scan); m != nil {
+				return q.span(m)
+			}
+		}
+	}
+	return Span{}
 }

@@ -809,7 +809,9 @@ Applies: where the notice describes data obtained from someone other than the pe
 
 What counts: a section titled for it ("Where we get your information", "Sources") or a
 sentence naming a source ("from credit reference agencies", "provided by your employer",
-"from publicly available sources").
+"from publicly available sources"), or a list whose introduction ends on where the data
+come from ("Some of this data is collected by:") and whose items name the parties ("Our
+partners: website hosts and social media sites").
 
 Fails (at the evidence of data from others): no source named.
 
@@ -846,6 +848,11 @@ func fromOthers(id, msg, fix string) func(*content, *notices.Facts) Verdict {
 				}
 			}
 			return present(id, h, why)
+		}
+		if sp, ok := f.ListedSources(); ok && id == "data-source" {
+			// The items of a list name the sources ("collected by:"
+			// over "Our partners"): that is the statement of them.
+			return present(id, hit{Span: sp, Section: c.n.SectionAt(sp.Start)}, why)
 		}
 		return missingAt(c, id, Missing, fo.Evidence, why, msg, fix)
 	}
