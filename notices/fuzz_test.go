@@ -22,6 +22,9 @@ func addSeeds(f *testing.F) {
 		}
 	}
 	f.Add([]byte("1. A\n\n1.1 See section 2.\n\n  1. x\n2. B\n"))
+	// Marks of pages converted from HTML: a line of invisible characters,
+	// list markers behind empty anchor links, a link contents.
+	f.Add([]byte("*   [A](#a)\n*   [B](#b)\n*   [C](#c)\n\u00a0\n[](#a)*   A\n    *   x\n[](u)[](v)1.  B. Text\n \u200b\n[](w)*\tC: y\n"))
 }
 
 // FuzzParse checks that any input either fails to decode with a DecodeError
