@@ -1242,8 +1242,9 @@ var (
 	// document ("our Privacy Policy", "the Acme Privacy Statement");
 	// privacySelf names the notice itself one.
 	// "The Privacy Policy" is the organisation's when it has capitals:
-	// "the respective privacy policy" is a third party's.
-	privacyElsewhere = pattern.MustCompile(`(?i:\bour[\s\x{00A0}]+[\[*_]*(?:[\w-]+[\s\x{00A0}]+){0,2}privacy[\s\x{00A0}*_]+(?:policy|notice|statement))\b|\b(?:[Tt]he|[Ii]ts)[\s\x{00A0}]+[\[*_]*(?:[A-Z][\w-]*[\s\x{00A0}]+){0,2}(?:Privacy|PRIVACY)[\s\x{00A0}*_]+(?:Policy|Notice|Statement|POLICY|NOTICE|STATEMENT)\b`)
+	// "the respective privacy policy" is a third party's. The name may be
+	// a web domain ("the Example.com Privacy Policy").
+	privacyElsewhere = pattern.MustCompile(`(?i:\bour[\s\x{00A0}]+[\[*_]*(?:[\w-]+[\s\x{00A0}]+){0,2}privacy[\s\x{00A0}*_]+(?:policy|notice|statement))\b|\b(?:[Tt]he|[Ii]ts)[\s\x{00A0}]+[\[*_]*(?:[A-Z][\w.-]*[\s\x{00A0}]+){0,2}(?:Privacy|PRIVACY)[\s\x{00A0}*_]+(?:Policy|Notice|Statement|POLICY|NOTICE|STATEMENT)\b`)
 	privacySelf      = pattern.MustCompile(`(?i)\bthis\s+(?:privacy|data protection)\s+(?:policy|notice|statement)\b`)
 )
 

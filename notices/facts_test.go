@@ -347,6 +347,7 @@ func TestSupplement(t *testing.T) {
 		{"cookie policy beside the privacy notice", "# Cookie Policy\n\nUnder UK GDPR this cookie policy explains the cookies on the Harbour Cinema website. How we use your personal data is set out in our [Privacy Notice](https://example.org/privacy).\n", true},
 		{"a title naming other technologies too", "# Ads, Cookies & Tracking Technologies Policy\n\nWe use cookies on our site. Read our Privacy Policy for how we use your data.\n", true},
 		{"named in its opening", "This Cookies Notice explains the small files our booking site stores. The Harbour Cinema Privacy Policy tells you how we use your data.\n", true},
+		{"the privacy notice named by a web domain", "# Harbour Cinema Cookie Notice\n\nThis notice supplements the HarbourCinema.example Privacy Policy and describes the cookies on our booking site.\n", true},
 		{"a privacy and cookies policy", "# Privacy and Cookies Policy\n\nThis cookie policy section sits inside our privacy policy.\n", false},
 		{"calls itself a privacy notice", "# Cookie Policy\n\nThis privacy notice covers our cookies. See our privacy policy for more.\n", false},
 		{"other sites' policies", "# Cookie Policy\n\nThis cookie policy explains our cookies. Partners' cookies follow the respective privacy policy of each partner.\n", false},
