@@ -557,7 +557,8 @@ func appendClauseWords(out []word, text string) []word {
 			case '.', '!', '?':
 				// A full stop inside a word run ("e.g", "5.2") is
 				// not a sentence end: only one followed by space.
-				if j := i + size; j >= len(text) || text[j] == ' ' || text[j] == '\n' || text[j] == '\t' {
+				// Nor is the stop of a short form ("Art. 15 GDPR").
+				if j := i + size; (j >= len(text) || text[j] == ' ' || text[j] == '\n' || text[j] == '\t') && (r != '.' || !shortFormBefore(text, i)) {
 					boundary = true
 				}
 			case ';', ':', '•':
@@ -791,8 +792,13 @@ func isClauseEnd(text string, k int) bool {
 	switch text[k] {
 	case ';', ':':
 		return true
-	case '.', '!', '?':
+	case '!', '?':
 		return k+1 >= len(text) || text[k+1] == ' ' || text[k+1] == '\n' || text[k+1] == '\t'
+	case '.':
+		if k+1 < len(text) && text[k+1] != ' ' && text[k+1] != '\n' && text[k+1] != '\t' {
+			return false
+		}
+		return !shortFormBefore(text, k)
 	case 0xE2:
 		return strings.HasPrefix(text[k:], "•")
 	case 0x80, 0xA2:

@@ -61,6 +61,13 @@ var Rights = NewConcepts([]ConceptRow{
 	// access only of what is the reader's.
 	{ID: "access", Verbs: []string{"see", "look at", "read"},
 		Objects: []string{"we hold", "we keep", "we have", "about you", "your data", "your information", "your records", "your details", "your personal", "your file"}},
+	// A right cited by its article: "the right to information (Article
+	// 15 of the GDPR)" is access, as a notice translated from German
+	// names it ("Auskunftsrecht"), where "right to information" alone
+	// would read as the right to be informed.
+	// The article of the law, not a notice's own "Article 15. Cookies".
+	{ID: "access", Verbs: phrases([]string{"article 15", "art 15", "art. 15"},
+		[]string{"gdpr", "uk gdpr", "eu gdpr", "of the gdpr", "of gdpr", "of the uk gdpr", "of the eu gdpr", "dsgvo", "of the regulation", "of the general data", "of the general data protection"})},
 	{ID: "access", Verbs: []string{"whether we hold", "whether we process", "whether or not we hold", "whether or not we process", "whether we are processing", "what data we hold", "what personal data we hold"}},
 
 	// The right to rectification (Art 16).

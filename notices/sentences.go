@@ -141,6 +141,21 @@ func (a *abbreviations) before(i int) bool {
 	return a.initials && len(word) >= 3
 }
 
+// shortFormBefore reports whether the full stop at text[k] closes one of
+// the short forms of abbreviationWords written as a word of its own ("Art.
+// 15 GDPR", "No. 5"): clauses, like sentences, go on past it. Dotted
+// initials are left to the sentence reader.
+func shortFormBefore(text string, k int) bool {
+	w := k
+	for w > 0 && k-w <= longestAbbreviation && isASCIILetter(text[w-1]) {
+		w--
+	}
+	if w == k || k-w > longestAbbreviation || w > 0 && (text[w-1] == '.' || isASCIILetter(text[w-1])) {
+		return false
+	}
+	return abbreviationWords[strings.ToLower(text[w:k])]
+}
+
 func inWordRun(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !isASCIILetter(s[i]) && s[i] != '.' {
