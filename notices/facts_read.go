@@ -1430,7 +1430,7 @@ var (
 	introFrom = pattern.MustCompile(`(?i)\b(?:data|information|details)\b[^.;:]{0,60}?\b(?:collected|obtained|gathered|provided|supplied|received|originates?|comes?)(?: [\w-]+){0,4}? (?:by|from)(?: the following(?: sources| parties| third parties)?)?:`)
 	// listedSource is an item of such a list that names another party.
 	listedSource = pattern.MustCompile(`(?i)\b(?:(?:our |trusted |business |advertising |marketing |selected )?partners|third[- ]part(?:y|ies)|social (?:media|networks?)|service providers|data brokers|credit reference agencies|publicly (?:available|accessible) sources|public (?:sources|records|registers)|advertisers|other (?:organi[sz]ations|companies|users|people))\b`)
-	obtainVerb = regexp.MustCompile(`(?i)\b(?:receiv|obtain|collect|get|gets|got|gather|sourc|provid|suppl|pass|given|giv|shar|acquir|come|comes|came)\w*`)
+	obtainVerb   = regexp.MustCompile(`(?i)\b(?:receiv|obtain|collect|get|gets|got|gather|sourc|provid|suppl|pass|given|giv|shar|acquir|come|comes|came)\w*`)
 )
 
 func (r *factReader) processing() {
