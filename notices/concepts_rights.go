@@ -71,12 +71,12 @@ var Rights = NewConcepts([]ConceptRow{
 	{ID: "access", Verbs: []string{"whether we hold", "whether we process", "whether or not we hold", "whether or not we process", "whether we are processing", "what data we hold", "what personal data we hold"}},
 
 	// The right to rectification (Art 16).
-	{ID: "rectification", Verbs: []string{"rectification", "rectify", "rectified", "inaccurate", "incorrect", "incomplete"}},
+	{ID: "rectification", Verbs: []string{"rectification", "rectify", "rectified", "inaccurate", "incorrect", "incomplete", "right to correction", "right of correction"}},
 	{ID: "rectification", Verbs: []string{"correct", "correction", "amend", "amendment", "update", "edit", "change", "fix", "put right"},
 		Objects: append([]string{"wrong", "error", "errors", "mistake", "mistakes", "out of date", "anything"}, personal...)},
 
 	// The right to erasure (Art 17).
-	{ID: "erasure", Verbs: []string{"erasure", "right to be forgotten", "be forgotten"}},
+	{ID: "erasure", Verbs: []string{"erasure", "right to be forgotten", "be forgotten", "right to deletion", "right of deletion", "right to delete"}},
 	{ID: "erasure", Verbs: []string{"erase", "delete", "deletion", "remove", "removal", "destroy", "get rid of", "wipe"},
 		Objects: append([]string{"account"}, personal...)},
 
@@ -93,7 +93,8 @@ var Rights = NewConcepts([]ConceptRow{
 	{ID: "portability", Verbs: []string{"take", "move"}, Objects: []string{"elsewhere"}},
 	// "Export data outside the EEA" is an international transfer: only
 	// the reader's own data exported is portability.
-	{ID: "portability", Verbs: []string{"export", "download", "reuse"}, Objects: []string{"your data", "your information", "your personal", "your records", "your details", "your content", "a copy", "personal data", "personal information", "about you", "we hold", "we keep"}},
+	// "You can access, correct, port and delete your information".
+	{ID: "portability", Verbs: []string{"export", "download", "reuse", "port"}, Objects: []string{"your data", "your information", "your personal", "your records", "your details", "your content", "a copy", "personal data", "personal information", "about you", "we hold", "we keep"}},
 
 	// The right to object (Art 21).
 	{ID: "object", Verbs: []string{"right to object", "objection", "objections"}},
