@@ -132,6 +132,11 @@ const maxNesting = 100
 // marker on a line, and the markers drive goldmark's cost.
 func flattenNesting(b []byte) {
 	var stack []int // content columns of the open list items
+	eachLine(b, func(line []byte) { flattenLine(line, &stack) })
+}
+
+// eachLine calls f with each line of b, without its newline, in order.
+func eachLine(b []byte, f func(line []byte)) {
 	for off := 0; off < len(b); {
 		end := bytes.IndexByte(b[off:], '\n')
 		if end < 0 {
@@ -139,7 +144,7 @@ func flattenNesting(b []byte) {
 		} else {
 			end += off
 		}
-		flattenLine(b[off:end], &stack)
+		f(b[off:end])
 		off = end + 1
 	}
 }
@@ -281,17 +286,10 @@ func maskForParsing(src []byte, comments []Comment) []byte {
 	for _, c := range comments {
 		blank(out[c.Span.Start:c.Span.End])
 	}
-	for off := 0; off < len(out); {
-		end := bytes.IndexByte(out[off:], '\n')
-		if end < 0 {
-			end = len(out)
-		} else {
-			end += off
-		}
-		blankInvisible(out[off:end])
-		unhideMarker(out[off:end])
-		off = end + 1
-	}
+	eachLine(out, func(line []byte) {
+		blankInvisible(line)
+		unhideMarker(line)
+	})
 	flattenNesting(out)
 	return out
 }
