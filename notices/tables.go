@@ -1,13 +1,12 @@
 package notices
 
 import (
-	"bytes"
-
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // A GFM table becomes, in goldmark, a node per row and per cell with the
@@ -125,9 +124,10 @@ func mayBeDelimiterRow(line []byte) bool {
 // rowHasText reports whether goldmark would give one of a body row's first
 // cols cells any text: it splits the row at pipes not escaped with a
 // backslash, after an optional pipe at each end, and drops cells past the
-// header's.
+// header's. Cells are trimmed of goldmark's spaces (space, tab, CR, LF),
+// not Go's: a cell of a vertical tab or a no-break space has text.
 func rowHasText(line []byte, cols int) bool {
-	line = bytes.TrimSpace(line)
+	line = trimGoldmarkSpace(line)
 	if len(line) > 0 && line[0] == '|' {
 		line = line[1:]
 	}
@@ -139,10 +139,21 @@ func rowHasText(line []byte, cols int) bool {
 		if i < len(line) && (line[i] != '|' || i > 0 && line[i-1] == '\\') {
 			continue
 		}
-		if len(bytes.TrimSpace(line[start:i])) > 0 {
+		if len(trimGoldmarkSpace(line[start:i])) > 0 {
 			return true
 		}
 		start, cols = i+1, cols-1
 	}
 	return false
+}
+
+// trimGoldmarkSpace trims what goldmark's util.IsSpace calls a space.
+func trimGoldmarkSpace(b []byte) []byte {
+	for len(b) > 0 && util.IsSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && util.IsSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
 }
