@@ -39,7 +39,9 @@ var contentRows = map[string]concept{
 	},
 	"purposes": {
 		titles: class{"how we use", "how do we use", "how will we use", "why we", "why do we", "purpose", "use of your",
-			"what we do with", "what do we do with", "using your", "how we process", "how your information is used", "how your data is used", "what we use"},
+			"what we do with", "what do we do with", "using your", "how we process", "how your information is used", "how your data is used", "what we use",
+			// "The Way We Use Information", "Ways in which we use your data".
+			"way we use", "ways we use", "ways in which we use"},
 		// The organisation's name for "we", a verb after another: "How
 		// can the library use my data?", "Why Example Ltd collects and
 		// processes data".
