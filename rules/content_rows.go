@@ -280,7 +280,11 @@ var contentRows = map[string]concept{
 					"social media", "social network", "platform", "company", "companies", "organisation", "organization", "referral", "referrer", "credit",
 					"bank", "advertiser", "advertising", "network", "other users", "other sources", "someone else", "family", "friend", "publicly", "records",
 					"register", "government", "department", "council", "gp", "doctor", "hospital", "nhs", "vendor", "supplier", "affiliate", "app", "developer",
-					"service", "university", "college", "training provider", "colleague", "parent", "guardian", "carrier", "data broker", "awarding body"}},
+					"service", "university", "college", "training provider", "colleague", "parent", "guardian", "carrier", "data broker", "awarding body"},
+				// A demand an authority makes ("a binding request coming
+				// from the competent authorities", "orders from a court") is
+				// why data are disclosed, not where they come from.
+				not: class{"request from", "requests from", "request coming from", "requests coming from", "order from", "orders from", "demand from", "demands from"}},
 		},
 	},
 	// No titles: a "How to complain" section often sends the reader only to
