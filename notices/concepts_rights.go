@@ -146,7 +146,7 @@ func phrases(lists ...[]string) []string {
 // request: information about how we use your data"): in running text
 // "information about" is everywhere. Rules ask it of list items beside
 // Rights, and read its sets as Rights' with As.
-var RightsInItems = NewConcepts([]ConceptRow{
+var RightsInItems = NewConcepts(append([]ConceptRow{
 	{ID: "informed", Verbs: []string{"=information about", "=information on", "=details of"},
 		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
 	// "Access your data and information relating to how it is
@@ -157,7 +157,22 @@ var RightsInItems = NewConcepts([]ConceptRow{
 	// a list of rights, transferring one's own data is portability; in
 	// running text it is an international transfer.
 	{ID: "portability", Verbs: []string{"transfer", "move", "port", "take"}, Objects: personal},
-})
+}, rightNouns...))
+
+// rightNouns name a right by its bare noun, as a list of rights or a run
+// of rights sub-headings does: "Right to correction or deletion", "4.2
+// Deletion". Only the nouns as written: "data are deleted after a year" in
+// a list item is no right.
+var rightNouns = []ConceptRow{
+	{ID: "erasure", Verbs: []string{"=deletion"}},
+	{ID: "rectification", Verbs: []string{"=correction"}},
+}
+
+// RightsByNoun are the rows of RightsInItems that a sub-heading in a run of
+// rights sub-headings reads too: its other rows ("transfer your data") are
+// in the titles of many a section that is no right ("Transfer of data").
+// Rules read its sets as Rights' with As.
+var RightsByNoun = NewConcepts(rightNouns)
 
 // RightsAsked are rows that name a right only in a clause that says what the
 // reader may ask for or has a right to, after its asking (RightsAsking):

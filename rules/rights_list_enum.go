@@ -382,8 +382,13 @@ func subHeadingEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 			return
 		}
 		e := &enumeration{section: s, titled: true}
-		for _, c := range s.Children {
+		first, last := -1, -1
+		for i, c := range s.Children {
 			if r := titleRights(n, pr, c); r != 0 {
+				if first < 0 {
+					first = i
+				}
+				last = i
 				if e.naming == 0 {
 					e.at = c.TitleSpan
 					if e.at.Len() == 0 {
@@ -396,7 +401,12 @@ func subHeadingEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 				e.scans = append(e.scans, nil)
 			}
 		}
-		if e.naming >= 3 {
+		// Sub-headings that name rights apart, among others that do not
+		// ("Article 4. Restrictions on Use", "Article 7. Disclosure,
+		// Correction", "Article 9. Deletion of Service Accounts"), are no
+		// list of rights, unless the section is titled for rights: a run
+		// is one after another.
+		if e.naming >= 3 && (last-first+1 == e.naming || titledRights(n, s)) {
 			if len(s.Blocks) > 0 && s.Blocks[len(s.Blocks)-1].Kind == notices.Paragraph {
 				bl := s.Blocks[len(s.Blocks)-1]
 				e.lead = &notices.Para{Text: bl.Text, Scan: pattern.Index(bl.Text), Start: bl.Span.Start, Section: s, Block: bl}
@@ -519,7 +529,9 @@ func titleRights(n *notices.Notice, pr *paraRights, c *notices.Section) notices.
 	if title == "" {
 		return 0
 	}
-	r := rightsIn(title)
+	// A sub-heading of a run may name a right by its noun alone, as an
+	// item of a list does ("4.2 Deletion").
+	r := rightsIn(title) | notices.RightsByNoun.As(rights, notices.RightsByNoun.Find(title))
 	if accessTitle.MatchString(title) {
 		r |= access
 	}
