@@ -157,6 +157,14 @@ type Block struct {
 	list *listInfo // the goldmark list the items came from
 }
 
+// Continues reports whether list block b goes on the same Markdown list as
+// list block prev: an item with a second paragraph ("*   Opt out ..." over
+// an indented "You may also ...") holds that paragraph as a block of its
+// own, and the items after it make another block of the one list.
+func (b *Block) Continues(prev *Block) bool {
+	return b != nil && prev != nil && b.Kind == List && b.list != nil && b.list == prev.list
+}
+
 // Item is one item of a list.
 type Item struct {
 	// Marker as written: "1.", "•", "-".

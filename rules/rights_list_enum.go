@@ -190,7 +190,9 @@ func listEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 		if p.Item == nil {
 			continue
 		}
-		if len(items) > 0 && p.Block != items[0].Block {
+		// One Markdown list is one list of rights, though a second
+		// paragraph in an item parts its blocks.
+		if len(items) > 0 && p.Block != items[len(items)-1].Block && !p.Block.Continues(items[len(items)-1].Block) {
 			flush()
 		}
 		items = append(items, p)
