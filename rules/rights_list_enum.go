@@ -106,7 +106,7 @@ func keepRightsLists(n *notices.Notice, pr *paraRights, out []*enumeration) []*e
 		if !e.titled && !readersRights(e) {
 			continue
 		}
-		if underOtherLaw(e) || waysToExercise(e) || glossary(e) || dataCollected(e) || e.lead != nil && rights.OtherParty(e.lead.Text) {
+		if underOtherLaw(e) || waysToExercise(e) || glossary(e) || dataCollected(e) || underBasis(e) || e.lead != nil && rights.OtherParty(e.lead.Text) {
 			continue
 		}
 		e.rights = e.own
@@ -585,6 +585,21 @@ func dataCollected(e *enumeration) bool {
 		lead = lead[i+1:] // its last sentence
 	}
 	return collectedIntro.MatchString(lead) && !rightWord.MatchString(lead)
+}
+
+// basisItem opens a list item with the lawful basis it is about, as a
+// list of the bases does: "_Our legitimate interests_: We may process your
+// data where ...", "Consent: ...", "Performance of a contract with you".
+// The basis may be in emphasis: "_" is a word character to \b.
+var basisItem = regexp.MustCompile(`(?i)^[\W_]*(?:our |the |your )?(?:legitimate interests?|consent|performance of (?:a |the |our )?contract|contract(?:ual necessity)?|legal obligations?|compliance with (?:the )?law|public (?:task|interest)|vital interests?)(?:_|\b)`)
+
+// underBasis reports whether a list is nested in an item of a list of
+// lawful bases: its items are what that basis covers ("to keep you informed
+// about the Guardian", "when we respond to your queries"), which read like
+// rights, though the item speaks of the reader's rights in weighing them
+// ("does not materially impact your rights").
+func underBasis(e *enumeration) bool {
+	return e.within != nil && basisItem.MatchString(stripLinks(e.within.Text))
 }
 
 // glossaryWords title or introduce a list of definitions, whose items
