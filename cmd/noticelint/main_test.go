@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -351,5 +352,24 @@ func TestLargeNoticeCollectsOften(t *testing.T) {
 	env.set(ordinaryGCPercent)
 	if got := setting(); got != 123 {
 		t.Errorf("GOGC in the environment: collector changed to %d%%", got)
+	}
+}
+
+// The text outline prints the parts of an unnumbered section, indented
+// under it: a notice whose only heading is its title would otherwise show
+// as one section.
+func TestOutlinePrintsPartsOfUnnumberedSections(t *testing.T) {
+	src := "# Example Ltd\n\nUpdated May 2024.\n\n# Example privacy notice\n\n## 1. Who we are\n\nText.\n\n## 2. Your rights\n\nText.\n\n### 2.1 Access\n\nText.\n"
+	text, _, code := run(t, src, "outline", "-")
+	if code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	for _, want := range []string{`(?m)^ +1 +  Who we are `, `(?m)^ +2 +  Your rights `} {
+		if !regexp.MustCompile(want).MatchString(text) {
+			t.Errorf("text outline lacks %s:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Access") {
+		t.Errorf("text outline prints clause 2.1, which its section counts:\n%s", text)
 	}
 }

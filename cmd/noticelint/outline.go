@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -158,9 +159,7 @@ func writeOutline(w io.Writer, o outline) error {
 	}
 	p.printf("\nSections" + "\n")
 	p.printf("  NUMBER\tTITLE\tLINES\tCLAUSES\tKIND" + "\n")
-	for _, s := range o.Sections {
-		p.printf("  %s\t%s\t%d-%d\t%d\t%s\n", s.Number, truncate(s.Title, 60), s.Line, s.EndLine, countClauses(s), s.Kind)
-	}
+	printSections(p, o.Sections, 0)
 	p.printf("\nReferences" + "\n")
 	if len(o.Refs) == 0 {
 		p.printf("  none" + "\n")
@@ -191,6 +190,21 @@ func writeOutline(w io.Writer, o outline) error {
 		return err
 	}
 	return sw.Flush()
+}
+
+// printSections prints sections, and the parts of an unnumbered one
+// indented under it: a notice whose only heading is its title ("The BBC
+// Privacy and Cookies Policy" over every numbered part) would otherwise
+// print as one section. A numbered section's parts are its clauses,
+// counted beside it.
+func printSections(p *printer, secs []outlineSection, depth int) {
+	indent := strings.Repeat("  ", depth)
+	for _, s := range secs {
+		p.printf("  %s\t%s%s\t%d-%d\t%d\t%s\n", s.Number, indent, truncate(s.Title, 60), s.Line, s.EndLine, countClauses(s), s.Kind)
+		if s.Number == "" {
+			printSections(p, s.Children, depth+1)
+		}
+	}
 }
 
 func countClauses(s outlineSection) int {
