@@ -273,8 +273,9 @@ func tokenMatches(tok, stem, lower string) bool {
 
 // anchorExpr is a regexp of one word of every verb phrase, at a word's
 // start: the phrase's longest word that is not a common one (a word's
-// stem, less a final "i" that the stemmer may have made of a "y": "copi"
-// of "copy"; a word marked "=" as written). The fewer paras it holds, the
+// stem, less a final "i" that the stemmer may have made of a "y", "copi"
+// of "copy", or a final "e" that the word's other forms drop, "take" of
+// "taking"; a word marked "=" as written). The fewer paras it holds, the
 // fewer a rule asks Match of.
 //
 // With id >= 0 it holds only the verbs of that concept's rows.
@@ -319,7 +320,10 @@ func anchorWord(toks []string) string {
 	for _, t := range toks {
 		lit, exact := strings.CutPrefix(t, "=")
 		if !exact && len(lit) > 3 {
-			lit = strings.TrimSuffix(lit, "i")
+			// A stem's final "i" or "e" may not be in the word: "copi" of
+			// "copying" (written "copy"), "take" of "taking", "move" of
+			// "moving".
+			lit = strings.TrimSuffix(strings.TrimSuffix(lit, "i"), "e")
 		}
 		rank := commonWords[lit]
 		if best == "" || rank < bestRank || rank == bestRank && len(lit) > len(best) {

@@ -68,8 +68,11 @@ customers answer); a list its items, introduction or headings place under anothe
 law or place (the CCPA's rights, "* Canada"); a list introduced as the ways to
 exercise the rights ("To exercise these rights, submit one of these forms:"); a list
 introduced as the data the organisation collects ("We collect your activity and the
-information you provide, such as:"), whose items name what people do; a
-"your choices" list when a complete list exists elsewhere in the notice.
+information you provide, such as:"), whose items name what people do; a list
+nested in an item of a list of lawful bases ("Our legitimate interests: ..."), whose
+items are what the basis covers; a list of links to the sections after it, which
+are judged themselves; a "your choices" list when a complete list exists elsewhere
+in the notice.
 
 A list introduced as the rights of the public task or legal obligation basis the
 processing relies on ("We are relying on public task for this processing. This

@@ -106,7 +106,7 @@ func keepRightsLists(n *notices.Notice, pr *paraRights, out []*enumeration) []*e
 		if !e.titled && !readersRights(e) {
 			continue
 		}
-		if underOtherLaw(e) || waysToExercise(e) || glossary(e) || dataCollected(e) || underBasis(e) || e.lead != nil && rights.OtherParty(e.lead.Text) {
+		if underOtherLaw(e) || waysToExercise(e) || glossary(e) || dataCollected(e) || underBasis(e) || contentsList(e) || e.lead != nil && rights.OtherParty(e.lead.Text) {
 			continue
 		}
 		e.rights = e.own
@@ -376,16 +376,19 @@ func tableEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 }
 
 // subHeadingEnumerations are runs of three or more sub-sections of one
-// section whose titles name rights ("6.1 Right of access" ... "6.6").
+// section whose titles name rights ("6.1 Right of access" ... "6.6"). The
+// notice's top-level sections are not read as a run: the context that
+// places a run under another law ("U.S. Privacy Rights" over "1 Right to
+// Know", "2 Right to Delete") is a sibling there, not a parent.
 func subHeadingEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	var out []*enumeration
-	n.Walk(func(s *notices.Section) {
-		if len(s.Children) < 3 {
+	run := func(s *notices.Section, children []*notices.Section) {
+		if len(children) < 3 {
 			return
 		}
 		e := &enumeration{section: s, titled: true}
 		first, last := -1, -1
-		for i, c := range s.Children {
+		for i, c := range children {
 			if r := titleRights(n, pr, c); r != 0 {
 				if first < 0 {
 					first = i
@@ -408,14 +411,16 @@ func subHeadingEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 		// Correction", "Article 9. Deletion of Service Accounts"), are no
 		// list of rights, unless the section is titled for rights: a run
 		// is one after another.
-		if e.naming >= 3 && (last-first+1 == e.naming || titledRights(n, s)) {
-			if len(s.Blocks) > 0 && s.Blocks[len(s.Blocks)-1].Kind == notices.Paragraph {
-				bl := s.Blocks[len(s.Blocks)-1]
-				e.lead = &notices.Para{Text: bl.Text, Scan: pattern.Index(bl.Text), Start: bl.Span.Start, Section: s, Block: bl}
-			}
-			out = append(out, e)
+		if e.naming < 3 || last-first+1 != e.naming && !titledRights(n, s) {
+			return
 		}
-	})
+		if len(s.Blocks) > 0 && s.Blocks[len(s.Blocks)-1].Kind == notices.Paragraph {
+			bl := s.Blocks[len(s.Blocks)-1]
+			e.lead = &notices.Para{Text: bl.Text, Scan: pattern.Index(bl.Text), Start: bl.Span.Start, Section: s, Block: bl}
+		}
+		out = append(out, e)
+	}
+	n.Walk(func(s *notices.Section) { run(s, s.Children) })
 	return out
 }
 
@@ -585,6 +590,24 @@ func dataCollected(e *enumeration) bool {
 		lead = lead[i+1:] // its last sentence
 	}
 	return collectedIntro.MatchString(lead) && !rightWord.MatchString(lead)
+}
+
+// inPageLink is a list item that is only a link into the page: "[Deletion](#chapter4.2)".
+var inPageLink = regexp.MustCompile(`^\s*\[[^\]]*\]\(#[^)\s]*\)\s*[.;,]?\s*$`)
+
+// contentsList reports whether every item of a list is a link into the
+// page: a contents list of the sections after it, which are the rights
+// (or not) and are judged themselves, so one list is not reported twice.
+func contentsList(e *enumeration) bool {
+	if e.titled || e.prose || len(e.items) == 0 {
+		return false
+	}
+	for _, it := range e.items {
+		if !inPageLink.MatchString(it) {
+			return false
+		}
+	}
+	return true
 }
 
 // basisItem opens a list item with the lawful basis it is about, as a

@@ -89,7 +89,7 @@ func TestRightsListPortabilityAcrossCurlyGap(t *testing.T) {
 // The anchor only ever skips work: a para it leaves out says and denies no
 // right.
 func TestRightsAnchorNeverMissesAConcept(t *testing.T) {
-	texts := []string{"Copies of your records", "transferability", "We cannot delete it", "SARs", "a human review"}
+	texts := []string{"Copies of your records", "transferability", "We cannot delete it", "SARs", "a human review", "Taking your data elsewhere", "moving your data to another provider"}
 	for _, f := range corpus.Sample(t, 2<<20, 0) {
 		n, err := notices.Parse(f.Path, f.Src)
 		if err != nil {
