@@ -274,7 +274,7 @@ func tokenMatches(tok, stem, lower string) bool {
 // anchorExpr is a regexp of one word of every verb phrase, at a word's
 // start: the phrase's longest word that is not a common one (a word's
 // stem, less a final "i" that the stemmer may have made of a "y", "copi"
-// of "copy", or a final "e" that the word's other forms drop, "take" of
+// of "copy", and a final "e" that the word's other forms drop, "take" of
 // "taking"; a word marked "=" as written). The fewer paras it holds, the
 // fewer a rule asks Match of.
 //
@@ -316,19 +316,22 @@ var commonWords = map[string]int{
 // anchorWord is the word of a phrase to anchor it on: the least frequent,
 // then the longest.
 func anchorWord(toks []string) string {
-	best, bestRank := "", 0
+	best, bestRank, bestExact := "", 0, false
 	for _, t := range toks {
 		lit, exact := strings.CutPrefix(t, "=")
 		if !exact && len(lit) > 3 {
-			// A stem's final "i" or "e" may not be in the word: "copi" of
-			// "copying" (written "copy"), "take" of "taking", "move" of
-			// "moving".
-			lit = strings.TrimSuffix(strings.TrimSuffix(lit, "i"), "e")
+			lit = strings.TrimSuffix(lit, "i")
 		}
 		rank := commonWords[lit]
 		if best == "" || rank < bestRank || rank == bestRank && len(lit) > len(best) {
-			best, bestRank = lit, rank
+			best, bestRank, bestExact = lit, rank, exact
 		}
+	}
+	if !bestExact && len(best) > 3 {
+		// A stem's final "e" may not be in the word's other forms: "take"
+		// of "taking", "move" of "moving". (Ranked whole: "these" is a
+		// common word, "thes" would not be.)
+		best = strings.TrimSuffix(best, "e")
 	}
 	return best
 }

@@ -160,9 +160,10 @@ type Block struct {
 // Continues reports whether list block b goes on the same Markdown list as
 // list block prev: an item with a second paragraph ("*   Opt out ..." over
 // an indented "You may also ...") holds that paragraph as a block of its
-// own, and the items after it make another block of the one list.
+// own, and the items after it make another block of the one list. Blocks in
+// two sections (a heading inside an item) are two lists.
 func (b *Block) Continues(prev *Block) bool {
-	return b != nil && prev != nil && b.Kind == List && b.list != nil && b.list == prev.list
+	return b != nil && prev != nil && b.Kind == List && b.list != nil && b.list == prev.list && b.Section == prev.Section
 }
 
 // Item is one item of a list.

@@ -52,8 +52,8 @@ A cookie policy that names itself one and sends the reader to the privacy notice
 What a list of rights is: a Markdown list, "•" lines, or lines opening with an
 escaped marker ("\- to access ..."); a run of numbered or titled sub-sections
 ("6.1 Right of access" ... "6.6", also when the title is the first line of the
-clause, and a right named by its bare noun, "4.2 Deletion"), one after another
-unless their section is titled for rights; a run of paragraphs opening with a bold label ("**Right to object:** ...");
+clause, and a right named by its bare noun, "4.2 Deletion"), three of them one
+after another unless their section is titled for rights; a run of paragraphs opening with a bold label ("**Right to object:** ...");
 a table with a row per right. It is one when three of its items name rights, three
 different rights in all. What the rest of its own section says counts towards it
 ("You can also object ..." after the list, or a second list after a break). A

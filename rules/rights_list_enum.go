@@ -382,36 +382,39 @@ func tableEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 // Know", "2 Right to Delete") is a sibling there, not a parent.
 func subHeadingEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	var out []*enumeration
-	run := func(s *notices.Section, children []*notices.Section) {
-		if len(children) < 3 {
+	n.Walk(func(s *notices.Section) {
+		if len(s.Children) < 3 {
 			return
 		}
 		e := &enumeration{section: s, titled: true}
-		first, last := -1, -1
-		for i, c := range children {
-			if r := titleRights(n, pr, c); r != 0 {
-				if first < 0 {
-					first = i
-				}
-				last = i
-				if e.naming == 0 {
-					e.at = c.TitleSpan
-					if e.at.Len() == 0 {
-						e.at = clauseTitleSpan(pr, c)
-					}
-				}
-				e.naming++
-				e.own |= r
-				e.items = append(e.items, titleOf(n, pr, c))
-				e.scans = append(e.scans, nil)
+		run, longest := 0, 0 // sub-headings naming rights one after another
+		for _, c := range s.Children {
+			r := titleRights(n, pr, c)
+			if r == 0 {
+				run = 0
+				continue
 			}
+			run++
+			longest = max(longest, run)
+			if e.naming == 0 {
+				e.at = c.TitleSpan
+				if e.at.Len() == 0 {
+					e.at = clauseTitleSpan(pr, c)
+				}
+			}
+			e.naming++
+			e.own |= r
+			e.items = append(e.items, titleOf(n, pr, c))
+			e.scans = append(e.scans, nil)
 		}
 		// Sub-headings that name rights apart, among others that do not
 		// ("Article 4. Restrictions on Use", "Article 7. Disclosure,
 		// Correction", "Article 9. Deletion of Service Accounts"), are no
-		// list of rights, unless the section is titled for rights: a run
-		// is one after another.
-		if e.naming < 3 || last-first+1 != e.naming && !titledRights(n, s) {
+		// list of rights, unless the section is titled for rights. Three
+		// one after another are: then every sub-heading of the section
+		// that names a right is the list's ("How can I get a copy of my
+		// data?" a question before the run of the others).
+		if e.naming < 3 || longest < 3 && !titledRights(n, s) {
 			return
 		}
 		if len(s.Blocks) > 0 && s.Blocks[len(s.Blocks)-1].Kind == notices.Paragraph {
@@ -419,8 +422,7 @@ func subHeadingEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 			e.lead = &notices.Para{Text: bl.Text, Scan: pattern.Index(bl.Text), Start: bl.Span.Start, Section: s, Block: bl}
 		}
 		out = append(out, e)
-	}
-	n.Walk(func(s *notices.Section) { run(s, s.Children) })
+	})
 	return out
 }
 
@@ -596,8 +598,9 @@ func dataCollected(e *enumeration) bool {
 var inPageLink = regexp.MustCompile(`^\s*\[[^\]]*\]\(#[^)\s]*\)\s*[.;,]?\s*$`)
 
 // contentsList reports whether every item of a list is a link into the
-// page: a contents list of the sections after it, which are the rights
-// (or not) and are judged themselves, so one list is not reported twice.
+// page: a contents list, whose entries say only where the notice's text
+// is. That text is judged where it is (a run of rights sub-headings), so
+// one list is not reported twice.
 func contentsList(e *enumeration) bool {
 	if e.titled || e.prose || len(e.items) == 0 {
 		return false
@@ -621,9 +624,20 @@ var basisItem = regexp.MustCompile(`(?i)^[\W_]*(?:our |the |your )?(?:legitimate
 // about the Guardian", "when we respond to your queries"), which read like
 // rights, though the item speaks of the reader's rights in weighing them
 // ("does not materially impact your rights").
+//
+// An item that gives the basis's rights ("Public task: under this basis you
+// have the right to: ...") introduces a list of rights all the same.
 func underBasis(e *enumeration) bool {
-	return e.within != nil && basisItem.MatchString(stripLinks(e.within.Text))
+	if e.within == nil {
+		return false
+	}
+	text := stripLinks(e.within.Text)
+	return basisItem.MatchString(text) && !namesRight.MatchString(text) && !youHaveRights.MatchString(text)
 }
+
+// youHaveRights gives the reader rights: "you have these rights", "your
+// rights are".
+var youHaveRights = regexp.MustCompile(`(?i)\byou have (?:the |these |a |some |certain |following )*rights?\b|\byour rights (?:are|include)\b`)
 
 // glossaryWords title or introduce a list of definitions, whose items
 // define "access" or "erasure" and grant nothing.

@@ -200,7 +200,11 @@ func writeOutline(w io.Writer, o outline) error {
 func printSections(p *printer, secs []outlineSection, depth int) {
 	indent := strings.Repeat("  ", depth)
 	for _, s := range secs {
-		p.printf("  %s\t%s%s\t%d-%d\t%d\t%s\n", s.Number, indent, truncate(s.Title, 60), s.Line, s.EndLine, countClauses(s), s.Kind)
+		clauses := countClauses(s)
+		if s.Number == "" {
+			clauses = 0 // its parts are printed, with their own clauses
+		}
+		p.printf("  %s\t%s%s\t%d-%d\t%d\t%s\n", s.Number, indent, truncate(s.Title, 60), s.Line, s.EndLine, clauses, s.Kind)
 		if s.Number == "" {
 			printSections(p, s.Children, depth+1)
 		}
