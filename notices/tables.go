@@ -147,13 +147,10 @@ func rowHasText(line []byte, cols int) bool {
 	return false
 }
 
-// trimGoldmarkSpace trims what goldmark's util.IsSpace calls a space.
+// trimGoldmarkSpace trims what goldmark's util.IsSpace calls a space, as its
+// Segment.TrimLeftSpace and TrimRightSpace do. (util.TrimLeftSpace and
+// util.TrimRightSpace trim \v and \f too, which a cell keeps.)
 func trimGoldmarkSpace(b []byte) []byte {
-	for len(b) > 0 && util.IsSpace(b[0]) {
-		b = b[1:]
-	}
-	for len(b) > 0 && util.IsSpace(b[len(b)-1]) {
-		b = b[:len(b)-1]
-	}
-	return b
+	b = b[util.TrimLeftSpaceLength(b):]
+	return b[:len(b)-util.TrimRightSpaceLength(b)]
 }
