@@ -242,7 +242,11 @@ func (c *Concepts) add(text string, row int, kind phraseKind) {
 		panic(fmt.Sprintf("notices: concept phrase %q has no words", text))
 	}
 	for _, t := range toks {
-		c.prefixes[prefix(strings.TrimPrefix(t, "="))] = true
+		t = strings.TrimPrefix(t, "=")
+		c.prefixes[prefix(t)] = true
+		if x := ingPrefix(t); x != "" {
+			c.prefixes[x] = true
+		}
 	}
 	p := phrase{stems: toks, row: row, kind: kind}
 	if w, ok := strings.CutPrefix(toks[0], "="); ok {
@@ -667,12 +671,28 @@ func (c *Concepts) mayMatch(w string) bool {
 }
 
 // prefix is the start of a stem or lower-case word that the Snowball
-// stemmer keeps: it only ever changes a word's ending.
+// stemmer keeps: it changes a word's ending, and only in a short word
+// does that reach the third letter (ingPrefix).
 func prefix(s string) string {
 	if len(s) > 3 {
 		return s[:3]
 	}
 	return s
+}
+
+// ingPrefix is the start of the "-ing" form of a stem of three letters
+// where that form starts otherwise: Snowball gives back the "e" a short
+// word lost ("using" is "use") and turns "ying" into "ie" ("lying" is
+// "lie"), so the text word's start is not the stem's, and without its own
+// prefix a table's "use" would never meet "using".
+func ingPrefix(stem string) string {
+	if len(stem) != 3 || stem[2] != 'e' {
+		return ""
+	}
+	if stem[1] == 'i' {
+		return stem[:1] + "yi" // die, lie, tie
+	}
+	return stem[:2] + "i" // use
 }
 
 // stemCache remembers stems: notices repeat their words, and stemming is

@@ -50,8 +50,10 @@ var Rights = NewConcepts([]ConceptRow{
 	// use your data"), see RightsInItems.
 	// "Information" is in every paragraph: only these forms of it are
 	// the right's.
+	// "Use" as written: "let us know if your child has been using the
+	// Services" tells the reader nothing.
 	{ID: "informed", Verbs: []string{"be =informed", "being =informed", "be told", "being told", "to know", "explain", "tell you", "tells you", "know"},
-		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
+		Objects: []string{"how", "what we do", "why", "=use", "=uses", "=used", "process", "collect"}},
 
 	// The right of access (Art 15).
 	{ID: "access", Verbs: []string{"right of access", "right to access", "subject access", "access request", "SAR", "SARs", "DSAR"}},
@@ -83,7 +85,7 @@ var Rights = NewConcepts([]ConceptRow{
 	// The right to restrict processing (Art 18).
 	{ID: "restriction", Verbs: []string{"restriction of processing", "restrict processing", "restricting processing", "right to restrict", "right to restriction", "restriction"}},
 	{ID: "restriction", Verbs: []string{"restrict", "limit", "suppress", "suppression", "pause", "put on hold", "freeze", "hold off"},
-		Objects: append([]string{"process", "processing", "use", "what we do", "how we use"}, personal...)},
+		Objects: append([]string{"process", "processing", "=use", "=uses", "=used", "what we do", "how we use"}, personal...)},
 	{ID: "restriction", Verbs: []string{"stop using"}, Objects: []string{"while", "until"}},
 
 	// The right to data portability (Art 20).
@@ -99,7 +101,10 @@ var Rights = NewConcepts([]ConceptRow{
 	// The right to object (Art 21).
 	{ID: "object", Verbs: []string{"right to object", "objection", "objections"}},
 	{ID: "object", Verbs: []string{"object", "objecting", "stop", "opt out", "opt-out", "say no"},
-		Objects: append([]string{"process", "processing", "use", "using", "market", "marketing", "profiling", "legitimate interest", "legitimate interests"}, personal...)},
+		// "Use" as written, not "using": "stop using Snapchat", "opt out
+		// by using the links below" are about the service, and "stop
+		// using your data" has its object.
+		Objects: append([]string{"process", "processing", "=use", "=uses", "=used", "market", "marketing", "profiling", "legitimate interest", "legitimate interests"}, personal...)},
 
 	// Automated decision-making and profiling (UK GDPR Arts 22A-22D, EU
 	// GDPR Art 22).
@@ -148,7 +153,7 @@ func phrases(lists ...[]string) []string {
 // Rights, and read its sets as Rights' with As.
 var RightsInItems = NewConcepts(append([]ConceptRow{
 	{ID: "informed", Verbs: []string{"=information about", "=information on", "=details of"},
-		Objects: []string{"how", "what we do", "why", "use", "process", "collect"}},
+		Objects: []string{"how", "what we do", "why", "=use", "=uses", "=used", "process", "collect"}},
 	// "Access your data and information relating to how it is
 	// processed": other words for the information, as one phrase.
 	{ID: "informed", Verbs: aboutProcessing},

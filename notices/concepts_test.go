@@ -236,3 +236,18 @@ func TestLongClauseConstantMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestConceptsMeetUsing pins the class of words whose "-ing" form starts
+// otherwise than their stem: a table's "use" meets "using", which the
+// prefix filter dropped when it kept only the stem's start.
+func TestConceptsMeetUsing(t *testing.T) {
+	c := NewConceptsUnanchored([]ConceptRow{{ID: "stop", Verbs: []string{"change your mind"}, Objects: []string{"stop using"}}})
+	for _, s := range []string{"You can change your mind and ask us to stop using your details.", "If you change your mind, we will stop using it."} {
+		if said, _ := c.Match(s); said == 0 {
+			t.Errorf("Match(%q) found nothing; want the row", s)
+		}
+	}
+	if said, _ := c.Match("You can change your mind and stop sending it."); said != 0 {
+		t.Errorf("matched a text without the object")
+	}
+}

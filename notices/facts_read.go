@@ -1396,7 +1396,9 @@ func (r *factReader) dpoRequired() {
 
 var (
 	basisPatterns = [...]*pattern.Pattern{
-		ConsentBasis:             pattern.MustCompile(`(?i)\bconsent\b|\bopt(?:ed|s)?[- ]in\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(a\)`),
+		// Consent in plain words too: "we might ask your permission".
+		ConsentBasis: pattern.MustCompile(`(?i)\bconsent\b|\bopt(?:ed|s)?[- ]in\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(a\)` +
+			`|\b(?:ask|asks|asking|asked|seek|seeks|seeking|get|gets|getting|obtain|obtains|obtaining|with|given|give) (?:for )?your (?:explicit |express |prior )?permission\b`),
 		ContractBasis:            pattern.MustCompile(`(?i)\b(?:perform(?:ance)? (?:of )?|fulfil\w{0,3} |enter(?:ing)? into |(?:necessary|needed|required) (?:for|to perform) (?:the performance of )?)(?:a |the |our |your |any |this )?contract|\bcontractual (?:necessity|obligations?|basis|relationship)|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(b\)`),
 		LegalObligationBasis:     pattern.MustCompile(`(?i)\blegal (?:obligations?|requirements?|duty|duties)\b|\bstatutory (?:obligations?|duty|duties)\b|\bcomply with (?:a |our |the |any )?(?:legal|statutory|regulatory)\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(c\)`),
 		VitalInterestsBasis:      pattern.MustCompile(`(?i)\bvital interests?\b|Art(?:icle|\.)?\s?6\s?\(1\)\s?\(d\)`),
@@ -1405,7 +1407,8 @@ var (
 	}
 	// negatedBefore: a negation just before a basis ("we do not rely on
 	// consent", "without your consent") means the basis is not relied on.
-	negatedBefore = regexp.MustCompile(`(?i)\b(?:not|never|no|without|n't|other than|instead of|rather than)\b[^.;,]{0,30}$`)
+	// ("n't" has no word boundary before it: "don't", "don’t".)
+	negatedBefore = regexp.MustCompile(`(?i)(?:\b(?:not|never|no|without|other than|instead of|rather than)\b|n['’]t\b)[^.;,]{0,30}$`)
 	// consentSought: where the notice asks for consent, the evidence the
 	// withdraw-consent check points at.
 	consentSought = regexp.MustCompile(`(?i)\b(?:ask|seek|obtain|request|get|give|given|gave|rely|relying|relies|based on|basis of|with|tick|opt|withdraw)\w*\b[^.;]{0,40}$`)
@@ -1418,9 +1421,12 @@ var (
 	// usProvider: a named US provider whose service sends data to the US.
 	usProvider   = pattern.MustCompile(`\b(?:Google Analytics|Google Cloud|Amazon Web Services|AWS|Microsoft Azure|Mailchimp|MailChimp|Salesforce|HubSpot|Zendesk|Stripe|Twilio|Cloudflare|Intercom|Hotjar|Dropbox|SurveyMonkey)\b`)
 	transferVerb = regexp.MustCompile(`(?i)\b(?:transfer|send|sent|stor|process|host|mov|shar|locat|server|recipient|held|hold|access)\w*`)
-	negatedAny   = regexp.MustCompile(`(?i)\b(?:not|never|no|n't)\b`)
+	negatedAny   = regexp.MustCompile(`(?i)\b(?:not|never|no)\b|n['’]t\b`)
 
 	fromOthers = pattern.MustCompile(`(?i)\bfrom (?:a |an |the )?(?:third[- ]part(?:y|ies)|other (?:organi[sz]ations|sources|companies|people|agencies|bodies|parties|services|users)|(?:our |trusted |business |advertising |marketing |selected )?partners|publicly (?:available|accessible) sources|public sources|credit reference agencies|(?:your|the) (?:employer|school|GP|doctor|local authority|council|referrer|landlord|solicitor|bank|social worker)|someone else|government (?:departments|agencies|bodies)|social (?:media|networks?)|data brokers|service providers|other sources)\b|\bfrom (?:\w{1,30} ){0,2}(?:councils?|agencies|contractors|authorities|charities|insurers|referrers|landlords|employers|schools|hospitals)\b|\bsources of (?:your )?(?:personal )?(?:data|information)\b` +
+		// What people post about the organisation: "if you've mentioned
+		// us in a Twitter post, we'll collect your Twitter handle".
+		`|\b(?:mention(?:ed|s|ing)?|tag(?:ged|s|ging)?) us (?:in|on) (?:a |an |your )?(?:[\w-]+ )?(?:posts?|tweets?|social media|comments?)\b` +
 		// The source as the agent of a passive verb whose subject is the
 		// data: "details are supplied by our partners" ("the service is
 		// provided by third parties" is no source of data).
@@ -1454,7 +1460,7 @@ func (r *factReader) processing() {
 			if at.Len() == 0 {
 				at = p.span(m)
 			}
-			if LawfulBasis(b) != ConsentBasis || consentSought.MatchString(before) {
+			if LawfulBasis(b) != ConsentBasis || consentSought.MatchString(before) || strings.HasSuffix(strings.ToLower(p.Text[m[0]:m[1]]), "permission") {
 				sought = p.span(m)
 				return true
 			}

@@ -493,9 +493,13 @@ func (t *contentTable) pass(n *notices.Notice, all bool, want, found []bool, out
 		}
 	}
 	said := n.Memo(sentenceSetsKey{}, func() any { return &sentenceSets{m: map[notices.Span]notices.ConceptSet{}} }).(*sentenceSets)
+	others := othersSections(n)
 	for _, p := range n.ParasFor(t.anchor) {
 		if left == 0 {
 			break
+		}
+		if others[p.Section] {
+			continue
 		}
 		// The sentences worth reading are those where a wanted row's
 		// verbs and objects both have a literal: the para's index says
@@ -592,6 +596,31 @@ func (t *contentTable) record(set notices.ConceptSet, sp notices.Span, p *notice
 			}
 		}
 	}
+}
+
+// othersSite is the title of a section about other organisations' sites
+// and services, which the notice does not cover: "Links to other
+// websites", "Our responsibility for third party links", "What's not
+// covered in this policy?", "Embedded content from other websites". What
+// it says of the information they collect, share or keep is theirs, and
+// states none of the notice's own elements. ("Third-party services" is not
+// one: it lists the notice's own recipients.)
+var othersSite = regexp.MustCompile(`(?i)^\W*(?:our responsibility for |external )?(?:links? to (?:other|third[- ]part(?:y|ies)|external)\b|third[- ]part(?:y|ies) (?:links|websites?|sites)\b|embedded content from other\b|(?:what(?:'s|’s| is) )?not covered\b)`)
+
+type othersSectionsKey struct{}
+
+// othersSections are the sections of n about other organisations' sites
+// (othersSite), with the parts under them.
+func othersSections(n *notices.Notice) map[*notices.Section]bool {
+	return n.Memo(othersSectionsKey{}, func() any {
+		m := map[*notices.Section]bool{}
+		n.Walk(func(s *notices.Section) {
+			if m[s.Parent] || s.Title != "" && othersSite.MatchString(s.Title) {
+				m[s] = true
+			}
+		})
+		return m
+	}).(map[*notices.Section]bool)
 }
 
 // sentenceSetsKey is the Memo key of the rows each sentence of a notice

@@ -296,7 +296,9 @@ func basesListed(c *content, f *notices.Facts, h hit) hit {
 	var best *notices.Section
 	for _, sp := range spans {
 		for _, s := range c.n.SectionAt(sp.Start).Ancestors() {
-			if count[s] >= 2 {
+			// A title over the whole notice holds every basis it
+			// mentions anywhere: that is no list of them.
+			if count[s] >= 2 && !wholeNotice(c.n, s) {
 				if best == nil || count[s] > count[best] {
 					best = s
 				}
@@ -320,6 +322,12 @@ func basesListed(c *content, f *notices.Facts, h hit) hit {
 		}
 	}
 	return hit{Span: at, Section: sec}
+}
+
+// wholeNotice reports whether section s holds nearly all of notice n: the
+// notice's title with the body under it.
+func wholeNotice(n *notices.Notice, s *notices.Section) bool {
+	return s.Span.Len()*10 >= len(n.Source)*9
 }
 
 var LegitimateInterests = &lint.Rule{

@@ -144,6 +144,9 @@ var contentRows = map[string]concept{
 			{verbs: class{"withdraw", "withdrawal", "withdrawn", "revoke", "revocation", "retract", "change your mind", "take back", "remove your consent",
 				"cancel your consent", "no longer consent", "no longer wish"},
 				objects: class{"consent", "permission", "agreement", "agree", "opt-in", "opted in"}},
+			// In plain words, as a right: "to change your mind, and ask
+			// us to stop using your information".
+			{verbs: class{"change your mind", "changed your mind"}, objects: class{"stop using", "stop processing", "stop us using", "no longer use"}},
 		},
 	},
 	"withdraw-consent-partial": {
@@ -283,8 +286,15 @@ var contentRows = map[string]concept{
 					"service", "university", "college", "training provider", "colleague", "parent", "guardian", "carrier", "data broker", "awarding body"},
 				// A demand an authority makes ("a binding request coming
 				// from the competent authorities", "orders from a court") is
-				// why data are disclosed, not where they come from.
-				not: class{"request from", "requests from", "request coming from", "requests coming from", "order from", "orders from", "demand from", "demands from"}},
+				// why data are disclosed, not where they come from; nor is
+				// where a service runs ("companies run their services from
+				// outside the UK").
+				not: class{"request from", "requests from", "request coming from", "requests coming from", "order from", "orders from", "demand from", "demands from",
+					"from outside", "from within", "from abroad"}},
+			// What people post about the organisation: "if you've
+			// mentioned us in a Twitter post, we'll collect your handle".
+			{verbs: class{"mention us", "mentioned us", "mentions us", "tag us", "tagged us", "tags us", "talk about us"},
+				objects: class{"post", "posts", "tweet", "tweets", "social media", "comment", "comments"}},
 		},
 	},
 	// No titles: a "How to complain" section often sends the reader only to

@@ -581,8 +581,8 @@ func waysToExercise(e *enumeration) bool {
 var collectedIntro = regexp.MustCompile(`(?i)^\W*we (?:may |also |automatically )?(?:collect|receive|obtain|gather|record)\b[^.:;]{0,160}(?:such as|including|include|includes|the following)?\s*:?\s*$|^\W*(?:the )?(?:types of |kinds of )?(?:personal )?(?:information|data) (?:that )?we (?:may )?(?:collect|receive|obtain|gather)\b[^.:;]{0,60}:?\s*$`)
 
 // dataCollected reports whether a list is introduced as the data the
-// organisation collects, by the last sentence before it, which speaks of no
-// right.
+// organisation collects or the purposes it uses them for, by the last
+// sentence before it, which speaks of no right.
 func dataCollected(e *enumeration) bool {
 	if e.titled || e.lead == nil {
 		return false
@@ -591,8 +591,15 @@ func dataCollected(e *enumeration) bool {
 	if i := strings.LastIndexAny(strings.TrimRight(lead, ".:"), ".!?"); i >= 0 {
 		lead = lead[i+1:] // its last sentence
 	}
-	return collectedIntro.MatchString(lead) && !rightWord.MatchString(lead)
+	return (collectedIntro.MatchString(lead) || purposesIntro.MatchString(lead)) && !rightWord.MatchString(lead)
 }
+
+// purposesIntro introduces a list of the purposes of processing: "The
+// purposes for which we may process your information include:", "We use
+// your data for the following purposes:". Its items ("communicating with
+// you", "updating your contact details", "security measures to identify
+// and rectify an incident") use a right's words without giving one.
+var purposesIntro = regexp.MustCompile(`(?i)^\W*(?:the |our )?(?:main |principal )?purposes? (?:for which|of)\b[^.:;]{0,120}:?\s*$|\bfor (?:the following|these|several|various) purposes\s*:\s*$`)
 
 // inPageLink is a list item that is only a link into the page: "[Deletion](#chapter4.2)".
 var inPageLink = regexp.MustCompile(`^\s*\[[^\]]*\]\(#[^)\s]*\)\s*[.;,]?\s*$`)
