@@ -214,7 +214,7 @@ func (r *factReader) scope() {
 // "UK" and "Swiss" ("the EU-U.S. Privacy Shield", "the U.S.-EU Safe Harbor
 // program developed by the U.S. Department of Commerce and the European
 // Union").
-var transferFramework = pattern.MustCompile(`(?i)safe[\s\x{00A0}-]+harbou?r|Privacy Shield|Data Privacy Framework|\bDPF\b`)
+var transferFramework = pattern.MustCompile(`(?i)safe[\s\x{00A0}-]{1,20}harbou?r|Privacy Shield|Data Privacy Framework|\bDPF\b`)
 
 // gdprTerms are words only a notice written to the GDPR uses: with them, a
 // framework sentence's "EU" or "UK" is the notice's scope after all ("We are
@@ -607,8 +607,9 @@ var (
 	// requests).
 	dpoOtherTitle = pattern.MustCompile(`(?i)\bdata protection (?:lead|manager|co-?ordinator)\b|\binformation governance (?:manager|lead|officer)\b|\bhead of information governance\b`)
 	dpoFunction   = regexp.MustCompile(`(?i)\b(?:contact\w*|e-?mail\w*|writ\w+|questions?|quer(?:y|ies)|concerns?|complain\w*|requests?|exercis\w+|rights?|responsible|oversee\w*|oversight|advi[cs]e\w*|monitor\w*)\b`)
-	// noDPO: the notice says there is no DPO.
-	noDPO = pattern.MustCompile(`(?i)\b(?:not|never|no need to|n't)\b[^.;]{0,40}\b(?:appoint|designat|have|need)\w*\s(?:[^.;]{0,30}\s)?(?:a\s+)?(?:formal\s+|statutory\s+|designated\s+)?(?:data protection officer|DPO)\b|\b(?:have|has|is|there is) no (?:formal |statutory |designated )?(?:data protection officer|DPO)\b|\b(?:data protection officer|DPO)\b[^.;]{0,40}\b(?:not (?:been )?(?:appointed|required|needed|mandatory))`)
+	// noDPO: the notice says there is no DPO. ("n't" has no word boundary
+	// before it: "don't", "haven’t".)
+	noDPO = pattern.MustCompile(`(?i)(?:\b(?:not|never|no need to)\b|n['’]t\b)[^.;]{0,40}\b(?:appoint|designat|have|need)\w{0,20}\s(?:[^.;]{0,30}\s)?(?:a\s{1,20})?(?:formal\s{1,20}|statutory\s{1,20}|designated\s{1,20})?(?:data protection officer|DPO)\b|\b(?:have|has|is|there is) no (?:formal |statutory |designated )?(?:data protection officer|DPO)\b|\b(?:data protection officer|DPO)\b[^.;]{0,40}\b(?:not (?:been )?(?:appointed|required|needed|mandatory))`)
 	// otherOrg names an organisation other than the controller, whose DPO
 	// or address a sentence may give.
 	otherOrg = regexp.MustCompile(`(?i)\b(?:processors?|sub-?processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|sister compan(?:y|ies)|partners?|suppliers?|vendors?|service providers?|another organi[sz]ation|other organi[sz]ations|third[- ]part(?:y|ies)|recipients?|the school|your (?:school|employer|council|GP|bank)|the client|clients?|the customer)\b[^.;]{0,40}$`)
@@ -1237,15 +1238,15 @@ var (
 	// A title may name other technologies too ("Ads, Cookies & Tracking
 	// Technologies Policy").
 	cookieName     = regexp.MustCompile(`(?i)\bcook(?:ie|ies)\b[^.\n]{0,40}\b(?:policy|notice|statement)\b`)
-	thisCookieName = pattern.MustCompile(`(?i)\bthis cook(?:ie|ies)[\s-]+(?:policy|notice|statement)\b`)
+	thisCookieName = pattern.MustCompile(`(?i)\bthis cook(?:ie|ies)[\s-]{1,20}(?:policy|notice|statement)\b`)
 	// privacyElsewhere names the organisation's privacy notice as another
 	// document ("our Privacy Policy", "the Acme Privacy Statement");
 	// privacySelf names the notice itself one.
 	// "The Privacy Policy" is the organisation's when it has capitals:
 	// "the respective privacy policy" is a third party's. The name may be
 	// a web domain ("the Example.com Privacy Policy").
-	privacyElsewhere = pattern.MustCompile(`(?i:\bour[\s\x{00A0}]+[\[*_]*(?:[\w-]+[\s\x{00A0}]+){0,2}privacy[\s\x{00A0}*_]+(?:policy|notice|statement))\b|\b(?:[Tt]he|[Ii]ts)[\s\x{00A0}]+[\[*_]*(?:[A-Z][\w.-]*[\s\x{00A0}]+){0,2}(?:Privacy|PRIVACY)[\s\x{00A0}*_]+(?:Policy|Notice|Statement|POLICY|NOTICE|STATEMENT)\b`)
-	privacySelf      = pattern.MustCompile(`(?i)\bthis\s+(?:privacy|data protection)\s+(?:policy|notice|statement)\b`)
+	privacyElsewhere = pattern.MustCompile(`(?i:\bour[\s\x{00A0}]{1,20}[\[*_]{0,6}(?:[\w-]{1,40}[\s\x{00A0}]{1,20}){0,2}privacy[\s\x{00A0}*_]{1,20}(?:policy|notice|statement))\b|\b(?:[Tt]he|[Ii]ts)[\s\x{00A0}]{1,20}[\[*_]{0,6}(?:[A-Z][\w.-]{0,40}[\s\x{00A0}]{1,20}){0,2}(?:Privacy|PRIVACY)[\s\x{00A0}*_]{1,20}(?:Policy|Notice|Statement|POLICY|NOTICE|STATEMENT)\b`)
+	privacySelf      = pattern.MustCompile(`(?i)\bthis\s{1,20}(?:privacy|data protection)\s{1,20}(?:policy|notice|statement)\b`)
 )
 
 // openingParas is how many paras open a notice, where it says what it is.
@@ -1315,7 +1316,7 @@ var (
 	publicBodyName = regexp.MustCompile(`\b(?:Council|NHS|Clinical Commissioning Group|Integrated Care Board|Health Board|Academy Trust|Academies Trust|Learning Trust|School|Academy|University|College|Department (?:for|of)|Ministry of|HM (?:Revenue|Treasury|Courts|Land Registry|Prison|Passport)|Home Office|Cabinet Office|Executive Agency|Police|Constabulary|Fire and Rescue|Local Authority|Public Health|Government|Ofsted|Ofcom|Ofgem|Ofwat|Regulation Agency|Borough|County Council|City Council)\b`)
 	companyForm    = regexp.MustCompile(`(?i)\b(?:Ltd|Limited|plc|LLP|Inc|LLC|GmbH|CIC|Corp|Corporation|Pty|B\.V\.|AB)\b`)
 	// publicSelf: the notice says the controller is a public body.
-	publicSelf = pattern.MustCompile(`(?i)\b(?:we are|we're|as) (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:public (?:authority|body|sector (?:body|organisation|organization))|local (?:authority|council)|government department|executive agency|non-departmental public body|NHS (?:trust|body|organisation|foundation trust)|academy trust|maintained school|(?:primary|secondary|state) school)\b`)
+	publicSelf = pattern.MustCompile(`(?i)\b(?:we are|we're|as) (?:a |an |the )?(?:[\w-]{1,40} ){0,3}?(?:public (?:authority|body|sector (?:body|organisation|organization))|local (?:authority|council)|government department|executive agency|non-departmental public body|NHS (?:trust|body|organisation|foundation trust)|academy trust|maintained school|(?:primary|secondary|state) school)\b`)
 	// runBy: "This service is run by the Teaching Regulation Agency, an
 	// executive agency of the Department for Education".
 	runBy        = pattern.MustCompile(`(?i)\b(?:run|operated|provided|managed|delivered) by\b`)
@@ -1426,14 +1427,14 @@ var (
 	fromOthers = pattern.MustCompile(`(?i)\bfrom (?:a |an |the )?(?:third[- ]part(?:y|ies)|other (?:organi[sz]ations|sources|companies|people|agencies|bodies|parties|services|users)|(?:our |trusted |business |advertising |marketing |selected )?partners|publicly (?:available|accessible) sources|public sources|credit reference agencies|(?:your|the) (?:employer|school|GP|doctor|local authority|council|referrer|landlord|solicitor|bank|social worker)|someone else|government (?:departments|agencies|bodies)|social (?:media|networks?)|data brokers|service providers|other sources)\b|\bfrom (?:\w{1,30} ){0,2}(?:councils?|agencies|contractors|authorities|charities|insurers|referrers|landlords|employers|schools|hospitals)\b|\bsources of (?:your )?(?:personal )?(?:data|information)\b` +
 		// What people post about the organisation: "if you've mentioned
 		// us in a Twitter post, we'll collect your Twitter handle".
-		`|\b(?:mention(?:ed|s|ing)?|tag(?:ged|s|ging)?) us (?:in|on) (?:a |an |your )?(?:[\w-]+ )?(?:posts?|tweets?|social media|comments?)\b` +
+		`|\b(?:mention(?:ed|s|ing)?|tag(?:ged|s|ging)?) us (?:in|on) (?:a |an |your )?(?:[\w-]{1,30} )?(?:posts?|tweets?|social media|comments?)\b` +
 		// The source as the agent of a passive verb whose subject is the
 		// data: "details are supplied by our partners" ("the service is
 		// provided by third parties" is no source of data).
 		`|\b(?:data|information|details|records)\b[^.;]{0,60}?\b(?:collected|obtained|gathered|provided|supplied|passed to us|given to us|shared with us|sent to us) by (?:our |trusted |selected |business |advertising )?(?:partners|third[- ]part(?:y|ies)|other (?:organi[sz]ations|companies|parties)|service providers|advertisers|data brokers|social (?:media|networks?)|credit reference agencies)\b`)
 	// introFrom is a list's introduction that ends on where data come
 	// from, the sources being its items (listedSources).
-	introFrom = pattern.MustCompile(`(?i)\b(?:data|information|details)\b[^.;:]{0,60}?\b(?:collected|obtained|gathered|provided|supplied|received|originates?|comes?)(?: [\w-]+){0,4}? (?:by|from)(?: the following(?: sources| parties| third parties)?)?:`)
+	introFrom = pattern.MustCompile(`(?i)\b(?:data|information|details)\b[^.;:]{0,60}?\b(?:collected|obtained|gathered|provided|supplied|received|originates?|comes?)(?: [\w-]{1,40}){0,4}? (?:by|from)(?: the following(?: sources| parties| third parties)?)?:`)
 	// listedSource is an item of such a list that names another party.
 	listedSource = pattern.MustCompile(`(?i)\b(?:(?:our |trusted |business |advertising |marketing |selected )?partners|third[- ]part(?:y|ies)|social (?:media|networks?)|service providers|data brokers|credit reference agencies|publicly (?:available|accessible) sources|public (?:sources|records|registers)|advertisers|other (?:organi[sz]ations|companies|users|people))\b`)
 	obtainVerb   = regexp.MustCompile(`(?i)\b(?:receiv|obtain|collect|get|gets|got|gather|sourc|provid|suppl|pass|given|giv|shar|acquir|come|comes|came)\w*`)

@@ -57,6 +57,20 @@ func TestDefaultSetSameAsRegexp(t *testing.T) {
 	}
 }
 
+// An anchored pattern that can match without bound ("[\w-]+", "\s+",
+// "\w*") is searched over the whole of every paragraph that holds one of
+// its literals, not in windows around them: one such pattern among the
+// parser's cost more than the rest of the facts together. Repeats are
+// bounded instead ("[\w-]{1,40}", "\s{1,20}"), which no real notice's
+// words or spaces reach.
+func TestDefaultSetBounded(t *testing.T) {
+	for _, p := range pattern.Default.Patterns() {
+		if len(p.Anchors()) > 0 && !p.Bounded() {
+			t.Errorf("%s: a match has no bound in length, so every paragraph holding one of its literals is searched whole; bound its repeats", p)
+		}
+	}
+}
+
 func FuzzDefaultSet(f *testing.F) {
 	for _, text := range []string{
 		"Contact our Data Protection Officer at dpo@example.org.", "see section 4.2 and clauses 5, 6 and 7",

@@ -71,6 +71,10 @@ func (p *Pattern) String() string { return p.expr }
 // Windowed reports whether the pattern is searched only near its anchors.
 func (p *Pattern) Windowed() bool { return p.windowed }
 
+// Bounded reports whether a match of the pattern spans at most so many
+// bytes: only a bounded pattern can be searched in windows.
+func (p *Pattern) Bounded() bool { return p.reach != unbounded }
+
 // Anchors lists the literals one of which every match contains, as they
 // appear in lower-cased text, with "\b" where a word boundary is required.
 func (p *Pattern) Anchors() []string {

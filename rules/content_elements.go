@@ -438,7 +438,7 @@ func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
 
 // liMention is the basis named: every sentence that names it is read for
 // the interest.
-var liMention = pattern.MustCompile(`(?i)\blegitimate(?:\s+business)?\s+interest`)
+var liMention = pattern.MustCompile(`(?i)\blegitimate(?:\s{1,20}business)?\s{1,20}interest`)
 
 // liMentions are the sentences of n that name legitimate interests, and
 // the section titles that do.

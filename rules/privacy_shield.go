@@ -323,7 +323,7 @@ var (
 	// supportOnly: a sentence about what comes with the framework rather
 	// than reliance on it: its complaints and dispute resolution, the FTC's
 	// enforcement, onward-transfer liability, where to read more.
-	supportOnly = pattern.MustCompile(`(?i)complain\w*|disput\w*|arbitrat\w*|\bJAMS\b|\bFTC\b|Federal Trade Commission|enforcement|investigat\w*|onward transfer|\bliab\w*|conflict|shall govern|learn more|\bvisit\b|website|privacyshield\.gov|public authorit\w*|national security|recourse|\bpanel\b|resolv\w*|cooperat\w*|redress`)
+	supportOnly = pattern.MustCompile(`(?i)complain\w{0,30}|disput\w{0,30}|arbitrat\w{0,30}|\bJAMS\b|\bFTC\b|Federal Trade Commission|enforcement|investigat\w{0,30}|onward transfer|\bliab\w{0,30}|conflict|shall govern|learn more|\bvisit\b|website|privacyshield\.gov|public authorit\w{0,30}|national security|recourse|\bpanel\b|resolv\w{0,30}|cooperat\w{0,30}|redress`)
 )
 
 // shieldTitle reports whether text is a title line naming the framework, such
