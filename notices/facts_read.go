@@ -149,12 +149,13 @@ var (
 
 func (r *factReader) scope() {
 	f := r.f
+	titled := false // a title names the law or the place
 	if ts := r.titleSpan(); ts.Len() > 0 {
 		if m := ukLaw.Regexp().FindStringIndex(r.n.Title); m != nil {
-			f.UKLaw = Evidence{Span: Span{ts.Start + m[0], ts.Start + m[1]}}
+			f.UKLaw, titled = Evidence{Span: Span{ts.Start + m[0], ts.Start + m[1]}}, true
 		}
 		if m := euLaw.Regexp().FindStringIndex(r.n.Title); m != nil && !ukQualifier.MatchString(r.n.Title[:m[0]]) {
-			f.EULaw = Evidence{Span: Span{ts.Start + m[0], ts.Start + m[1]}}
+			f.EULaw, titled = Evidence{Span: Span{ts.Start + m[0], ts.Start + m[1]}}, true
 		}
 	}
 	// A mention in a sentence naming a US transfer framework is kept aside,
@@ -188,10 +189,10 @@ func (r *factReader) scope() {
 			return
 		}
 		if m := ukLaw.FindAllIndex(s.TitleScan, 1); uk && m != nil && isUKCommissioner(s.Title, m[0]) {
-			f.UKLaw = at(m[0])
+			f.UKLaw, titled = at(m[0]), true
 		}
 		if m := euLaw.FindAllIndex(s.TitleScan, 1); eu && m != nil && !ukQualifier.MatchString(s.Title[:m[0][0]]) {
-			f.EULaw = at(m[0])
+			f.EULaw, titled = at(m[0]), true
 		}
 	})
 	if (!f.UKLaw.Found() && ukFramework.Found() || !f.EULaw.Found() && euFramework.Found()) && r.anyMatch(gdprTerms) {
@@ -202,6 +203,15 @@ func (r *factReader) scope() {
 			f.EULaw = euFramework
 		}
 	}
+	// A place named in passing ("our European servers", "China - India -
+	// UK - Australia" in a site's footer, "if you are in Europe, visit
+	// youronlinechoices.com") is no sign that the GDPR applies. Unless a
+	// title names the place ("UK Privacy Notice"), a notice that never
+	// names the law, its authorities or its terms (gdprLaw, gdprTerms)
+	// is not in its scope for the places alone.
+	if (f.UKLaw.Found() || f.EULaw.Found()) && !titled && !r.anyMatch(gdprLaw) && !r.anyMatch(gdprTerms) {
+		f.UKLaw, f.EULaw = Evidence{}, Evidence{}
+	}
 	if f.UKLaw.Found() {
 		f.Scope |= UKGDPR
 	}
@@ -209,6 +219,16 @@ func (r *factReader) scope() {
 		f.Scope |= EUGDPR
 	}
 }
+
+// gdprLaw names the UK's or the EU's data protection law or its
+// authorities ("the GDPR", "the ICO", "European data protection law", the
+// 1995 Directive), or addresses the people of the place ("EU users", "if
+// you are located in the UK", "Notice to European Users"): ukLaw and euLaw
+// also take a place named in passing.
+var gdprLaw = pattern.MustCompile(`\bGDPR\b|\bEEA\b|\bDPA\b|\bICO\b|\bPECR\b|(?i:General Data Protection Regulation|2016/679|95/46|Data Protection Directive|European Economic Area|\bmember states?\b|supervisory authorit|Data Protection Act|Information Commissioner|Privacy and Electronic Communications|data protection (?:laws?|legislation|rights|authorit)|\b(?:EU|European|UK|British) (?:data protection |privacy )?(?:laws?|legislation)\b)` +
+	`|(?i:\b(?:EU|EEA|UK|European|British) (?:users?|residents?|citizens?|individuals|visitors?|customers?|members|consumers?|data subjects?|persons|people)\b` +
+	`|\b(?:users?|residents?|citizens?|individuals|visitors?|customers?|clients|subscribers|applicants|candidates|employees|students|patients|passengers|travell?ers|people|persons|anyone|those|members) (?:who are |who live )?(?:(?:located|based|resident|residing|living) )?(?:in|of|from) (?:the )?(?:EU|EEA|UK|European Union|United Kingdom|Europe|Great Britain)\b` +
+	`|\bif you (?:are|live|reside)(?: located| based| resident)? (?:in|a resident of|from) (?:the )?(?:EU|EEA|UK|European Union|United Kingdom|Europe|Great Britain)\b)`)
 
 // transferFramework names the US transfer frameworks, whose names hold "EU",
 // "UK" and "Swiss" ("the EU-U.S. Privacy Shield", "the U.S.-EU Safe Harbor
