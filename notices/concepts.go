@@ -129,6 +129,7 @@ const (
 	otherPartyPhrase
 	negationPhrase
 	notNegationPhrase
+	notRightPhrase
 )
 
 // ConceptSet is a set of a table's concepts: bit i is the table's i-th ID
@@ -161,8 +162,8 @@ var notNegations = []string{"not to be subject", "not be subject", "whether or n
 const negationReach = 4
 
 // otherParties are the words of a clause about another party's rights or
-// acts, not the reader's: the controller's own rights, and the requests a
-// processor's customers receive.
+// acts, not the reader's: the controller's own rights, the requests a
+// processor's customers receive, and a business that changes hands.
 var otherParties = []string{
 	"reserve the right", "reserves the right", "we have the right", "our right", "our rights",
 	"their right", "their rights", "its right", "its rights", "his or her right",
@@ -170,6 +171,22 @@ var otherParties = []string{
 	"help our clients", "assist our clients", "support our clients", "on behalf of our clients",
 	"customer's right", "client's right", "customers' right", "clients' right",
 	"act as a processor", "acts as a processor", "as a data processor",
+	// A business changing hands: "data may be transferred as part of a
+	// merger, sale of company assets or transition of service to another
+	// provider" is no portability.
+	"merger", "mergers", "acquisition", "acquisitions", "sale of company", "sale of our business", "sale of the business",
+	"sale of the company", "sale of assets", "sale of all or", "insolvency", "bankruptcy",
+}
+
+// notRights are phrases whose words say no right, though a row's verb
+// starts them: a US state's right to opt out of a sale is no objection to
+// processing ("the right to opt out of the sale of your personal
+// information"). Their words are not read as verbs or objects; the rest of
+// the clause is read as usual ("object to processing, including the right
+// to opt out of the sale").
+var notRights = []string{
+	"opt out of the sale", "opt out of sale", "opt out of our sale", "opt out of any sale", "opt out of the sales",
+	"opt out of selling", "opt out of the selling", "opt out of having your personal information sold",
 }
 
 // NewConcepts builds a table from rows. It panics on a row without an ID
@@ -221,6 +238,9 @@ func newConcepts(rows []ConceptRow, anchored bool) *Concepts {
 	}
 	for _, w := range notNegations {
 		c.add(w, -1, notNegationPhrase)
+	}
+	for _, w := range notRights {
+		c.add(w, -1, notRightPhrase)
 	}
 	return c
 }
@@ -462,8 +482,13 @@ func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
 		flags = make([]uint8, len(c.rows))
 	}
 	lastNeg := -1 - negationReach // the latest negation that counts
+	skip := 0                     // the words of a notRights phrase end here
 	for i := range ws {
-		if ws[i].stem == "" {
+		if ws[i].stem == "" || i < skip {
+			continue
+		}
+		if n := notRightAt(ws, i); n > 0 {
+			skip = i + n
 			continue
 		}
 		negated := i <= lastNeg+negationReach
@@ -495,6 +520,26 @@ func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
 	return said, denied
 }
 
+// notRightAt returns how many words a notRights phrase takes from word i
+// on, or 0.
+func notRightAt(ws []word, i int) int {
+	for _, candidates := range [2][]phrase{ws[i].known.exact, ws[i].known.first} {
+	phrases:
+		for _, p := range candidates {
+			if p.kind != notRightPhrase || i+len(p.stems) > len(ws) {
+				continue
+			}
+			for k, tok := range p.stems[1:] {
+				if !tokenMatches(tok, ws[i+1+k].stem, ws[i+1+k].lower) {
+					continue phrases
+				}
+			}
+			return len(p.stems)
+		}
+	}
+	return 0
+}
+
 // matchAt marks in flags the phrases of candidates that match ws from word
 // i on, a verb as denied when negated says a negation reaches word i, and
 // reports whether a negation, a cancelled negation ("not only") or another
@@ -517,6 +562,8 @@ phrases:
 			negation = true
 		case notNegationPhrase:
 			cancelled = true
+		case notRightPhrase:
+			// Read by notRightAt; a phrase matching here ends inside one.
 		case objectPhrase:
 			flags[p.row] |= objectSeen
 		default:
@@ -556,6 +603,14 @@ var wordPool = sync.Pool{New: func() any { return new([]word) }}
 func appendClauseWords(out []word, text string) []word {
 	boundary := false
 	for i := 0; i < len(text); {
+		// A link's address is not part of the sentence: "access, port
+		// and [erase](https://…) your data" must read as "access, port
+		// and erase your data", and the colon of "https:" would end
+		// the clause.
+		if n := urlAt(text, i); n > 0 {
+			i += n
+			continue
+		}
 		// Spaces and other ASCII bytes that neither make a word nor
 		// end a clause or mark a comma are skipped without a switch.
 		if b := text[i]; b < utf8.RuneSelf && !asciiWordByte[b] && !asciiMarkByte[b] {
@@ -572,8 +627,10 @@ func appendClauseWords(out []word, text string) []word {
 				if j := i + size; (j >= len(text) || text[j] == ' ' || text[j] == '\n' || text[j] == '\t') && (r != '.' || !shortFormBefore(text, i)) {
 					boundary = true
 				}
-			case ';', ':', '•':
+			case ';', '•':
 				boundary = true
+			case ':':
+				boundary = boundary || colonEndsClause(text, i)
 			case ',':
 				if len(out) > 0 {
 					out[len(out)-1].commaAfter = true
@@ -620,6 +677,37 @@ func appendClauseWords(out []word, text string) []word {
 		i = j
 	}
 	return out
+}
+
+// colonEndsClause reports whether the colon at text[k] ends a clause. The
+// colon of an address ("https://…") does not: words skip the address
+// (urlAt), and the clause goes on after it.
+func colonEndsClause(text string, k int) bool { return !strings.HasPrefix(text[k+1:], "//") }
+
+// urlAt returns the length of the link address at text[i:], or 0: a
+// Markdown link's "](address)" (the "]" with it), or a bare address
+// ("https://…", "www.…") that starts a word, up to the next space.
+func urlAt(text string, i int) int {
+	switch text[i] {
+	case ']':
+		if strings.HasPrefix(text[i+1:], "(") {
+			if k := strings.IndexAny(text[i+2:], ") \n"); k >= 0 && text[i+2+k] == ')' {
+				return 2 + k + 1
+			}
+		}
+	case 'h', 'w':
+		if i > 0 && (text[i-1] >= utf8.RuneSelf || asciiWordByte[text[i-1]]) {
+			return 0 // inside a word ("growth", "flow")
+		}
+		if strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") || strings.HasPrefix(text[i:], "www.") {
+			k := strings.IndexAny(text[i:], " \n\t")
+			if k < 0 {
+				k = len(text) - i
+			}
+			return k
+		}
+	}
+	return 0
 }
 
 // asciiMarkByte holds the ASCII bytes appendClauseWords acts on between
@@ -817,8 +905,10 @@ func clauseAround(text string, i, j int) (lo, hi int) {
 // bytes: its last one ends the clause before it, its first the one after.
 func isClauseEnd(text string, k int) bool {
 	switch text[k] {
-	case ';', ':':
+	case ';':
 		return true
+	case ':':
+		return colonEndsClause(text, k)
 	case '!', '?':
 		return k+1 >= len(text) || text[k+1] == ' ' || text[k+1] == '\n' || text[k+1] == '\t'
 	case '.':

@@ -97,6 +97,9 @@ var Rights = NewConcepts([]ConceptRow{
 	// the reader's own data exported is portability.
 	// "You can access, correct, port and delete your information".
 	{ID: "portability", Verbs: []string{"export", "download", "reuse", "port"}, Objects: []string{"your data", "your information", "your personal", "your records", "your details", "your content", "a copy", "personal data", "personal information", "about you", "we hold", "we keep"}},
+	// "Port" as a verb is only ever the right, whatever the data are
+	// called: "to access, delete, port or remove such information".
+	{ID: "portability", Verbs: []string{"port"}, Objects: []string{"such information", "such data", "such personal", "this information", "this data", "that information", "that data", "the information", "the data", "it", "them"}},
 
 	// The right to object (Art 21).
 	{ID: "object", Verbs: []string{"right to object", "objection", "objections"}},

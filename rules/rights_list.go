@@ -36,9 +36,12 @@ list item ("ask us to *delete* your *details*"), or by one of its names alone
 ("portability", "the right to be forgotten"). Words are compared by their stems, so
 "deleting", "deleted" and "deletion" are one word; nouns after an introduction
 ("You can ask for: a copy of your data; correction of ...") name rights as verbs do.
-A negation just before the verb ("we cannot delete") and a clause about another
-party's rights ("we reserve the right to delete", "we help our customers answer
-requests") name none. Information about the processing ("details of the
+A link's address is no part of its sentence ("port and [erase](https://...) your
+data" names both). A negation just before the verb ("we cannot delete"), a clause
+about another party's rights ("we reserve the right to delete", "we help our
+customers answer requests") and one about a business changing hands ("transferred
+as part of a merger ... to another provider") name none; nor does a US state's
+right to opt out of a sale, which is no objection. Information about the processing ("details of the
 processing", "information on how we use it") is the right to be informed only as
 an item of a list of rights or after what the reader may ask for or has a right to,
 in one clause ("you have the right to be provided with details of the processing",
