@@ -63,7 +63,8 @@ different rights in all. What the rest of its own section says counts towards it
 notice with none of these whose rights are one sentence naming four or more of them
 ("you can access, edit, delete or export your data"), in a paragraph that speaks of
 what the reader may do or a section titled for rights, has that sentence judged as
-its list. A notice not written in English is not judged: the table is English.
+its list, finished by the rest of its paragraph. A notice not written in English is
+not judged: the table is English.
 
 What is not the notice's list of rights: a glossary or list of definitions; a list
 its introduction gives as another party's (the requests a processor helps its
@@ -213,8 +214,10 @@ type enumeration struct {
 	// titled says the items are sub-headings or labels, whose lead is
 	// the section's last paragraph.
 	titled bool
-	// prose says the list is one paragraph naming the rights in a row.
+	// prose says the list is one paragraph naming the rights in a row;
+	// para is that paragraph, whose other sentences finish the list.
 	prose bool
+	para  *notices.Para
 }
 
 func (e *enumeration) add(text string) {

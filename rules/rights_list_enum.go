@@ -68,15 +68,21 @@ const besideParas = 2
 
 // besideList returns, for a list outside any section, its lead and the
 // besideParas paragraphs after it, up to the next title-like line or list.
+// A sentence judged as the list is finished by the rest of its paragraph
+// too ("... access, rectify, port and erase your data. ... You also have
+// the right to object to and restrict certain processing").
 func besideList(n *notices.Notice, e *enumeration) []*notices.Para {
 	var out []*notices.Para
 	if e.lead != nil && !e.paras[e.lead] {
 		out = append(out, e.lead)
 	}
+	if e.para != nil {
+		out = append(out, e.para)
+	}
 	paras := n.Paras()
 	last := -1
 	for i, p := range paras {
-		if e.paras[p] {
+		if e.paras[p] || p == e.para {
 			last = i
 		}
 	}
@@ -477,7 +483,7 @@ func proseEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 			sent := p.Text[sp.Start:sp.End]
 			if rightsIn(sent).Len() >= 4 {
 				e := &enumeration{at: notices.Span{Start: p.Start + sp.Start, End: p.Start + sp.End}, section: p.Section,
-					paras: map[*notices.Para]bool{}, prose: true, whole: p.Scan}
+					paras: map[*notices.Para]bool{}, prose: true, para: p, whole: p.Scan}
 				e.add(sent)
 				out = append(out, e)
 				break
