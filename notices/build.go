@@ -984,7 +984,16 @@ func (b *builder) finish() {
 				for _, it := range bl.Items {
 					it.Text = b.src[it.Span.Start:it.Span.End]
 					it.Scan = pattern.Index(it.Text)
-					n.paras = append(n.paras, &Para{Text: it.Text, Start: it.Span.Start, Scan: it.Scan, Section: bl.Section, Block: bl, Item: it})
+					p := &Para{Text: it.Text, Start: it.Span.Start, Scan: it.Scan, Section: bl.Section, Block: bl, Item: it}
+					n.paras = append(n.paras, p)
+					// A numbered paragraph written as an ordered list's
+					// item ("9. Your rights – Residents of certain states
+					// have these rights:") introduces the list after it.
+					if strings.HasSuffix(strings.TrimSpace(it.Text), ":") {
+						prev = p
+					} else {
+						prev = nil
+					}
 				}
 			case Paragraph, Table:
 				p := &Para{Text: bl.Text, Start: bl.Span.Start, Scan: pattern.Index(bl.Text), Section: bl.Section, Block: bl}

@@ -692,8 +692,12 @@ var (
 	// otherLaw names a law or place whose own list of rights a notice may
 	// give beside the UK GDPR's: the CCPA's four rights are not a UK GDPR
 	// list short of four.
-	otherLaw = pattern.MustCompile(`(?i)\b(?:California|Brazil|Turk|Mexic|Canad|Australia|Japan|Korea|India|Israel|South Africa|(?:CCPA|CPRA|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware|U\.?S\.? (?:state|consumer|resident)s?|US State|State Privacy Laws?|LGPD|KVKK|ARCO|PIPEDA|Quebec|PIPL|China|Chinese|Singapore|PDPA|DPDP|POPIA)\b)`)
-	ukOrEU   = pattern.MustCompile(`(?i)\bUK\b|United Kingdom|\bEEA\b|European|\bEU\b|GDPR`)
+	otherLaw = pattern.MustCompile(`(?i)\b(?:California|Brazil|Turk|Mexic|Canad|Australia|Japan|Korea|India|Israel|South Africa|(?:CCPA|CPRA|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware|U\.?S\.? (?:state|consumer|resident)s?|US State|State Privacy Laws?|certain (?:U\.?S\.? )?states|LGPD|KVKK|ARCO|PIPEDA|Quebec|PIPL|China|Chinese|Singapore|PDPA|DPDP|POPIA)\b)`)
+	// framework names a US transfer framework, whose principles ("Notice",
+	// "Choice", "Access") a notice may list, with the places its name
+	// holds ("the EU-U.S. and Swiss-U.S. Privacy Shield").
+	framework = pattern.MustCompile(`(?i)(?:\b(?:EU|E\.U\.|Swiss|UK|U\.S\.|US)(?:\s{0,3}[-–/&]\s{0,3}|\s{1,3}(?:and\s{1,3})?)){0,4}(?:Privacy Shield|Safe Harbou?r|Data Privacy Framework)\b`)
+	ukOrEU    = pattern.MustCompile(`(?i)\bUK\b|United Kingdom|\bEEA\b|European|\bEU\b|GDPR`)
 	// region names a place a list may be for ("If you live in the EEA").
 	region = pattern.MustCompile(`(?i)\b(?:if you (?:live|are|reside)|residents? of|depending on where you live)\b`)
 )
@@ -704,7 +708,8 @@ func underRegion(e *enumeration) bool {
 }
 
 // underOtherLaw reports whether an enumeration is introduced, or titled, as
-// the rights of another law or place, and not also the UK's or the EU's.
+// the rights of another law or place, and not also the UK's or the EU's, or
+// as the principles of a US transfer framework.
 func underOtherLaw(e *enumeration) bool {
 	type said struct {
 		text string
@@ -724,6 +729,12 @@ func underOtherLaw(e *enumeration) bool {
 		}
 	}
 	for _, t := range texts {
+		// A framework's principles are no list of rights, unless the
+		// text names the UK or the EU apart from the framework's name
+		// ("Privacy Shield and EU General Data Protection Regulation").
+		if matches(framework, t.text, t.scan) {
+			return !ukOrEU.Regexp().MatchString(framework.Regexp().ReplaceAllString(t.text, ""))
+		}
 		if matches(ukOrEU, t.text, t.scan) {
 			return false
 		}
