@@ -16,6 +16,11 @@ var (
 	// titleNum: "16. How to make a complaint", "1 - Introduction", "2- Who
 	// we are", "5 Why we collect this information", "4) Cookies".
 	titleNum = regexp.MustCompile(`^(\d{1,2})(?:[.)][\t \x{00A0}]+|[\t \x{00A0}]*[-–—:][\t \x{00A0}]*|[\t \x{00A0}]+)(\S.*)$`)
+	// gluedNum: a number whose title follows its dot with no space, as
+	// careless editing leaves it ("5.What personal data we collect"): the
+	// same title as "5. What ...". A capital and a small letter must follow,
+	// so "5.UK" and "2.3.4" are not read so.
+	gluedNum = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*\.)\p{Lu}\p{Ll}`)
 	// headingNum: the number a Markdown heading opens with ("3.4", "16.").
 	headingNum = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*)(?:[.)]?[\t \x{00A0}]+|[\t \x{00A0}]*[-–—:][\t \x{00A0}]*)(\S.*)$`)
 	// appendixNum: "Appendix 4", "Annex A: Suppliers", "Schedule 2 - Retention".
@@ -95,6 +100,15 @@ func build(n *Notice, units []unit) {
 }
 
 func (b *builder) text(u unit) string { return b.src[u.span.Start:u.span.End] }
+
+// spaceNumber puts a space between a number and a title glued to it
+// (gluedNum): "5.What we collect" is "5. What we collect".
+func spaceNumber(t string) string {
+	if m := gluedNum.FindStringSubmatchIndex(t); m != nil {
+		return t[:m[3]] + " " + t[m[3]:]
+	}
+	return t
+}
 
 // oneLine collapses white space (NBSP included) to single spaces. Most
 // units are one line already, and are returned as they are.
@@ -234,7 +248,7 @@ func (b *builder) head(u unit) (head, bool) {
 		t = sectionWord(t) // "SECTION 1 – WHO WE ARE"
 	}
 	if isDigit(t[0]) {
-		t = unescape(t)
+		t = spaceNumber(unescape(t))
 		if strings.Contains(t, "\n") || clauseNum.MatchString(t) {
 			return head{}, false
 		}
@@ -390,7 +404,7 @@ func (b *builder) linkTOC(i int) (int, bool) {
 		}
 		title := m[1]
 		num := ""
-		if hm := headingNum.FindStringSubmatch(title); hm != nil {
+		if hm := headingNum.FindStringSubmatch(spaceNumber(title)); hm != nil {
 			num, title = strings.TrimRight(hm[1], "."), hm[2]
 		}
 		entries = append(entries, b.tocEntry(j, num, title))
@@ -543,7 +557,7 @@ func (b *builder) heading(i int) {
 	if m != nil {
 		s.Number, s.Title = m[1]+" "+m[2], m[3]
 	} else if t != "" && isDigit(t[0]) { // headingNum starts with a digit
-		if m := headingNum.FindStringSubmatch(t); m != nil {
+		if m := headingNum.FindStringSubmatch(spaceNumber(t)); m != nil {
 			s.Number, s.Title = strings.TrimRight(m[1], "."), m[2]
 		}
 	}

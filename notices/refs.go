@@ -120,11 +120,14 @@ var (
 	// Principles": "of", "to", "under" or "in" and the name of a document
 	// within a few words. The name is captured, to tell this notice's own
 	// name from another's.
-	ofDocument = regexp.MustCompile(`^(?:` + space + `{1,3}(?:above|below))?` + quotedOrSub + `[\t ,\n\x{00A0}]{0,3}(?:of|to|under|in|within|from)[\t ,\n\x{00A0}]{1,3}((?:[\w'’().,/-]+` + space + `{1,3}){0,10}?(?:` + documentWords + `))\b`)
+	// The number may end in a stop ("Section 2.3. of the User Agreement"),
+	// and French names the document with "des", "du", "de" ("section 7.7
+	// des CGV").
+	ofDocument = regexp.MustCompile(`^\.?(?:` + space + `{1,3}(?:above|below))?` + quotedOrSub + `[\t ,\n\x{00A0}]{0,3}(?:of|to|under|in|within|from|des|du|de)[\t ,\n\x{00A0}]{1,3}((?:[\w'’().,/-]+` + space + `{1,3}){0,10}?(?:` + documentWords + `))\b`)
 	// linkAfter and linkBefore: a document named by a link to another
 	// page, "Section 3 of our [Privacy Policy](https://...)", "see our
 	// [Terms](/terms), section 4", is another document, whatever its name.
-	linkAfter = regexp.MustCompile(`^(?:` + space + `{1,3}(?:above|below))?` + quotedOrSub + `[\t ,\n\x{00A0}]{0,3}(?:of|to|under|in|within|from)` +
+	linkAfter = regexp.MustCompile(`^\.?(?:` + space + `{1,3}(?:above|below))?` + quotedOrSub + `[\t ,\n\x{00A0}]{0,3}(?:of|to|under|in|within|from|des|du|de)` +
 		space + `{1,3}(?:(?:the|our|your|their|its|main)` + space + `{1,3}){0,2}\[[^\]\n]{1,80}\]\((?:https?:|/|www\.)`)
 	linkBefore = regexp.MustCompile(`\[[^\]\n]{1,80}\]\((?:https?:|/|www\.)[^)\s]*\)[\t ,\x{00A0}]{0,3}$`)
 	// acronymAfter: "Article 6 GDPR", "section 4 DPA 2018".
@@ -178,7 +181,7 @@ const documentWords = `Acts?|Laws?|Regulations?|Directive|Order|Code|Convention|
 	`Principles|[Gg]uidelines?|[Gg]uidance|Framework|[Aa]greements?|[Cc]ontracts?|[Ll]ease|[Tt]enancy|` + namedOf + `|[Tt]erms|` +
 	`[Cc]onditions|[Ll]icen[cs]e|[Pp]olic(?:y|ies)|[Nn]otice|[Ss]tatement|[Hh]andbook|[Aa]ddendum|[Ss]tandards?|[Cc]lauses|Protocol|` +
 	`Schedule[\t \x{00A0}]+\w{1,4}|Appendix[\t \x{00A0}]+\w{1,4}|Annex[\t \x{00A0}]+\w{1,4}|Part[\t \x{00A0}]+\w{1,4}|Chapter[\t \x{00A0}]+\w{1,4}|Article[\t \x{00A0}]+\d{1,3}|` +
-	`U\.S\.C\.|C\.F\.R\.|` + lawAcronyms + `|(?-i:[A-Z]{2,6})`
+	`U\.S\.C\.|C\.F\.R\.|` + lawAcronyms + `|T&Cs?|ToS|(?-i:[A-Z]{2,6})|[Cc]onditions[\t \x{00A0}]+g[ée]n[ée]rales|[Cc]ontrat|[Cc]harte|[Rr][èe]glement`
 
 // namedOf is a document named by what it governs: "Terms of Use", "Terms
 // of Membership", "Conditions of Carriage", "Code of Conduct". The word
@@ -426,7 +429,7 @@ func elsewhere(n *Notice, before, after string) bool {
 
 // afterWords are the words that may open what ofThis, ofDocument and
 // linkAfter match ("of", "above", a sub-part's "subsection").
-var afterWords = map[string]bool{"of": true, "to": true, "under": true, "in": true, "within": true, "from": true,
+var afterWords = map[string]bool{"of": true, "to": true, "under": true, "in": true, "within": true, "from": true, "des": true, "du": true, "de": true,
 	"above": true, "below": true, "subsection": true, "sub": true, "paragraph": true, "para": true, "clause": true,
 	"item": true, "point": true, "letter": true, "lit": true}
 

@@ -69,7 +69,9 @@ not judged: the table is English.
 What is not the notice's list of rights: a glossary or list of definitions; a list
 its introduction gives as another party's (the requests a processor helps its
 customers answer); a list its items, introduction or headings place under another
-law or place (the CCPA's rights, "* Canada"); a list introduced as the ways to
+law or place (the CCPA's rights, "* Canada", "Residents of certain states have
+these rights:") or set out a US transfer framework's principles (the Privacy
+Shield's "Notice", "Choice", "Access"); a list introduced as the ways to
 exercise the rights ("To exercise these rights, submit one of these forms:"); a list
 introduced as the data the organisation collects ("We collect your activity and the
 information you provide, such as:"), whose items name what people do; a list
