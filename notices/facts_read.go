@@ -1257,15 +1257,20 @@ var (
 	// ("This Cookie Policy explains ...").
 	// A title may name other technologies too ("Ads, Cookies & Tracking
 	// Technologies Policy").
-	cookieName     = regexp.MustCompile(`(?i)\bcook(?:ie|ies)\b[^.\n]{0,40}\b(?:policy|notice|statement)\b`)
-	thisCookieName = pattern.MustCompile(`(?i)\bthis cook(?:ie|ies)[\s-]{1,20}(?:policy|notice|statement)\b`)
+	// A title may also name only the technologies, when it opens with
+	// them ("Use of Cookies and Trackers", "Cookies and similar
+	// technologies"), and the text may call the policy a document ("this
+	// Use of Cookies document").
+	cookieName     = regexp.MustCompile(`(?i)\bcook(?:ie|ies)\b[^.\n]{0,40}\b(?:policy|notice|statement)\b|^\W*(?:(?:the )?use of |how we use |about )?cookies?\b(?:[\s,]{1,3}(?:and|&)?[\s]{0,3}(?:other |similar )?(?:[\w-]{1,20} )?(?:trackers|tracking technolog(?:y|ies)|technolog(?:y|ies)))?\W*$`)
+	thisCookieName = pattern.MustCompile(`(?i)\bthis (?:use of )?cook(?:ie|ies)[\s-]{1,20}(?:policy|notice|statement|document)\b`)
 	// privacyElsewhere names the organisation's privacy notice as another
 	// document ("our Privacy Policy", "the Acme Privacy Statement");
 	// privacySelf names the notice itself one.
 	// "The Privacy Policy" is the organisation's when it has capitals:
 	// "the respective privacy policy" is a third party's. The name may be
-	// a web domain ("the Example.com Privacy Policy").
-	privacyElsewhere = pattern.MustCompile(`(?i:\bour[\s\x{00A0}]{1,20}[\[*_]{0,6}(?:[\w-]{1,40}[\s\x{00A0}]{1,20}){0,2}privacy[\s\x{00A0}*_]{1,20}(?:policy|notice|statement))\b|\b(?:[Tt]he|[Ii]ts)[\s\x{00A0}]{1,20}[\[*_]{0,6}(?:[A-Z][\w.-]{0,40}[\s\x{00A0}]{1,20}){0,2}(?:Privacy|PRIVACY)[\s\x{00A0}*_]{1,20}(?:Policy|Notice|Statement|POLICY|NOTICE|STATEMENT)\b`)
+	// a web domain ("the Example.com Privacy Policy"), and "Data Policy"
+	// is a privacy notice's name too ("the Data Policy will apply").
+	privacyElsewhere = pattern.MustCompile(`(?i:\bour[\s\x{00A0}]{1,20}[\[*_]{0,6}(?:[\w-]{1,40}[\s\x{00A0}]{1,20}){0,2}privacy[\s\x{00A0}*_]{1,20}(?:policy|notice|statement))\b|\b(?:[Tt]he|[Ii]ts)[\s\x{00A0}]{1,20}[\[*_]{0,6}(?:[A-Z][\w.-]{0,40}[\s\x{00A0}]{1,20}){0,2}(?:Privacy|PRIVACY|Data|DATA)[\s\x{00A0}*_]{1,20}(?:Policy|Notice|Statement|POLICY|NOTICE|STATEMENT)\b`)
 	privacySelf      = pattern.MustCompile(`(?i)\bthis\s{1,20}(?:privacy|data protection)\s{1,20}(?:policy|notice|statement)\b`)
 )
 

@@ -49,8 +49,9 @@ in one clause ("you have the right to be provided with details of the processing
 we process your data, see section 4" names no right. The table is printed at the
 end of this page.
 
-A cookie policy that names itself one and sends the reader to the privacy notice
-("our Privacy Notice") is not judged: the privacy notice lists the rights.
+A cookie policy that names itself one (or whose title names only cookies and
+trackers) and sends the reader to the privacy notice ("our Privacy Notice", "the
+Data Policy") is not judged: the privacy notice lists the rights.
 
 What a list of rights is: a Markdown list, "•" lines, or lines opening with an
 escaped marker ("\- to access ..."); a run of numbered or titled sub-sections
