@@ -21,6 +21,11 @@ var (
 	// same title as "5. What ...". A capital and a small letter must follow,
 	// so "5.UK" and "2.3.4" are not read so.
 	gluedNum = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*\.)\p{Lu}\p{Ll}`)
+	// romanNum: a title numbered in Roman numerals ("VI. How can you
+	// exercise your rights", "## IV. Sharing"), as some notices number
+	// their sections.
+	romanNum    = regexp.MustCompile(`^([IVX]{1,6})\.[\t \x{00A0}]+(\p{Lu}.*)$`)
+	secondRoman = regexp.MustCompile(`^(?:\*\*)?II\\?\.[\t \x{00A0}]+\p{Lu}`)
 	// headingNum: the number a Markdown heading opens with ("3.4", "16.").
 	headingNum = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*)(?:[.)]?[\t \x{00A0}]+|[\t \x{00A0}]*[-–—:][\t \x{00A0}]*)(\S.*)$`)
 	// appendixNum: "Appendix 4", "Annex A: Suppliers", "Schedule 2 - Retention".
@@ -57,11 +62,21 @@ type builder struct {
 	lift   int
 	rank   map[*Section]int // a heading's level before lettered parts moved it
 	skip   int              // a unit read as part of the title line before it, or -1
+	// roman says titles may be numbered in Roman numerals: some heading or
+	// line opens with "II." ("I. Links ..." after "H. Children" is the
+	// ninth letter, not the first numeral).
+	roman bool
 }
 
 func build(n *Notice, units []unit) {
 	b := &builder{n: n, units: units, src: n.text, orphan: -1, skip: -1, rank: map[*Section]int{},
 		toc: map[int]bool{}, tocTitle: map[int]string{}, tocLoose: map[string]bool{}}
+	for _, u := range units {
+		if (u.kind == uHeading || u.kind == uPara) && secondRoman.MatchString(b.text(u)) {
+			b.roman = true
+			break
+		}
+	}
 	title, start := b.title()
 	b.findTOC(start)
 	b.computeNextClause()
@@ -100,6 +115,23 @@ func build(n *Notice, units []unit) {
 }
 
 func (b *builder) text(u unit) string { return b.src[u.span.Start:u.span.End] }
+
+// romanValue is the value of a Roman numeral from I to XXXIX as usually
+// written ("IV", not "IIII"), or 0.
+func romanValue(r string) int { return romanValues[r] }
+
+// RomanValue is the value of a section number written in Roman numerals, in
+// either case ("VI", "vi" as a key), or 0.
+func RomanValue(r string) int { return romanValues[strings.ToUpper(r)] }
+
+var romanValues = func() map[string]int {
+	units := [...]string{"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"}
+	m := map[string]int{}
+	for v := 1; v < 40; v++ {
+		m[strings.Repeat("X", v/10)+units[v%10]] = v
+	}
+	return m
+}()
 
 // spaceNumber puts a space between a number and a title glued to it
 // (gluedNum): "5.What we collect" is "5. What we collect".
@@ -210,6 +242,8 @@ type head struct {
 	title string
 	emph  bool // the title was set off in bold
 	rest  int  // offset in the unit's text of the text after a bold title, or -1
+	// roman is the number as written when it is a Roman numeral ("VI").
+	roman string
 }
 
 // numbered returns the section number and title a unit would have if it were
@@ -258,6 +292,11 @@ func (b *builder) head(u unit) (head, bool) {
 		}
 		num, _ := strconv.Atoi(m[1])
 		return head{num: num, title: oneLine(m[2]), rest: -1}, true
+	}
+	if b.roman && (t[0] == 'I' || t[0] == 'V' || t[0] == 'X') {
+		if m := romanNum.FindStringSubmatch(unescape(t)); m != nil && !strings.Contains(t, "\n") && romanValue(m[1]) > 0 {
+			return head{num: romanValue(m[1]), title: oneLine(m[2]), rest: -1, roman: m[1]}, true
+		}
 	}
 	if t[0] != '*' && t[0] != '_' {
 		return head{}, false // what readLead would say
@@ -523,8 +562,18 @@ func (b *builder) topNumber() (int, bool) {
 	if len(b.open) == 0 {
 		return 0, true
 	}
+	if v := romanValue(b.open[0].Number); v > 0 {
+		return v, true
+	}
 	n, err := strconv.Atoi(b.open[0].Number)
 	return n, err == nil
+}
+
+// topRoman reports whether the open top-level section is numbered in
+// Roman numerals: a Roman title line goes on only a Roman sequence, and a
+// numbered one only a numbered sequence.
+func (b *builder) topRoman() bool {
+	return len(b.open) > 0 && romanValue(b.open[0].Number) > 0
 }
 
 func (b *builder) push(s *Section) {
@@ -560,6 +609,8 @@ func (b *builder) heading(i int) {
 		if m := headingNum.FindStringSubmatch(spaceNumber(t)); m != nil {
 			s.Number, s.Title = strings.TrimRight(m[1], "."), m[2]
 		}
+	} else if m := romanNum.FindStringSubmatch(t); b.roman && m != nil && romanValue(m[1]) > 0 {
+		s.Number, s.Title = m[1], m[2]
 	}
 	s.Key = key(s.Number)
 	b.rank[s] = s.Level
@@ -657,6 +708,9 @@ func (b *builder) titleLine(i int) bool {
 		}
 	}
 	cur, numeric := b.topNumber()
+	if cur > 0 && (h.roman != "") != b.topRoman() {
+		return false
+	}
 	if !numeric || num != cur+1 {
 		if numeric && titleLike(title, true) && b.nextClause[i] != cur {
 			b.orphan = i
@@ -679,7 +733,11 @@ func (b *builder) titleLine(i int) bool {
 	if titleEnd != u.span.End {
 		b.skip = i + 1
 	}
-	s := &Section{Number: strconv.Itoa(num), Key: strconv.Itoa(num), Title: title, Level: 1, Kind: TitleLine,
+	number := strconv.Itoa(num)
+	if h.roman != "" {
+		number = h.roman
+	}
+	s := &Section{Number: number, Key: key(number), Title: title, Level: 1, Kind: TitleLine,
 		Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, titleEnd}}
 	if h.rest >= 0 {
 		s.TitleSpan.End = u.span.Start + h.rest

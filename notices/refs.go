@@ -820,11 +820,27 @@ func (n *Notice) refKey(kind, num string) (string, bool) {
 		return v, v != ""
 	}
 	v, ok := refKey(kind, num)
+	if !ok && kind == "section" && romanValue(num) > 0 && n.numbersInRoman() {
+		// "see Section V" in a notice whose sections are I, II, III ...
+		v, ok = strings.ToLower(num), true
+	}
 	if n.refKeys == nil {
 		n.refKeys = map[[2]string]string{}
 	}
 	n.refKeys[k] = v
 	return v, ok
+}
+
+// numbersInRoman reports whether a top-level section of n is numbered in
+// Roman numerals: only then is "Section IV" one of its own, not a part of
+// a law or another document.
+func (n *Notice) numbersInRoman() bool {
+	for _, s := range n.Sections {
+		if romanValue(s.Number) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func refKey(kind, num string) (string, bool) {

@@ -669,7 +669,7 @@ func nearby(n *notices.Notice, r *notices.Ref) string {
 		if s.Key == "" || strings.Contains(s.Key, ".") || kindPrefix(s.Key) != prefix {
 			return
 		}
-		if prefix != "" || isNumber(s.Key) {
+		if prefix != "" || isNumber(s.Key) || notices.RomanValue(s.Key) > 0 {
 			nums = append(nums, s.Number)
 		}
 	})
@@ -721,7 +721,7 @@ func numbering(n *notices.Notice) (numbers bool, kinds map[string]bool) {
 		}
 		if p := kindPrefix(s.Key); p != "" {
 			kinds[p] = true
-		} else if isNumber(strings.SplitN(s.Key, ".", 2)[0]) && (s.Parent == nil || s.Parent.Key == "") {
+		} else if top := strings.SplitN(s.Key, ".", 2)[0]; (isNumber(top) || notices.RomanValue(top) > 0) && (s.Parent == nil || s.Parent.Key == "") {
 			numbers = true
 		}
 	})
