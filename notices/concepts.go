@@ -74,6 +74,8 @@ type Concepts struct {
 	// negation and other-party lists) can match: a word whose start is not
 	// among them need not be stemmed.
 	prefixes map[string]bool
+	// notRightFirst are the stems that start a notRights phrase.
+	notRightFirst map[string]bool
 	// asciiPrefixes is prefixes as a bit set for the prefixes of lower-case
 	// ASCII letters and digits, by prefixIndex: mayMatch asks it of nearly
 	// every word of a read clause, so it is an array lookup, not a hash.
@@ -239,8 +241,10 @@ func newConcepts(rows []ConceptRow, anchored bool) *Concepts {
 	for _, w := range notNegations {
 		c.add(w, -1, notNegationPhrase)
 	}
+	c.notRightFirst = map[string]bool{}
 	for _, w := range notRights {
 		c.add(w, -1, notRightPhrase)
+		c.notRightFirst[stem(strings.Fields(w)[0])] = true
 	}
 	return c
 }
@@ -487,7 +491,7 @@ func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
 		if ws[i].stem == "" || i < skip {
 			continue
 		}
-		if n := notRightAt(ws, i); n > 0 {
+		if n := c.notRightAt(ws, i); n > 0 {
 			skip = i + n
 			continue
 		}
@@ -522,7 +526,10 @@ func (c *Concepts) matchClause(ws []word) (said, denied ConceptSet) {
 
 // notRightAt returns how many words a notRights phrase takes from word i
 // on, or 0.
-func notRightAt(ws []word, i int) int {
+func (c *Concepts) notRightAt(ws []word, i int) int {
+	if !c.notRightFirst[ws[i].stem] {
+		return 0 // most words start no such phrase: look no further
+	}
 	for _, candidates := range [2][]phrase{ws[i].known.exact, ws[i].known.first} {
 	phrases:
 		for _, p := range candidates {

@@ -209,7 +209,8 @@ func (r *factReader) scope() {
 	// title names the place ("UK Privacy Notice"), a notice that never
 	// names the law, its authorities or its terms (gdprLaw, gdprTerms)
 	// is not in its scope for the places alone.
-	if (f.UKLaw.Found() || f.EULaw.Found()) && !titled && !r.anyMatch(gdprLaw) && !r.anyMatch(gdprTerms) {
+	if (f.UKLaw.Found() || f.EULaw.Found()) && !titled && !r.strongEvidence(f.UKLaw) && !r.strongEvidence(f.EULaw) &&
+		!r.anyMatch(gdprTerms) && !r.anyMatch(gdprLaw) && !r.anyMatch(placePeople) {
 		f.UKLaw, f.EULaw = Evidence{}, Evidence{}
 	}
 	if f.UKLaw.Found() {
@@ -222,13 +223,25 @@ func (r *factReader) scope() {
 
 // gdprLaw names the UK's or the EU's data protection law or its
 // authorities ("the GDPR", "the ICO", "European data protection law", the
-// 1995 Directive), or addresses the people of the place ("EU users", "if
-// you are located in the UK", "Notice to European Users"): ukLaw and euLaw
-// also take a place named in passing.
-var gdprLaw = pattern.MustCompile(`\bGDPR\b|\bEEA\b|\bDPA\b|\bICO\b|\bPECR\b|(?i:General Data Protection Regulation|2016/679|95/46|Data Protection Directive|European Economic Area|\bmember states?\b|supervisory authorit|Data Protection Act|Information Commissioner|Privacy and Electronic Communications|data protection (?:laws?|legislation|rights|authorit)|\b(?:EU|European|UK|British) (?:data protection |privacy )?(?:laws?|legislation)\b)` +
-	`|(?i:\b(?:EU|EEA|UK|European|British) (?:users?|residents?|citizens?|individuals|visitors?|customers?|members|consumers?|data subjects?|persons|people)\b` +
-	`|\b(?:users?|residents?|citizens?|individuals|visitors?|customers?|clients|subscribers|applicants|candidates|employees|students|patients|passengers|travell?ers|people|persons|anyone|those|members) (?:who are |who live )?(?:(?:located|based|resident|residing|living) )?(?:in|of|from) (?:the )?(?:EU|EEA|UK|European Union|United Kingdom|Europe|Great Britain)\b` +
-	`|\bif you (?:are|live|reside)(?: located| based| resident)? (?:in|a resident of|from) (?:the )?(?:EU|EEA|UK|European Union|United Kingdom|Europe|Great Britain)\b)`)
+// 1995 Directive), and placePeople addresses the people of the place ("EU
+// users", "if you are located in the UK"): ukLaw and euLaw also take a
+// place named in passing.
+var (
+	gdprLaw     = pattern.MustCompile(`\bGDPR\b|\bEEA\b|\bDPA\b|\bICO\b|\bPECR\b|(?i:General Data Protection Regulation|2016/679|95/46|Data Protection Directive|European Economic Area|\bmember states?\b|supervisory authorit|Data Protection Act|Information Commissioner|Privacy and Electronic Communications|data protection (?:laws?|legislation|rights|authorit)|\b(?:EU|European|UK|British) (?:data protection |privacy )?(?:laws?|legislation)\b)`)
+	placePeople = pattern.MustCompile(`(?i:\b(?:EU|EEA|UK|European|British) (?:users?|residents?|citizens?|individuals|visitors?|customers?|members|consumers?|data subjects?|persons|people)\b` +
+		`|\b(?:users?|residents?|citizens?|individuals|visitors?|customers?|clients|subscribers|applicants|candidates|employees|students|patients|passengers|travell?ers|people|persons|anyone|those|members) (?:who are |who live )?(?:(?:located|based|resident|residing|living) )?(?:in|of|from) (?:the )?(?:EU|EEA|UK|European Union|United Kingdom|Europe|Great Britain)\b` +
+		`|\bif you (?:are|live|reside)(?: located| based| resident)? (?:in|a resident of|from) (?:the )?(?:EU|EEA|UK|European Union|United Kingdom|Europe|Great Britain)\b)`)
+)
+
+// strongEvidence reports whether the scope's evidence is itself the name
+// of the law or an authority (gdprLaw), not a place: then nothing more
+// need be read.
+func (r *factReader) strongEvidence(e Evidence) bool {
+	if !e.Found() || e.Span.End > len(r.n.Source) {
+		return false
+	}
+	return gdprLaw.Regexp().Match(r.n.Source[e.Span.Start:e.Span.End])
+}
 
 // transferFramework names the US transfer frameworks, whose names hold "EU",
 // "UK" and "Swiss" ("the EU-U.S. Privacy Shield", "the U.S.-EU Safe Harbor
