@@ -345,7 +345,10 @@ fact and its line; facts: bases in .noticelint.yml states it).
 What counts: a sentence, list item or table row that gives the interest with the basis:
 "our legitimate interests in preventing fraud", "it is in our legitimate interest to
 keep our network secure", "legitimate interests, such as ...", "Legitimate interests:
-improving the service", a table row pairing a purpose with the basis.
+improving the service", a table row pairing a purpose with the basis; a line naming the
+basis over a list of the interests, or set off in bold over the text that says what the
+processing is for ("**The processing is necessary for our legitimate interests.**" then
+"We process usage data to detect fraud ...").
 
 Fails (at the first mention of the basis): "We may also process your data on the basis of
 our legitimate interests." with no interest said anywhere.
@@ -430,11 +433,46 @@ func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
 				return present(id, h, why)
 			}
 		}
+		if labelOverText(c.n, h) {
+			return present(id, h, why)
+		}
 	}
 	return missingAt(c, id, Missing, li.Evidence, why,
 		"The notice relies on legitimate interests but never says what those interests are.",
 		"Say what each legitimate interest is and which processing it covers, e.g. 'our legitimate interest in preventing fraud' (UK GDPR Art 13(1)(d)).")
 }
+
+// labelOverText reports whether the mention of h is a line of its own
+// set off in bold, with the text it heads after it in its item or
+// paragraph: "2. **The processing is necessary for our legitimate
+// interests.**" over "We process usage data to detect and prevent fraud
+// ...". That text says what the interests are, as a list under such a line
+// does. ("**Legal basis:** ... (d) our legitimate interests" names the
+// basis in running text.)
+func labelOverText(n *notices.Notice, h hit) bool {
+	text := h.Para.Text
+	at := h.Span.Start - h.Para.Start
+	if at < 0 || at >= len(text) {
+		return false
+	}
+	start := strings.LastIndexByte(text[:at], '\n') + 1
+	end := strings.IndexByte(text[at:], '\n')
+	if end < 0 {
+		return false // no text after the line
+	}
+	end += at
+	line := strings.TrimRight(strings.TrimSpace(text[start:end]), " \\")
+	bold := false
+	for _, m := range [...]string{"**", "__"} {
+		bold = bold || strings.HasPrefix(line, m) && strings.HasSuffix(line, m) && strings.Count(line, m) == 2
+	}
+	rest := text[end:]
+	return bold && liMention.Regexp().MatchString(line) && len(strings.Fields(rest)) >= 5 && purposeSaid.MatchString(rest)
+}
+
+// purposeSaid is text that says what something is for: "to detect fraud",
+// "for research", "such as analytics".
+var purposeSaid = regexp.MustCompile(`(?i)\b(?:to|for|such as|including|includes)\s+\w`)
 
 // liMention is the basis named: every sentence that names it is read for
 // the interest.

@@ -168,7 +168,10 @@ var contentRows = map[string]concept{
 					// ("regulator" stems as "Regulations" does: "the General Data
 					// Protection Regulations ... contacts" is no complaint route.)
 					"data protection authorities", "commissioner", "data protection commission", "cnil", "garante",
-					"datatilsynet", "aepd", "edpb", "privacy authority", "competent authority", "competent authorities"},
+					"datatilsynet", "aepd", "edpb", "privacy authority", "competent authority", "competent authorities",
+					// The authority by its function: "lodge a request with the
+					// national authority responsible for data protection".
+					"authority responsible for data protection", "authorities responsible for data protection"},
 				not: class{"privacy shield", "jams", "arbitrat", "panel"}},
 		},
 	},
@@ -185,7 +188,7 @@ var contentRows = map[string]concept{
 			// Whether the person must give the data: "you must provide",
 			// "providing this is optional", "it is not necessary to
 			// provide", "the provision of this information is necessary".
-			{verbs: class{"you must", "you are required to", "you're required to",
+			{verbs: class{"you must", "you are required to", "you're required to", "you do not have to", "you don't have to", "you do not need to", "you don't need to", "you need not",
 				"you will be required to", "you may be required to", "you are obliged", "you are not obliged", "you are under no obligation", "you are not required", "is required", "are required", "is mandatory", "are mandatory", "is optional", "are optional",
 				"is voluntary", "are voluntary", "voluntarily", "is necessary", "are necessary", "is needed", "are needed", "not necessary", "mandatory",
 				"obligatory", "compulsory", "optional", "you can choose whether", "you may choose whether", "statutory or contractual",
