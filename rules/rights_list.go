@@ -75,7 +75,9 @@ these rights:") or set out a US transfer framework's principles (the Privacy
 Shield's "Notice", "Choice", "Access"); a list introduced as the ways to
 exercise the rights ("To exercise these rights, submit one of these forms:"); a list
 introduced as the data the organisation collects ("We collect your activity and the
-information you provide, such as:"), whose items name what people do; a list
+information you provide, such as:"), whose items name what people do; a list in a
+section titled for the purposes of processing ("How we use the information"), unless
+its title or introduction speaks of rights or choices; a list
 nested in an item of a list of lawful bases ("Our legitimate interests: ..."), whose
 items are what the basis covers; a list of links to the sections after it, which
 are judged themselves; a "your choices" list when a complete list exists elsewhere

@@ -112,7 +112,7 @@ func keepRightsLists(n *notices.Notice, pr *paraRights, out []*enumeration) []*e
 		if !e.titled && !readersRights(e) {
 			continue
 		}
-		if underOtherLaw(e) || waysToExercise(e) || glossary(e) || dataCollected(e) || underBasis(e) || contentsList(e) || e.lead != nil && rights.OtherParty(e.lead.Text) {
+		if underOtherLaw(e) || waysToExercise(e) || glossary(e) || dataCollected(e) || purposesSection(e) || underBasis(e) || contentsList(e) || e.lead != nil && rights.OtherParty(e.lead.Text) {
 			continue
 		}
 		e.rights = e.own
@@ -599,6 +599,26 @@ func dataCollected(e *enumeration) bool {
 	}
 	return (collectedIntro.MatchString(lead) || purposesIntro.MatchString(lead)) && !rightWord.MatchString(lead)
 }
+
+// purposesSection reports whether a list stands in a section titled for
+// the purposes of processing ("How We Use the Information", "Why we process
+// your data"), when neither the section's title nor the list's
+// introduction speaks of rights: its items ("Providing the
+// Site: we use your data to allow you to access and use the Site") use a
+// right's words without giving one.
+func purposesSection(e *enumeration) bool {
+	if e.titled || e.prose || e.section == nil || e.section.Title == "" || rightWord.Match(e.section.TitleScan) || choiceWord.MatchString(e.section.Title) {
+		return false // "Choices About How We Use Your Information"
+	}
+	if e.lead != nil && rightWord.Match(e.lead.Scan) {
+		return false // "You have these rights:", whatever the section
+	}
+	return table.titles["purposes"].in(fold(e.section.Title))
+}
+
+// choiceWord titles what the reader may choose, which a rights list may
+// stand under.
+var choiceWord = regexp.MustCompile(`(?i)\b(?:choices?|choose|controls?|preferences?|options?|opt)\b`)
 
 // purposesIntro introduces a list of the purposes of processing: "The
 // purposes for which we may process your information include:", "We use
