@@ -137,6 +137,12 @@ var contentRows = map[string]concept{
 					"expire", "expiry", "lifespan", "session", "after you", "after the end", "at the end", "close your account", "closure", "termination",
 					"no later than", "within"},
 				not: class{"securely", "secure", "security", "safe", "confidential"}, deniedToo: true},
+			// The period given on the use itself, tied to the account: "we
+			// use your data for these purposes until your account is
+			// deactivated or inactive for five years".
+			{verbs: class{"use", "process", "processing"},
+				objects: class{"until your account", "until you close your account", "until you delete your account", "inactive for",
+					"for as long as your account", "as long as your account", "for as long as you have an account"}},
 		},
 	},
 	"withdraw-consent": {
