@@ -102,7 +102,13 @@ var Rights = NewConcepts([]ConceptRow{
 	{ID: "portability", Verbs: []string{"port"}, Objects: []string{"such information", "such data", "such personal", "this information", "this data", "that information", "that data", "the information", "the data", "it", "them"}},
 
 	// The right to object (Art 21).
-	{ID: "object", Verbs: []string{"right to object", "objection", "objections"}},
+	// "Opposition" is the civil-law name ("droit d'opposition"): "a right
+	// of access, rectification, restriction, opposition".
+	{ID: "object", Verbs: []string{"right to object", "objection", "objections", "opposition", "right to oppose", "right of opposition"}},
+	// The Data Protection Act 1998's words for the same right to object to
+	// direct marketing: "prevent the processing of your data for direct
+	// marketing purposes".
+	{ID: "object", Verbs: []string{"prevent"}, Objects: []string{"direct marketing", "direct-marketing"}},
 	{ID: "object", Verbs: []string{"object", "objecting", "stop", "opt out", "opt-out", "say no"},
 		// "Use" as written, not "using": "stop using Snapchat", "opt out
 		// by using the links below" are about the service, and "stop

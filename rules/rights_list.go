@@ -59,8 +59,9 @@ escaped marker ("\- to access ..."); a run of numbered or titled sub-sections
 clause, and a right named by its bare noun, "4.2 Deletion"), three of them one
 after another unless their section is titled for rights; a run of paragraphs opening with a bold label ("**Right to object:** ...");
 a table with a row per right. It is one when three of its items name rights, three
-different rights in all. What the rest of its own section says counts towards it
-("You can also object ..." after the list, or a second list after a break). A
+different rights in all. What the rest of its own section says counts towards it,
+its sub-sections' text included ("You can also object ..." after the list, a
+second list after a break, a "Data portability" sub-heading). A
 notice with none of these whose rights are one sentence naming four or more of them
 ("you can access, edit, delete or export your data"), in a paragraph that speaks of
 what the reader may do or a section titled for rights, has that sentence judged as

@@ -119,16 +119,27 @@ func keepRightsLists(n *notices.Notice, pr *paraRights, out []*enumeration) []*e
 		if !e.titled && e.section != nil {
 			// A list of rights is often finished in the text after it
 			// ("You also have the right to object ...") or split in
-			// two lists: what the rest of its own section names counts.
-			for _, p := range pr.bySection[e.section] {
-				if e.rights == allRights {
-					break
+			// two lists: what the rest of its own section names counts,
+			// its sub-sections' included ("#### Data portability" under
+			// "How you can access and control your data"), unless the
+			// section is the whole notice under its title.
+			secs := []*notices.Section{e.section}
+			if !wholeNotice(n, e.section) {
+				for i := 0; i < len(secs); i++ {
+					secs = append(secs, secs[i].Children...)
 				}
-				if !e.paras[p] {
-					// "We make no decision about you by automated
-					// means" beside the list tells the reader of
-					// that right as well as naming it would.
-					e.rights |= pr.told(p)
+			}
+			for _, s := range secs {
+				for _, p := range pr.bySection[s] {
+					if e.rights == allRights {
+						break
+					}
+					if !e.paras[p] {
+						// "We make no decision about you by automated
+						// means" beside the list tells the reader of
+						// that right as well as naming it would.
+						e.rights |= pr.told(p)
+					}
 				}
 			}
 		}
@@ -481,7 +492,10 @@ func proseEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 				continue
 			}
 			sent := p.Text[sp.Start:sp.End]
-			if rightsIn(sent).Len() >= 4 {
+			// A section's title quoted in a pointer to it ("see the section
+			// below, "Accessing, correcting, and limiting use of your
+			// data"") names no right here.
+			if rightsIn(quotedTitle.ReplaceAllString(sent, " ")).Len() >= 4 {
 				e := &enumeration{at: notices.Span{Start: p.Start + sp.Start, End: p.Start + sp.End}, section: p.Section,
 					paras: map[*notices.Para]bool{}, prose: true, para: p, whole: p.Scan}
 				e.add(sent)
@@ -492,6 +506,9 @@ func proseEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	}
 	return out
 }
+
+// quotedTitle is a title in double quotes.
+var quotedTitle = regexp.MustCompile(`["“][^"”\n]{3,120}["”]`)
 
 // titleOf is a sub-section's title: as the tree gives it, or the first
 // line of a clause that opens with its title on a line of its own ("6.1
