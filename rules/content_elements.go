@@ -345,7 +345,9 @@ fact and its line; facts: bases in .noticelint.yml states it).
 What counts: a sentence, list item or table row that gives the interest with the basis:
 "our legitimate interests in preventing fraud", "it is in our legitimate interest to
 keep our network secure", "legitimate interests, such as ...", "Legitimate interests:
-improving the service", a table row pairing a purpose with the basis; a line naming the
+improving the service", "legitimate interests (for example, to ...)", "legitimate
+interests of improving ...", a later sentence that refers back to the basis ("This legal
+basis is mainly related to our marketing"), a table row pairing a purpose with the basis; a line naming the
 basis over a list of the interests, or set off in bold over the text that says what the
 processing is for ("**The processing is necessary for our legitimate interests.**" then
 "We process usage data to detect fraud ...").
@@ -360,11 +362,13 @@ Fix: say what each legitimate interest is and which processing it covers.`,
 }
 
 // interestSaid finds the interest written with the basis: "legitimate
-// interest(s) [of ...] in/to/for ...", "legitimate interests, such as",
+// interest(s) [of ...] in/to/for ...", "legitimate interests of improving
+// ...", "legitimate interests that we have (for example, to ...)",
+// "legitimate interests, such as",
 // "legitimate interests: ...", "legitimate interests (...)", or the basis
 // after a dash or colon that follows a purpose ("Fraud checks - legitimate
 // interests").
-var interestSaid = regexp.MustCompile(`(?i)legitimate(?: business)? interests?(?: pursued)?(?: of [^,.;:]{1,60}?)?\s*(?:(?:in|to|for|include|includes|including|are|is|being|namely|like)\s+\w+\w|[:(–—-]\s*(?:\w+\w|$)|,?\s*(?:such as|including|namely|for example|e\.g\.|i\.e\.|which (?:are|is|include)))|legitimate(?: business)? interests?[^.;]{0,80}?\bin \w+ing\b|(?:\w+\W+){3,}[:–—|-]\s*(?:our\s+)?legitimate(?: business)? interests?|in (?:our|its|their) (?:legitimate )?interests? (?:to|in)\s+\w+\w|(?:for|in relation to|in connection with)\s+[^.;]{3,80}?\b(?:is|are)\s+(?:our|the)\s+legitimate(?: business)? interest`)
+var interestSaid = regexp.MustCompile(`(?i)legitimate(?: business)? interests?[^.;()]{0,60}\(\s*(?:for example|for instance|e\.g\.|such as|including|i\.e\.|namely)|legitimate(?: business)? interests? of \w+ing\b|legitimate(?: business)? interests?(?: pursued)?(?: of [^,.;:]{1,60}?)?\s*(?:(?:in|to|for|include|includes|including|are|is|being|namely|like)\s+\w+\w|[:(–—-]\s*(?:\w+\w|$)|,?\s*(?:such as|including|namely|for example|e\.g\.|i\.e\.|which (?:are|is|include)))|legitimate(?: business)? interests?[^.;]{0,80}?\bin \w+ing\b|(?:\w+\W+){3,}[:–—|-]\s*(?:our\s+)?legitimate(?: business)? interests?|in (?:our|its|their) (?:legitimate )?interests? (?:to|in)\s+\w+\w|(?:for|in relation to|in connection with)\s+[^.;]{3,80}?\b(?:is|are)\s+(?:our|the)\s+legitimate(?: business)? interest`)
 
 func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
 	const id = "legitimate-interests"
@@ -433,7 +437,7 @@ func judgeLegitimateInterests(c *content, f *notices.Facts) Verdict {
 				return present(id, h, why)
 			}
 		}
-		if labelOverText(c.n, h) {
+		if labelOverText(c.n, h) || nextSaysInterest(h) {
 			return present(id, h, why)
 		}
 	}
@@ -469,6 +473,22 @@ func labelOverText(n *notices.Notice, h hit) bool {
 	rest := text[end:]
 	return bold && liMention.Regexp().MatchString(line) && len(strings.Fields(rest)) >= 5 && purposeSaid.MatchString(rest)
 }
+
+// nextSaysInterest reports whether a sentence after h, in its paragraph,
+// refers back to the basis and says what it covers: "We may use your data
+// where it is of legitimate interest. ... This legal basis is primarily
+// related to our sales and marketing purposes."
+func nextSaysInterest(h hit) bool {
+	end := h.Span.End - h.Para.Start
+	if end < 0 || end > len(h.Para.Text) {
+		return false
+	}
+	return basisCovers.MatchString(h.Para.Text[end:])
+}
+
+// basisCovers is a sentence opening by referring back to a basis and
+// saying what it covers.
+var basisCovers = regexp.MustCompile(`(?i)(?:^|[.!?]\s+)\W*(?:this|that|such|these)\s+(?:legal\s+|lawful\s+)?(?:basis|bases|ground|grounds|interests?)\b[^.;]{0,40}?\b(?:relat\w*|covers?|appl(?:y|ies)|includ\w*|concerns?|is used for|are used for)\s+(?:to\s+)?\w`)
 
 // purposeSaid is text that says what something is for: "to detect fraud",
 // "for research", "such as analytics".

@@ -199,7 +199,7 @@ var contentRows = map[string]concept{
 				"is voluntary", "are voluntary", "voluntarily", "is necessary", "are necessary", "is needed", "are needed", "not necessary", "mandatory",
 				"obligatory", "compulsory", "optional", "you can choose whether", "you may choose whether", "statutory or contractual",
 				"contractual requirement", "statutory requirement", "legal requirement"},
-				objects: class{"provide", "provision", "providing", "give us", "giving us", "give your", "supply", "supplying", "submit", "set up an account",
+				objects: class{"provide", "provision", "providing", "give us", "giving us", "give your", "supply", "supplying", "submit", "set up an account", "establishing", "registration",
 					"create an account", "open an account", "register", "sign up", "fill in", "complete the form"},
 				near: 50, deniedToo: true,
 				not: class{"cookie", "we provide", "provide you with", "we may share", "we share", "we disclose", "we will need to use", "we need to use",
