@@ -62,6 +62,10 @@ type builder struct {
 	lift   int
 	rank   map[*Section]int // a heading's level before lettered parts moved it
 	skip   int              // a unit read as part of the title line before it, or -1
+	// capsTitles says bold lines in capitals are the section titles
+	// ("**INFORMATION RETENTION**"): the notice has no headings below its
+	// title and at least three such lines (capsTitle).
+	capsTitles bool
 	// roman says titles may be numbered in Roman numerals: some heading or
 	// line opens with "II." ("I. Links ..." after "H. Children" is the
 	// ninth letter, not the first numeral).
@@ -78,6 +82,7 @@ func build(n *Notice, units []unit) {
 		}
 	}
 	title, start := b.title()
+	b.capsTitles = b.boldCapsTitled(title)
 	b.findTOC(start)
 	b.computeNextClause()
 	b.computeLevels(start)
@@ -104,7 +109,7 @@ func build(n *Notice, units []unit) {
 		case uHeading:
 			b.heading(i)
 		case uPara, uItem:
-			if !b.appendix(i) && !b.titleLine(i) && !b.clause(i) && !b.unnumbered(i) {
+			if !b.appendix(i) && !b.titleLine(i) && !b.clause(i) && !b.unnumbered(i) && !b.capsTitle(i) {
 				b.content(i)
 			}
 		default:
@@ -895,6 +900,42 @@ func (b *builder) unappend(u unit) {
 	case last.Span == u.span:
 		s.Blocks = s.Blocks[:len(s.Blocks)-1]
 	}
+}
+
+// boldCaps is a line set off in bold and written in capitals, a title as
+// pages converted from HTML give it: "**INFORMATION RETENTION**".
+var boldCaps = regexp.MustCompile(`^(?:\*\*|__)([A-Z][A-Z0-9 ,&/()'’-]{3,80}?)[:.]?(?:\*\*|__):?[\t ]*$`)
+
+// boldCapsTitled reports whether the notice is titled by bold lines in
+// capitals: it has no heading but its own title (the unit at title), and
+// three such lines at least.
+func (b *builder) boldCapsTitled(title int) bool {
+	n := 0
+	for i, u := range b.units {
+		switch {
+		case u.kind == uHeading && i != title:
+			return false
+		case u.kind == uPara && u.depth == 0 && boldCaps.MatchString(b.text(u)) && words(b.text(u)) <= 10:
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// capsTitle makes a section of a bold line in capitals, in a notice
+// titled by them (capsTitles).
+func (b *builder) capsTitle(i int) bool {
+	u := b.units[i]
+	if !b.capsTitles || u.kind != uPara || u.depth > 0 {
+		return false
+	}
+	t := b.text(u)
+	m := boldCaps.FindStringSubmatch(t)
+	if m == nil || words(t) > 10 {
+		return false
+	}
+	b.push(&Section{Title: strings.TrimSpace(m[1]), Level: 1, Kind: Unnumbered, Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, u.span.End}})
+	return true
 }
 
 // unnumbered makes a section of a line the table of contents lists by

@@ -135,7 +135,10 @@ var contentRows = map[string]concept{
 					"duration", "for the time", "for as long", "indefinitely", "permanently", "after which", "retention schedule", "retention policy", "time limit", "no longer need",
 					"no longer required", "no longer necessary", "no longer", "for the life", "for the lifetime", "while you", "whilst you", "for so long",
 					"expire", "expiry", "lifespan", "session", "after you", "after the end", "at the end", "close your account", "closure", "termination",
-					"no later than", "within"},
+					"no later than", "within",
+					// The criterion as the need: "we retain personal information
+					// where we have an ongoing legitimate business need to do so".
+					"business need", "ongoing need"},
 				not: class{"securely", "secure", "security", "safe", "confidential"}, deniedToo: true},
 			// The period given on the use itself, tied to the account: "we
 			// use your data for these purposes until your account is
