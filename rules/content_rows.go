@@ -15,6 +15,10 @@ var contentRows = map[string]concept{
 			{verbs: class{"controller", "responsible for"}, objects: class{"we are", "we're", "is the", "are the", "act as", "acts as", "is a", "are a", "is responsible", "are responsible", "will be"},
 				not: class{"not responsible", "you are responsible", "not the controller", "not a controller"}},
 			{verbs: class{"registered office", "registered in", "company number", "registered number", "registered address", "company registration"}},
+			// The legal name as the subject the notice describes: "This
+			// notice describes how npm, Inc. collects and uses data about you".
+			{verbs: class{"notice describes how", "policy describes how", "notice explains how", "policy explains how", "statement describes how", "statement explains how"},
+				objects: class{"ltd", "limited", "plc", "llp", "inc", "corporation", "llc", "gmbh", "ag", "sa", "bv", "pbc", "foundation"}, near: 60},
 			// "Operated by Example AG", "Example Stiftung ... is the operator
 			// of the websites".
 			{verbs: class{"operated by", "is the operator", "are the operator", "run by", "owned by"},
