@@ -24,8 +24,8 @@ var (
 	// romanNum: a title numbered in Roman numerals ("VI. How can you
 	// exercise your rights", "## IV. Sharing"), as some notices number
 	// their sections.
-	romanNum    = regexp.MustCompile(`^([IVX]{1,6})\.[\t \x{00A0}]+(\p{Lu}.*)$`)
-	secondRoman = regexp.MustCompile(`^(?:\*\*)?II\\?\.[\t \x{00A0}]+\p{Lu}`)
+	romanNum    = regexp.MustCompile(`^([IVX]{1,7})\.[\t \x{00A0}]+(\p{Lu}.*)$`)
+	secondRoman = regexp.MustCompile(`^II\\?\.[\t \x{00A0}]+\p{Lu}`)
 	// headingNum: the number a Markdown heading opens with ("3.4", "16.").
 	headingNum = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*)(?:[.)]?[\t \x{00A0}]+|[\t \x{00A0}]*[-–—:][\t \x{00A0}]*)(\S.*)$`)
 	// appendixNum: "Appendix 4", "Annex A: Suppliers", "Schedule 2 - Retention".
@@ -70,14 +70,23 @@ type builder struct {
 	// line opens with "II." ("I. Links ..." after "H. Children" is the
 	// ninth letter, not the first numeral).
 	roman bool
+	// romanLevel is the heading level whose "II." heading set roman, or 0
+	// when a title line did; romanLast is, per heading level, the value of
+	// the last Roman heading there.
+	romanLevel int
+	romanLast  map[int]int
 }
 
 func build(n *Notice, units []unit) {
 	b := &builder{n: n, units: units, src: n.text, orphan: -1, skip: -1, rank: map[*Section]int{},
 		toc: map[int]bool{}, tocTitle: map[int]string{}, tocLoose: map[string]bool{}}
+	b.romanLast = map[int]int{}
 	for _, u := range units {
-		if (u.kind == uHeading || u.kind == uPara) && secondRoman.MatchString(b.text(u)) {
+		if (u.kind == uHeading || u.kind == uPara && u.depth == 0) && secondRoman.MatchString(b.text(u)) {
 			b.roman = true
+			if u.kind == uHeading {
+				b.romanLevel = u.level
+			}
 			break
 		}
 	}
@@ -124,6 +133,19 @@ func (b *builder) text(u unit) string { return b.src[u.span.Start:u.span.End] }
 // romanValue is the value of a Roman numeral from I to XXXIX as usually
 // written ("IV", not "IIII"), or 0.
 func romanValue(r string) int { return romanValues[r] }
+
+// romanHeading reports whether a heading at level whose title opens with
+// a Roman numeral of value v is numbered by it: at the level of the
+// notice's "II." heading, and next in turn after the last Roman heading
+// there. Lettered headings keep their letters ("### I. Links" after "###
+// H. Children" is the ninth letter).
+func (b *builder) romanHeading(level, v int) bool {
+	if !b.roman || b.romanLevel != level || v == 0 || v != b.romanLast[level]+1 {
+		return false
+	}
+	b.romanLast[level] = v
+	return true
+}
 
 // RomanValue is the value of a section number written in Roman numerals, in
 // either case ("VI", "vi" as a key), or 0.
@@ -299,7 +321,7 @@ func (b *builder) head(u unit) (head, bool) {
 		return head{num: num, title: oneLine(m[2]), rest: -1}, true
 	}
 	if b.roman && (t[0] == 'I' || t[0] == 'V' || t[0] == 'X') {
-		if m := romanNum.FindStringSubmatch(unescape(t)); m != nil && !strings.Contains(t, "\n") && romanValue(m[1]) > 0 {
+		if m := romanNum.FindStringSubmatch(unescape(t)); m != nil && romanValue(m[1]) > 0 {
 			return head{num: romanValue(m[1]), title: oneLine(m[2]), rest: -1, roman: m[1]}, true
 		}
 	}
@@ -614,7 +636,7 @@ func (b *builder) heading(i int) {
 		if m := headingNum.FindStringSubmatch(spaceNumber(t)); m != nil {
 			s.Number, s.Title = strings.TrimRight(m[1], "."), m[2]
 		}
-	} else if m := romanNum.FindStringSubmatch(t); b.roman && m != nil && romanValue(m[1]) > 0 {
+	} else if m := romanNum.FindStringSubmatch(t); m != nil && b.romanHeading(u.level, romanValue(m[1])) {
 		s.Number, s.Title = m[1], m[2]
 	}
 	s.Key = key(s.Number)
@@ -912,15 +934,35 @@ var boldCaps = regexp.MustCompile(`^(?:\*\*|__)([A-Z][A-Z0-9 ,&/()'’-]{3,80}?)
 func (b *builder) boldCapsTitled(title int) bool {
 	n := 0
 	for i, u := range b.units {
-		switch {
-		case u.kind == uHeading && i != title:
+		if i == title {
+			continue
+		}
+		if u.kind == uHeading {
 			return false
-		case u.kind == uPara && u.depth == 0 && boldCaps.MatchString(b.text(u)) && words(b.text(u)) <= 10:
+		}
+		if h, ok := b.head(u); ok && titleLike(h.title, true) {
+			return false // numbered title lines number it
+		}
+		if isCapsTitle(b.text(u)) && u.kind == uPara && u.depth == 0 {
 			n++
 		}
 	}
 	return n >= 3
 }
+
+// isCapsTitle reports whether t is a bold line in capitals of two words or
+// more that is no call-out ("**IMPORTANT:**", "**PLEASE NOTE:**").
+func isCapsTitle(t string) bool {
+	m := boldCaps.FindStringSubmatch(t)
+	if m == nil || words(m[1]) < 2 || words(m[1]) > 10 {
+		return false
+	}
+	return !callOut.MatchString(m[1])
+}
+
+// callOut is a bold capital line that draws attention to the text after it
+// rather than titling a section.
+var callOut = regexp.MustCompile(`^(?:PLEASE )?(?:NOTE|IMPORTANT|WARNING|ATTENTION|CAUTION|NOTICE|READ CAREFULLY)\b`)
 
 // capsTitle makes a section of a bold line in capitals, in a notice
 // titled by them (capsTitles).
@@ -930,10 +972,10 @@ func (b *builder) capsTitle(i int) bool {
 		return false
 	}
 	t := b.text(u)
-	m := boldCaps.FindStringSubmatch(t)
-	if m == nil || words(t) > 10 {
+	if !isCapsTitle(t) {
 		return false
 	}
+	m := boldCaps.FindStringSubmatch(t)
 	b.push(&Section{Title: strings.TrimSpace(m[1]), Level: 1, Kind: Unnumbered, Span: Span{Start: u.line0}, TitleSpan: Span{u.line0, u.span.End}})
 	return true
 }
@@ -1099,9 +1141,11 @@ func (b *builder) finish() {
 					it.Scan = pattern.Index(it.Text)
 					p := &Para{Text: it.Text, Start: it.Span.Start, Scan: it.Scan, Section: bl.Section, Block: bl, Item: it}
 					n.paras = append(n.paras, p)
-					// A numbered paragraph written as an ordered list's
-					// item ("9. Your rights – Residents of certain states
-					// have these rights:") introduces the list after it.
+					// A list's last item that ends in a colon introduces
+					// the list after it, as a paragraph would: a numbered
+					// paragraph written as an ordered list's item ("9.
+					// Your rights – Residents of certain states have these
+					// rights:").
 					if strings.HasSuffix(strings.TrimSpace(it.Text), ":") {
 						prev = p
 					} else {

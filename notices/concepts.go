@@ -176,8 +176,9 @@ var otherParties = []string{
 	// A business changing hands: "data may be transferred as part of a
 	// merger, sale of company assets or transition of service to another
 	// provider" is no portability.
-	"merger", "mergers", "acquisition", "acquisitions", "sale of company", "sale of our business", "sale of the business",
-	"sale of the company", "sale of assets", "sale of all or", "insolvency", "bankruptcy",
+	"a merger", "any merger", "the merger", "mergers and acquisitions", "merger or acquisition", "an acquisition", "any acquisition",
+	"sale of company", "sale of our business", "sale of the business", "sale of the company", "sale of assets", "sale of all or",
+	"insolvency", "bankruptcy",
 }
 
 // notRights are phrases whose words say no right, though a row's verb
@@ -686,6 +687,9 @@ func appendClauseWords(out []word, text string) []word {
 	return out
 }
 
+// maxAddress is the longest link address urlAt skips.
+const maxAddress = 2048
+
 // colonEndsClause reports whether the colon at text[k] ends a clause. The
 // colon of an address ("https://…") does not: words skip the address
 // (urlAt), and the clause goes on after it.
@@ -698,18 +702,31 @@ func urlAt(text string, i int) int {
 	switch text[i] {
 	case ']':
 		if strings.HasPrefix(text[i+1:], "(") {
-			if k := strings.IndexAny(text[i+2:], ") \n"); k >= 0 && text[i+2+k] == ')' {
+			// An address has no space; one of more than 2 KB is none
+			// (and the search stays linear on a run of "](").
+			rest := text[i+2:]
+			if len(rest) > maxAddress {
+				rest = rest[:maxAddress]
+			}
+			if k := strings.IndexAny(rest, ") \n"); k >= 0 && rest[k] == ')' {
 				return 2 + k + 1
 			}
 		}
 	case 'h', 'w':
-		if i > 0 && (text[i-1] >= utf8.RuneSelf || asciiWordByte[text[i-1]]) {
-			return 0 // inside a word ("growth", "flow")
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:i]); isConceptRune(r) {
+				return 0 // inside a word ("growth", "flow")
+			}
 		}
 		if strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") || strings.HasPrefix(text[i:], "www.") {
 			k := strings.IndexAny(text[i:], " \n\t")
 			if k < 0 {
 				k = len(text) - i
+			}
+			// Punctuation after a bare address is the sentence's: "...
+			// with https://partner.example.com. Delete ..." ends there.
+			for k > 0 && strings.IndexByte(".,;:!?)]'\"", text[i+k-1]) >= 0 {
+				k--
 			}
 			return k
 		}

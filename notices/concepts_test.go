@@ -251,3 +251,19 @@ func TestConceptsMeetUsing(t *testing.T) {
 		t.Errorf("matched a text without the object")
 	}
 }
+
+// A link's address is no part of its sentence, and the punctuation after a
+// bare address is the sentence's own: the negation of one sentence does not
+// reach into the next.
+func TestConceptsSkipAddresses(t *testing.T) {
+	for _, c := range []struct{ text, said, denied string }{
+		{"You can access, rectify, port and [erase](https://help.example.com/erase) your data.", "access,rectification,erasure,portability", ""},
+		{"We do not share data with https://partner.example.com. Delete your data at any time.", "erasure", ""},
+		{"Visit www.example.com; then ask us to delete your data.", "erasure", ""},
+	} {
+		said, denied := Rights.Match(c.text)
+		if rightsOf(said) != c.said || rightsOf(denied) != c.denied {
+			t.Errorf("Match(%q) = said %q, denied %q; want %q, %q", c.text, rightsOf(said), rightsOf(denied), c.said, c.denied)
+		}
+	}
+}

@@ -641,8 +641,10 @@ var (
 	dpoOtherTitle = pattern.MustCompile(`(?i)\bdata protection (?:lead|manager|co-?ordinator)\b|\binformation governance (?:manager|lead|officer)\b|\bhead of information governance\b`)
 	dpoFunction   = regexp.MustCompile(`(?i)\b(?:contact\w*|e-?mail\w*|writ\w+|questions?|quer(?:y|ies)|concerns?|complain\w*|requests?|exercis\w+|rights?|responsible|oversee\w*|oversight|advi[cs]e\w*|monitor\w*)\b`)
 	// noDPO: the notice says there is no DPO. ("n't" has no word boundary
-	// before it: "don't", "haven’t".)
-	noDPO = pattern.MustCompile(`(?i)(?:\b(?:not|never|no need to)\b|n['’]t\b)[^.;]{0,40}\b(?:appoint|designat|have|need)\w{0,20}\s(?:[^.;]{0,30}\s)?(?:a\s{1,20})?(?:formal\s{1,20}|statutory\s{1,20}|designated\s{1,20})?(?:data protection officer|DPO)\b|\b(?:have|has|is|there is) no (?:formal |statutory |designated )?(?:data protection officer|DPO)\b|\b(?:data protection officer|DPO)\b[^.;]{0,40}\b(?:not (?:been )?(?:appointed|required|needed|mandatory))`)
+	// before it: "don't", "haven’t"; it must govern the verb, within two
+	// words: "don't hesitate ... if you have questions for our DPO" is a
+	// DPO.)
+	noDPO = pattern.MustCompile(`(?i)(?:\b(?:not|never|no need to)\b[^.;]{0,40}|n['’]t\b(?:[\s\x{00A0}]{1,3}[\w-]{1,20}){0,2}[\s\x{00A0}]{1,3})\b(?:appoint|designat|have|need)\w{0,20}\s(?:[^.;]{0,30}\s)?(?:a\s{1,20})?(?:formal\s{1,20}|statutory\s{1,20}|designated\s{1,20})?(?:data protection officer|DPO)\b|\b(?:have|has|is|there is) no (?:formal |statutory |designated )?(?:data protection officer|DPO)\b|\b(?:data protection officer|DPO)\b[^.;]{0,40}\b(?:not (?:been )?(?:appointed|required|needed|mandatory))`)
 	// otherOrg names an organisation other than the controller, whose DPO
 	// or address a sentence may give.
 	otherOrg = regexp.MustCompile(`(?i)\b(?:processors?|sub-?processors?|parent compan(?:y|ies)|group compan(?:y|ies)|subsidiar(?:y|ies)|affiliates?|sister compan(?:y|ies)|partners?|suppliers?|vendors?|service providers?|another organi[sz]ation|other organi[sz]ations|third[- ]part(?:y|ies)|recipients?|the school|your (?:school|employer|council|GP|bank)|the client|clients?|the customer)\b[^.;]{0,40}$`)

@@ -111,6 +111,18 @@ func TestShapes(t *testing.T) {
 		{"one line that repeats an entry, where the others are headings of another wording", "*   [Who we are](#who)\n*   [What we hold](#what)\n*   [Your rights](#rights)\n\n**About us**\n\nA charity.\n\nWhat we hold\n\nNames and rents, for the rest of the notice.\n\n**Rights**\n\nAsk us.\n",
 			nil},
 		{"an empty link before prose is not a hidden marker", "[](#top)*Updated* in May.\n\n[](#a)1.5 million people use it.\n", nil},
+		{"a number glued to its title", "# Privacy notice\n\n1\\. Who we are\n\nA club.\n\n2.What we collect\n\nNames.\n\n3\\. Sharing\n\nNone.\n",
+			[]string{"1|Who we are|title|0", "2|What we collect|title|0", "3|Sharing|title|0"}},
+		{"Roman title lines", "# Privacy notice\n\nI. Who we are\n\nA club.\n\nII. What we collect\n\nNames.\n\nIII. Sharing\n\nNone.\n",
+			[]string{"I|Who we are|title|0", "II|What we collect|title|0", "III|Sharing|title|0"}},
+		{"lettered headings keep I as a letter", "# Privacy notice\n\n## G. Visitors\n\nText.\n\n## H. Children\n\nText.\n\n## I. Links\n\nText.\n\n## J. Cookies\n\nText.\n\nII. Further information\n\nText.\n",
+			[]string{"|G. Visitors|heading|0", "|H. Children|heading|0", "|I. Links|heading|0", "|J. Cookies|heading|0"}},
+		{"lettered sub-headings under Roman headings", "# Privacy notice\n\n## I. About us\n\n### H. Children\n\nText.\n\n### I. Links\n\nText.\n\n## II. Your rights\n\nText.\n",
+			[]string{"I|About us|heading|2", "II|Your rights|heading|0"}},
+		{"bold capital lines title a notice with no headings", "# Privacy notice\n\n**WHO WE ARE**\n\nA club.\n\n**WHAT WE COLLECT**\n\nNames.\n\n**YOUR RIGHTS**\n\nAsk us.\n",
+			[]string{"|WHO WE ARE|unnumbered|0", "|WHAT WE COLLECT|unnumbered|0", "|YOUR RIGHTS|unnumbered|0"}},
+		{"bold call-outs in a numbered notice are no titles", "# Privacy notice\n\n1\\. Who we are\n\nA club.\n\n**IMPORTANT:**\n\nWe sell nothing.\n\n2\\. What we collect\n\nNames.\n\n**PLEASE NOTE:**\n\nText.\n\n3\\. Your rights\n\nAsk us.\n\n**CONTACT US:**\n\nWrite to us.\n",
+			[]string{"1|Who we are|title|0", "2|What we collect|title|0", "3|Your rights|title|0"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

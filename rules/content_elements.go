@@ -488,7 +488,7 @@ func nextSaysInterest(h hit) bool {
 
 // basisCovers is a sentence opening by referring back to a basis and
 // saying what it covers.
-var basisCovers = regexp.MustCompile(`(?i)(?:^|[.!?]\s+)\W*(?:this|that|such|these)\s+(?:legal\s+|lawful\s+)?(?:basis|bases|ground|grounds|interests?)\b[^.;]{0,40}?\b(?:relat\w*|covers?|appl(?:y|ies)|includ\w*|concerns?|is used for|are used for)\s+(?:to\s+)?\w`)
+var basisCovers = regexp.MustCompile(`(?i)(?:^|[.!?]\s+)\W*(?:this|that|such|these)\s+(?:legal\s+|lawful\s+|legitimate\s+)?(?:basis|bases|ground|grounds|interests?)\s+(?:(?:is|are)\s+)?(?:(?:mainly|primarily|mostly|usually|generally|largely)\s+)?(?:(?:relates?|related|relating|appl(?:y|ies)) to (?:our|the|your|us)\b|covers? (?:our|the)\b|(?:include|includes)\s+\w|used for\b)`)
 
 // purposeSaid is text that says what something is for: "to detect fraud",
 // "for research", "such as analytics".

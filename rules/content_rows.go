@@ -18,7 +18,7 @@ var contentRows = map[string]concept{
 			// The legal name as the subject the notice describes: "This
 			// notice describes how npm, Inc. collects and uses data about you".
 			{verbs: class{"notice describes how", "policy describes how", "notice explains how", "policy explains how", "statement describes how", "statement explains how"},
-				objects: class{"ltd", "limited", "plc", "llp", "inc", "corporation", "llc", "gmbh", "ag", "sa", "bv", "pbc", "foundation"}, near: 60},
+				objects: class{"ltd", "plc", "llp", "inc", "corporation", "llc", "gmbh", "bv", "pbc"}, near: 60},
 			// "Operated by Example AG", "Example Stiftung ... is the operator
 			// of the websites".
 			{verbs: class{"operated by", "is the operator", "are the operator", "run by", "owned by"},
@@ -148,7 +148,8 @@ var contentRows = map[string]concept{
 			// use your data for these purposes until your account is
 			// deactivated or inactive for five years".
 			{verbs: class{"use", "process", "processing"},
-				objects: class{"until your account", "until you close your account", "until you delete your account", "inactive for",
+				objects: class{"until your account", "until you close your account", "until you delete your account",
+					"account is deactivated", "account is closed", "account is deleted", "deactivated or inactive", "closed or inactive",
 					"for as long as your account", "as long as your account", "for as long as you have an account"}},
 		},
 	},
@@ -206,13 +207,13 @@ var contentRows = map[string]concept{
 				"is voluntary", "are voluntary", "voluntarily", "is necessary", "are necessary", "is needed", "are needed", "not necessary", "mandatory",
 				"obligatory", "compulsory", "optional", "you can choose whether", "you may choose whether", "statutory or contractual",
 				"contractual requirement", "statutory requirement", "legal requirement"},
-				objects: class{"provide", "provision", "providing", "give us", "giving us", "give your", "supply", "supplying", "submit", "set up an account", "establishing", "registration",
+				objects: class{"provide", "provision", "providing", "give us", "giving us", "give your", "supply", "supplying", "submit", "set up an account", "establishing a", "establishing an", "establishing your", "registration form", "for registration",
 					"create an account", "open an account", "register", "sign up", "fill in", "complete the form"},
 				near: 50, deniedToo: true,
 				not: class{"cookie", "we provide", "provide you with", "we may share", "we share", "we disclose", "we will need to use", "we need to use",
 					"we need to share", "we need to process", "processing is necessary", "is necessary for the performance", "necessary for us", "necessary for our",
 					"required by law to disclose", "we are required", "we may be required to disclose", "we may be required to share", "third part", "supply chain",
-					"again", "retain", "as long as", "kept", "stored"}},
+					"again", "retain", "as long as", "kept", "stored", "legal claims"}},
 			// "We require the following information", "the information
 			// we need to provide the service".
 			{verbs: class{"we require the following", "we require your", "information we need", "information that we need", "details we need",

@@ -495,7 +495,7 @@ func proseEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 			// A section's title quoted in a pointer to it ("see the section
 			// below, "Accessing, correcting, and limiting use of your
 			// data"") names no right here.
-			if rightsIn(quotedTitle.ReplaceAllString(sent, " ")).Len() >= 4 {
+			if rightsIn(withoutPointedTitles(sent)).Len() >= 4 {
 				e := &enumeration{at: notices.Span{Start: p.Start + sp.Start, End: p.Start + sp.End}, section: p.Section,
 					paras: map[*notices.Para]bool{}, prose: true, para: p, whole: p.Scan}
 				e.add(sent)
@@ -507,8 +507,18 @@ func proseEnumerations(n *notices.Notice, pr *paraRights) []*enumeration {
 	return out
 }
 
-// quotedTitle is a title in double quotes.
-var quotedTitle = regexp.MustCompile(`["“][^"”\n]{3,120}["”]`)
+// quotedTitle is a title in double quotes, of two words or more opening
+// with a capital, after a word that points to a part of the notice.
+var quotedTitle = regexp.MustCompile(`(?i:section|heading|titled|entitled|called|see|below|above|under)[^"“\n]{0,20}["“](\p{Lu}[^"”\n]{1,120}\s[^"”\n]{1,120})["”]`)
+
+// withoutPointedTitles blanks the quoted titles of sentence that point to
+// another part of the notice (quotedTitle).
+func withoutPointedTitles(sentence string) string {
+	return quotedTitle.ReplaceAllStringFunc(sentence, func(m string) string {
+		i := strings.IndexAny(m, "\"“")
+		return m[:i] + strings.Repeat(" ", len(m)-i)
+	})
+}
 
 // titleOf is a sub-section's title: as the tree gives it, or the first
 // line of a clause that opens with its title on a line of its own ("6.1
