@@ -940,14 +940,21 @@ func (b *builder) boldCapsTitled(title int) bool {
 		if u.kind == uHeading {
 			return false
 		}
-		if h, ok := b.head(u); ok && titleLike(h.title, true) {
-			return false // numbered title lines number it
-		}
-		if isCapsTitle(b.text(u)) && u.kind == uPara && u.depth == 0 {
+		if t := b.text(u); u.kind == uPara && u.depth == 0 && (strings.HasPrefix(t, "**") || strings.HasPrefix(t, "__")) && isCapsTitle(t) {
 			n++
 		}
 	}
-	return n >= 3
+	if n < 3 {
+		return false
+	}
+	// Numbered title lines number the notice (read only now: most
+	// notices have headings or no such lines, and head is not cheap).
+	for i, u := range b.units {
+		if h, ok := b.head(u); ok && i != title && titleLike(h.title, true) {
+			return false
+		}
+	}
+	return true
 }
 
 // isCapsTitle reports whether t is a bold line in capitals of two words or

@@ -514,6 +514,9 @@ var quotedTitle = regexp.MustCompile(`(?i:section|heading|titled|entitled|called
 // withoutPointedTitles blanks the quoted titles of sentence that point to
 // another part of the notice (quotedTitle).
 func withoutPointedTitles(sentence string) string {
+	if !strings.ContainsAny(sentence, "\"“") {
+		return sentence // most sentences quote nothing: no regexp to run
+	}
 	return quotedTitle.ReplaceAllStringFunc(sentence, func(m string) string {
 		i := strings.IndexAny(m, "\"“")
 		return m[:i] + strings.Repeat(" ", len(m)-i)
